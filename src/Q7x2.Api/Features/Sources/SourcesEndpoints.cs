@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Q7x2.Api.Features.Common;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data;
+
+namespace Q7x2.Api.Features.Sources;
+
+internal static class SourcesEndpoints
+{
+    public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/sources").WithTags("Sources");
+        group.MapGet("/", ListSources).WithName(nameof(ListSources))
+            .WithSummary("List sources")
+            .WithDescription("The source documents facts are taken from, ordered by id, without their text. Keyset paging: follow `next` (or the `Link: rel=\"next\"` header) until it is null.")
+            .ProducesValidationProblem();
+        group.MapGet("/{id}", GetSource).WithName(nameof(GetSource))
+            .WithSummary("Get a source with its text")
+            .WithDescription("One source document with its full stored text. Evidence `start`/`end` offsets count Unicode code points of this text, end exclusive.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Ok<Page<SourceSummary>>> ListSources(
+        [AsParameters] PageQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
+    {
+        var after = query.After;
+        var rows = await db.Sources.AsNoTracking()
+            .Where(s => after == null || string.Compare(s.Id, after) > 0)
+            .OrderBy(s => s.Id)
+            .Take(query.Take + 1)
+            .Select(s => new SourceSummary(s.Id, s.Title, s.Publisher, s.Language,
+                s.Published == null ? null : new FuzzyDateResponse(s.Published.Text, s.Published.From, s.Published.To,
+                    s.Published.Precision, s.Published.Qualifier, s.Published.Basis, s.Published.Note),
+                s.Sha256, s.CharCount))
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows.ToPage(query, s => s.Id, http));
+    }
+
+    private static async Task<Results<Ok<SourceDetail>, ProblemHttpResult>> GetSource(string id, Q7x2Db db, CancellationToken ct)
+    {
+        var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (source is null)
+        {
+            return ProblemSetup.NotFound("source", id);
+        }
+
+        return TypedResults.Ok(new SourceDetail(source.Id, source.Title, source.Publisher, source.Language,
+            FuzzyDateResponse.Of(source.Published), source.Sha256, source.CharCount, source.Text));
+    }
+}

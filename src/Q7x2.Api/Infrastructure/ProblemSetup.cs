@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Q7x2.Api.Infrastructure;
+
+/// <summary>RFC 9457 problem details for every error, whatever produced it.</summary>
+internal static class ProblemSetup
+{
+    public static IServiceCollection AddQ7x2Problems(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Type ??= TypeFor(problem.Status ?? 500);
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    public static WebApplication UseQ7x2Problems(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Bad JSON or a body too large keep their own 400/413 instead of becoming 500.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static string TypeFor(int status) => status switch
+    {
+        400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+        404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
+        405 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6",
+        412 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13",
+        413 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
+        503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
+        _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
+    };
+
+    public static ProblemHttpResult NotFound(string what, string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"There is no {what} with id '{id}'.");
+
+    public static ProblemHttpResult BadParameter(string parameter, string detail) => TypedResults.Problem(
+        new ValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [detail] })
+        {
+            Status = StatusCodes.Status400BadRequest, Title = "One or more query parameters are invalid.", Detail = detail,
+        });
+}
+
+/// <summary>Turns a request that cannot be bound (malformed number, bad JSON, body too large) into a problem with its own status.</summary>
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = bad.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large." : "The request is malformed.",
+                Detail = bad.Message,
+            },
+        });
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Q7x2.Api.Features.Health;
+using Q7x2.Api.Features.Sources;
+using Q7x2.Api.Infrastructure;
+
+var commandLine = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = commandLine.HostArgs,
+
+    // appsettings.json sits beside the binary; relative paths in settings (data/, seed/) resolve against the working directory.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+builder.Services.AddQ7x2Data(builder.Configuration);
+builder.Services.AddQ7x2Problems();
+builder.Services.AddQ7x2OpenApi();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+    options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+
+var app = builder.Build();
+if (commandLine.Command is not null)
+{
+    return await commandLine.RunAsync(app);
+}
+
+app.UseQ7x2Problems();
+app.MapQ7x2OpenApi();
+app.MapHealth();
+var v1 = app.MapGroup("").AddEndpointFilter<ValidationFilter>().RejectUnknownQueryParameters();
+v1.MapSources();
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+    {
+        app.Logger.LogInformation("Q7x2 Facts API on {Url}; Swagger UI at {Url}/swagger", url, url.TrimEnd('/'));
+    }
+});
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Data.Configurations;
+
+internal sealed class EntityConfiguration : IEntityTypeConfiguration<Entity>
+{
+    public void Configure(EntityTypeBuilder<Entity> builder)
+    {
+        builder.ToTable("Entities");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).HasMaxLength(100);
+        builder.Property(e => e.Kind).HasMaxLength(32);
+        builder.Property(e => e.Name).HasMaxLength(300);
+        builder.Property(e => e.Description).HasMaxLength(2000);
+        builder.Property(e => e.Subtype).HasMaxLength(64);
+        builder.Property(e => e.Role).HasMaxLength(300);
+        builder.Property(e => e.IsoCode).HasMaxLength(2);
+        builder.Property(e => e.Status).HasMaxLength(32);
+        builder.PrimitiveCollection(e => e.Areas);
+        builder.OwnsOne(e => e.Date, d => FuzzyDateMapping.Map(d, "Date"));
+
+        // References between records never cascade: the seeder defers their checks to commit.
+        builder.HasOne<Entity>().WithMany().HasForeignKey(e => e.CountryId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<Entity>().WithMany().HasForeignKey(e => e.PartOfId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<Entity>().WithMany().HasForeignKey(e => e.PlaceId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<Entity>().WithMany().HasForeignKey(e => e.EventId).OnDelete(DeleteBehavior.NoAction);
+
+        builder.HasMany(e => e.Aliases).WithOne().HasForeignKey(a => a.EntityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Links).WithOne().HasForeignKey(l => l.EntityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Evidence).WithOne().HasForeignKey(v => v.EntityId).OnDelete(DeleteBehavior.Cascade);
+
+        builder.HasIndex(e => new { e.Kind, e.Name });
+        builder.HasIndex(e => e.Name);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Data.Configurations;
+
+internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observation>
+{
+    public void Configure(EntityTypeBuilder<Observation> builder)
+    {
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).HasMaxLength(100);
+        builder.Property(o => o.Metric).HasMaxLength(100);
+        builder.Property(o => o.Unit).HasMaxLength(16);
+        builder.Property(o => o.Comparator).HasMaxLength(8);
+        builder.Property(o => o.Modality).HasMaxLength(16);
+        builder.Property(o => o.Note).HasMaxLength(2000);
+        builder.OwnsOne(o => o.Period, d => FuzzyDateMapping.Map(d, "Period"));
+        builder.HasOne<Entity>().WithMany().HasForeignKey(o => o.AttributionId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasMany(o => o.Subjects).WithOne().HasForeignKey(s => s.ObservationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Evidence).WithOne().HasForeignKey(v => v.ObservationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => o.Metric);
+    }
+}

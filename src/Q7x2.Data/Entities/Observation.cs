@@ -1,0 +1,33 @@
+namespace Q7x2.Data.Entities;
+
+/// <summary>A quantity a source states: metric, subjects, value, unit, comparator and period.</summary>
+public sealed class Observation
+{
+    public required string Id { get; set; }
+    public required string Metric { get; set; }
+    public decimal Value { get; set; }
+    public required string Unit { get; set; }
+    public required string Comparator { get; set; }
+    public FuzzyDate? Period { get; set; }
+    public required string Modality { get; set; }
+    public string? AttributionId { get; set; }
+    public string? Note { get; set; }
+    public List<ObservationSubject> Subjects { get; set; } = [];
+    public List<Evidence> Evidence { get; set; } = [];
+}
+
+public sealed class ObservationSubject
+{
+    public required string ObservationId { get; set; }
+    public required string EntityId { get; set; }
+    public int Position { get; set; }
+}
+
+public static class Quantity
+{
+    public static readonly IReadOnlyList<string> Units = ["USD", "person", "percent", "year", "month", "day", "count", "gun"];
+    public static readonly IReadOnlyList<string> Comparators = ["eq", "gt", "gte", "lt", "lte", "approx"];
+
+    /// <summary>The value without trailing zeros: SQLite gives back 6350000 as 6350000.0.</summary>
+    public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+}

@@ -1,0 +1,15 @@
+namespace Q7x2.Data.Entities;
+
+public sealed class Source
+{
+    public required string Id { get; set; }
+    public required string Title { get; set; }
+    public string? Publisher { get; set; }
+    public required string Language { get; set; }
+    public FuzzyDate? Published { get; set; }
+    public required string Text { get; set; }
+    public required string Sha256 { get; set; }
+
+    /// <summary>Length of <see cref="Text"/> in Unicode code points, the unit of evidence offsets.</summary>
+    public int CharCount { get; set; }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Data;
+
+public sealed class Q7x2Db(DbContextOptions<Q7x2Db> options) : DbContext(options)
+{
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Entity> Entities => Set<Entity>();
+    public DbSet<EntityAlias> EntityAliases => Set<EntityAlias>();
+    public DbSet<EntityLink> EntityLinks => Set<EntityLink>();
+    public DbSet<Predicate> Predicates => Set<Predicate>();
+    public DbSet<Fact> Facts => Set<Fact>();
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<ObservationSubject> ObservationSubjects => Set<ObservationSubject>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Q7x2Db).Assembly);
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Data.Seeding;
+
+/// <summary>
+/// Brings the database to the state a <see cref="SeedSet"/> describes, in one transaction: records
+/// missing from the database are added, records that differ are replaced, records the seed no longer
+/// has are removed. A second run with the same seed changes nothing.
+/// </summary>
+public sealed class Seeder(Q7x2Db db)
+{
+    private static readonly JsonSerializerOptions Fingerprints = new() { WriteIndented = false };
+
+    public async Task<SeedResult> ApplyAsync(SeedSet seed, bool dryRun, CancellationToken ct)
+    {
+        var existing = await LoadAsync(ct);
+        var plans = new[]
+        {
+            Plan(seed.Sources, existing.Sources, s => s.Id),
+            Plan(seed.Predicates, existing.Predicates, p => p.Id),
+            Plan(seed.Entities, existing.Entities, e => e.Id),
+            Plan(seed.Facts, existing.Facts, f => f.Id),
+            Plan(seed.Observations, existing.Observations, o => o.Id),
+        };
+        var result = new SeedResult(plans.Sum(p => p.Added.Count), plans.Sum(p => p.Changed.Count), plans.Sum(p => p.Removed), dryRun);
+        if (dryRun || result.Unchanged)
+        {
+            return result;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Replaced and removed records point at each other; their references are checked at commit.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", ct);
+        await DeleteAsync(db.Observations, plans[4], ct);
+        await DeleteAsync(db.Facts, plans[3], ct);
+        await DeleteAsync(db.Entities, plans[2], ct);
+        await DeleteAsync(db.Predicates, plans[1], ct);
+        await DeleteAsync(db.Sources, plans[0], ct);
+
+        db.ChangeTracker.Clear();
+        foreach (var plan in plans)
+        {
+            db.AddRange(plan.Added.Concat(plan.Changed));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return result;
+    }
+
+    private sealed record Existing(
+        List<Source> Sources, List<Predicate> Predicates, List<Entity> Entities, List<Fact> Facts, List<Observation> Observations);
+
+    private async Task<Existing> LoadAsync(CancellationToken ct)
+    {
+        var entities = await db.Entities.AsNoTracking().AsSplitQuery()
+            .Include(e => e.Aliases).Include(e => e.Links).Include(e => e.Evidence).ToListAsync(ct);
+        var facts = await db.Facts.AsNoTracking().Include(f => f.Evidence).ToListAsync(ct);
+        var observations = await db.Observations.AsNoTracking().AsSplitQuery()
+            .Include(o => o.Subjects).Include(o => o.Evidence).ToListAsync(ct);
+
+        // Child rows in the order the seed gives them, and without database-made ids, so that an
+        // unchanged record fingerprints the same as its seed.
+        foreach (var e in entities)
+        {
+            e.Aliases = [.. e.Aliases.OrderBy(a => a.Position)];
+            e.Evidence = Normalize(e.Evidence);
+        }
+
+        facts.ForEach(f => f.Evidence = Normalize(f.Evidence));
+        foreach (var o in observations)
+        {
+            o.Value = Quantity.Normalize(o.Value);
+            o.Subjects = [.. o.Subjects.OrderBy(s => s.Position)];
+            o.Evidence = Normalize(o.Evidence);
+        }
+
+        return new Existing(
+            await db.Sources.AsNoTracking().ToListAsync(ct), await db.Predicates.AsNoTracking().ToListAsync(ct),
+            entities, facts, observations);
+    }
+
+    private static List<Evidence> Normalize(List<Evidence> evidence)
+    {
+        evidence.ForEach(v => v.Id = 0);
+        return [.. evidence.OrderBy(v => v.Position)];
+    }
+
+    private sealed record Diff(List<object> Added, List<object> Changed, List<string> Stale)
+    {
+        public int Removed { get; init; }
+    }
+
+    /// <summary>What differs between the seed and the database for one record type.</summary>
+    private static Diff Plan<T>(IReadOnlyList<T> desired, List<T> current, Func<T, string> key)
+    {
+        var byId = current.ToDictionary(key, StringComparer.Ordinal);
+        var added = new List<object>();
+        var changed = new List<object>();
+        var stale = new List<string>();
+        foreach (var record in desired)
+        {
+            if (!byId.Remove(key(record), out var old))
+            {
+                added.Add(record!);
+            }
+            else if (Fingerprint(old) != Fingerprint(record))
+            {
+                changed.Add(record!);
+                stale.Add(key(record));
+            }
+        }
+
+        return new Diff(added, changed, [.. stale, .. byId.Keys]) { Removed = byId.Count };
+    }
+
+    private static string Fingerprint<T>(T record)
+    {
+        if (record is Entity e)
+        {
+            // Links come from several seed lists; compare them in one canonical order.
+            e.Links = [.. e.Links.OrderBy(l => l.Role, StringComparer.Ordinal).ThenBy(l => l.Position)];
+        }
+
+        return JsonSerializer.Serialize(record, Fingerprints);
+    }
+
+    /// <summary>Deletes the records that are replaced or removed; their child rows go with them (cascade).</summary>
+    private static async Task DeleteAsync<T>(DbSet<T> set, Diff diff, CancellationToken ct)
+        where T : class
+    {
+        var ids = diff.Stale;
+        if (ids.Count > 0)
+        {
+            await set.Where(r => ids.Contains(EF.Property<string>(r, "Id"))).ExecuteDeleteAsync(ct);
+        }
+    }
+}
