@@ -17,27 +17,39 @@ internal static class SeedFileReader
         NumberHandling = JsonNumberHandling.Strict,
     };
 
-    public static SeedFiles Read(string root, List<SeedError> errors) => new(
-        root,
-        ReadFile(root, SeedFiles.SourcesFile, "sources", new SeedSourceValidator(), errors),
-        ReadFile(root, SeedFiles.PredicatesFile, "predicates", new SeedPredicateValidator(), errors),
-        ReadFile(root, "people.json", "people", new SeedPersonValidator(), errors),
-        ReadFile(root, "countries.json", "countries", new SeedCountryValidator(), errors),
-        ReadFile(root, "places.json", "places", new SeedPlaceValidator(), errors),
-        ReadFile(root, "organizations.json", "organizations", new SeedOrganizationValidator(), errors),
-        ReadFile(root, "events.json", "events", new SeedEventValidator(), errors),
-        ReadFile(root, "agreements.json", "agreements", new SeedAgreementValidator(), errors),
-        ReadFile(root, "border-crossings.json", "borderCrossings", new SeedBorderCrossingValidator(), errors),
-        ReadFile(root, SeedFiles.FactsFile, "facts", new SeedFactValidator(), errors),
-        ReadFile(root, SeedFiles.ObservationsFile, "observations", new SeedObservationValidator(), errors),
-        ReadFile(root, SeedFiles.NotFactsFile, "notFacts", new SeedNotFactValidator(), errors));
+    /// <summary>Reads every file. <paramref name="unreadable"/> is set when a file could not be read at all,
+    /// so that its records' absence is not reported again as dangling references.</summary>
+    public static SeedFiles Read(string root, List<SeedError> errors, out bool unreadable)
+    {
+        var failed = false;
+        var files = ReadAll(root, errors, ref failed);
+        unreadable = failed;
+        return files;
+    }
 
-    private static List<T> ReadFile<T>(string root, string file, string property, IValidator<T> validator, List<SeedError> errors)
+    private static SeedFiles ReadAll(string root, List<SeedError> errors, ref bool unreadable) => new(
+        root,
+        ReadFile(root, SeedFiles.SourcesFile, "sources", new SeedSourceValidator(), errors, ref unreadable),
+        ReadFile(root, SeedFiles.PredicatesFile, "predicates", new SeedPredicateValidator(), errors, ref unreadable),
+        ReadFile(root, "people.json", "people", new SeedPersonValidator(), errors, ref unreadable),
+        ReadFile(root, "countries.json", "countries", new SeedCountryValidator(), errors, ref unreadable),
+        ReadFile(root, "places.json", "places", new SeedPlaceValidator(), errors, ref unreadable),
+        ReadFile(root, "organizations.json", "organizations", new SeedOrganizationValidator(), errors, ref unreadable),
+        ReadFile(root, "events.json", "events", new SeedEventValidator(), errors, ref unreadable),
+        ReadFile(root, "agreements.json", "agreements", new SeedAgreementValidator(), errors, ref unreadable),
+        ReadFile(root, "border-crossings.json", "borderCrossings", new SeedBorderCrossingValidator(), errors, ref unreadable),
+        ReadFile(root, SeedFiles.FactsFile, "facts", new SeedFactValidator(), errors, ref unreadable),
+        ReadFile(root, SeedFiles.ObservationsFile, "observations", new SeedObservationValidator(), errors, ref unreadable),
+        ReadFile(root, SeedFiles.NotFactsFile, "notFacts", new SeedNotFactValidator(), errors, ref unreadable));
+
+    private static List<T> ReadFile<T>(
+        string root, string file, string property, IValidator<T> validator, List<SeedError> errors, ref bool unreadable)
     {
         var path = Path.Combine(root, file);
         if (!File.Exists(path))
         {
             errors.Add(new SeedError(file, "$", $"file not found in {Path.GetFullPath(root)}"));
+            unreadable = true;
             return [];
         }
 
@@ -50,6 +62,7 @@ internal static class SeedFileReader
                 || only != property)
             {
                 errors.Add(new SeedError(file, "$", $"the file must be an object with the single property '{property}'"));
+                unreadable = true;
                 return [];
             }
 
@@ -58,13 +71,15 @@ internal static class SeedFileReader
         catch (JsonException e)
         {
             var at = e.Path is null ? "$" : $"$.{property}{e.Path.TrimStart('$')}";
-            errors.Add(new SeedError(file, at, e.Message.Split(" Path:")[0]));
+            errors.Add(new SeedError(file, at, Reason(e)));
+            unreadable = true;
             return [];
         }
 
         if (items is null)
         {
             errors.Add(new SeedError(file, $"$.{property}", "must be an array, not null"));
+            unreadable = true;
             return [];
         }
 
@@ -77,5 +92,14 @@ internal static class SeedFileReader
         }
 
         return items;
+    }
+
+    /// <summary>System.Text.Json's message without its trailing position, and plain words for a bad date.</summary>
+    private static string Reason(JsonException e)
+    {
+        var message = e.Message.Split(" Path:")[0];
+        return e.Path?.EndsWith(".from", StringComparison.Ordinal) == true || e.Path?.EndsWith(".to", StringComparison.Ordinal) == true
+            ? $"not a valid ISO 8601 date (yyyy-MM-dd): {message}"
+            : message;
     }
 }

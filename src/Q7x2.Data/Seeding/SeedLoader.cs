@@ -22,7 +22,12 @@ public static class SeedLoader
     public static SeedSet Load(string root)
     {
         var errors = new List<SeedError>();
-        var files = SeedFileReader.Read(root, errors);
+        var files = SeedFileReader.Read(root, errors, out var unreadable);
+        if (unreadable)
+        {
+            throw new SeedValidationException(errors);
+        }
+
         var texts = ReadSourceTexts(files, errors);
         var kinds = CollectIds(files, errors);
         var predicates = files.Predicates.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);

@@ -1,0 +1,14 @@
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish src/Q7x2.Api -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /srv
+COPY --from=build /app /app
+COPY seed /srv/seed
+ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
+    ConnectionStrings__Sqlite="Data Source=/srv/data/q7x2.db" \
+    Seed__Path=/srv/seed
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "/app/Q7x2.Api.dll"]

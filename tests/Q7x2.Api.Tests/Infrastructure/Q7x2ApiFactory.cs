@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Q7x2.Data;
+
+namespace Q7x2.Api.Tests.Infrastructure;
+
+/// <summary>The real API over a temporary SQLite file, migrated and seeded from the repository's seed/ on start.</summary>
+public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory _directory = Repository.TempDirectory();
+
+    public string DatabasePath => Path.Combine(_directory.Path, "q7x2.db");
+
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Seed:Path", Repository.Seed);
+        builder.ConfigureServices(services =>
+            services.ConfigureDbContext<Q7x2Db>(options => options.UseSqlite(ConnectionString)));
+    }
+
+    /// <summary>A context on the factory's database, for assertions that look under the API.</summary>
+    public Q7x2Db CreateDb()
+    {
+        _ = Server; // the host (and so migrate + seed) starts on first use
+        return new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseSqlite(ConnectionString).Options);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _directory.Dispose();
+        }
+    }
+}
