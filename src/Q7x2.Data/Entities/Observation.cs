@@ -25,7 +25,7 @@ public sealed class ObservationSubject
 
 public static class Quantity
 {
-    public static readonly IReadOnlyList<string> Units = ["USD", "person", "percent", "year", "month", "day", "count", "gun"];
+    public static readonly IReadOnlyList<string> Units = ["USD", "person", "percent", "ratio", "year", "month", "day", "count", "gun"];
     public static readonly IReadOnlyList<string> Comparators = ["eq", "gt", "gte", "lt", "lte", "approx"];
 
     /// <summary>The value without trailing zeros: SQLite gives back 6350000 as 6350000.0.</summary>

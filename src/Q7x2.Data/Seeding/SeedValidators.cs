@@ -18,7 +18,7 @@ internal static class SeedRules
     public static readonly string[] OrgTypes = ["media", "government-body", "legislature", "ministry", "military-unit", "ceremonial-unit", "business"];
     public static readonly string[] EventTypes =
         ["state-visit", "visit", "meeting", "summit", "armed-conflict", "civil-war", "independence", "welcome-ceremony",
-         "ceremony", "exhibition", "concert", "talks", "announcement", "border-reopening"];
+         "ceremony", "exhibition", "concert", "talks", "announcement", "border-reopening", "border-closure"];
     public static readonly string[] AgreementTypes = ["border-delimitation", "border", "cooperation", "package"];
     public static readonly string[] CrossingStatuses = ["open", "reopened", "closed"];
 
