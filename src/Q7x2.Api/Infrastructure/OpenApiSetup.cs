@@ -5,7 +5,7 @@ namespace Q7x2.Api.Infrastructure;
 internal static class OpenApiSetup
 {
     public static IServiceCollection AddQ7x2OpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddParameterExamples().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

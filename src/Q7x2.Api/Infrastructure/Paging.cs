@@ -1,15 +1,23 @@
 using System.ComponentModel;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Q7x2.Api.Infrastructure;
 
-/// <summary>A page of a list: the items and the cursor of the next page (null on the last page).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+/// <summary>A page of a list: the items, the cursor of the next page (null on the last page), and the total when asked for.</summary>
+/// <param name="Items">The items of this page.</param>
+/// <param name="Next">Opaque cursor of the next page, or null on the last page. Also sent as <c>Link: &lt;…&gt;; rel="next"</c>.</param>
+/// <param name="Total">The number of items across all pages; only with <c>count=true</c>.</param>
+public sealed record Page<T>(
+    IReadOnlyList<T> Items,
+    string? Next,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Total = null);
 
 /// <summary>Keyset paging parameters shared by every list.</summary>
-public sealed record PageQuery
+public record PageQuery
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
@@ -19,57 +27,81 @@ public sealed record PageQuery
     public int? Limit { get; init; }
 
     /// <summary>The opaque cursor from a previous page's <c>next</c>; leave out for the first page.</summary>
-    [Description("The opaque cursor from a previous page's `next`; leave out for the first page.")]
+    [Description("The opaque cursor from a previous page's `next`; leave out for the first page. It is only valid with the same filters and sort.")]
     public string? Cursor { get; init; }
+
+    /// <summary>Also return the total number of matching items (costs one more query).</summary>
+    [Description("Also return `total`, the number of matching items across all pages (costs one more query).")]
+    public bool? Count { get; init; }
 
     public int Take => Limit ?? DefaultLimit;
 
-    /// <summary>The last key of the previous page, or null on the first page.</summary>
-    public string? After => Cursor is null ? null : Cursors.Decode(Cursor);
+    public PageCursor? After => Cursor is null ? null : PageCursor.Decode(Cursor);
 }
 
-internal sealed class PageQueryValidator : AbstractValidator<PageQuery>
+/// <summary>Where the previous page ended: the sort it used, the last item's sort value and id.</summary>
+public sealed record PageCursor(string Sort, string? Value, string Id)
 {
-    public PageQueryValidator()
-    {
-        RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
-        RuleFor(q => q.Cursor).Must(c => c is null || Cursors.Decode(c) is not null)
-            .WithMessage("'cursor' is not a cursor this API issued; start again without it.");
-    }
-}
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-internal static class Cursors
-{
-    public static string Encode(string key) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes("k:" + key));
+    public string Encode() => WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(this, Json));
 
-    public static string? Decode(string cursor)
+    public static PageCursor? Decode(string cursor)
     {
         try
         {
-            var text = new UTF8Encoding(false, true).GetString(WebEncoders.Base64UrlDecode(cursor));
-            return text.StartsWith("k:", StringComparison.Ordinal) ? text[2..] : null;
+            var decoded = JsonSerializer.Deserialize<PageCursor>(WebEncoders.Base64UrlDecode(cursor), Json);
+            return decoded is { Sort: not null, Id: not null } ? decoded : null;
         }
-        catch (Exception e) when (e is FormatException or DecoderFallbackException)
+        catch (Exception e) when (e is FormatException or JsonException or DecoderFallbackException)
         {
             return null;
         }
     }
+}
 
-    /// <summary>Builds a page from up to <c>take + 1</c> rows fetched in key order, and sets the <c>Link</c> header.</summary>
-    public static Page<T> ToPage<T>(this List<T> rows, PageQuery query, Func<T, string> key, HttpContext http)
+internal abstract class PageQueryValidator<T> : AbstractValidator<T>
+    where T : PageQuery
+{
+    protected PageQueryValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
+        RuleFor(q => q.Cursor).Must(c => c is null || PageCursor.Decode(c) is not null)
+            .WithMessage("'cursor' is not a cursor this API issued; start again without it.");
+    }
+
+    /// <summary>The <c>sort</c> parameter must name a sort field, and a cursor must come from a page with the same sort.</summary>
+    protected void Sorts<TRow>(SortOptions<TRow> options, Func<T, string?> sort)
+    {
+        RuleFor(q => sort(q)).Must(options.IsValid).OverridePropertyName("sort")
+            .WithMessage(q => $"'{sort(q)}' is not a sort of this list. {options.Describe()}");
+        RuleFor(q => q.Cursor).Must((q, c) => c is null || PageCursor.Decode(c) is not { } after || after.Sort == (sort(q) ?? options.Default))
+            .WithMessage("'cursor' was issued for another sort; start again without it.");
+    }
+}
+
+internal sealed class PlainPageQueryValidator : PageQueryValidator<PageQuery>;
+
+internal static class Pages
+{
+    public static Page<TOut> Map<TIn, TOut>(this Page<TIn> page, Func<TIn, TOut> map) =>
+        new([.. page.Items.Select(map)], page.Next, page.Total);
+
+    /// <summary>Builds a page from up to <c>take + 1</c> rows fetched in order, and sets the <c>Link</c> header.</summary>
+    public static Page<T> ToPage<T>(this List<T> rows, PageQuery query, Func<T, PageCursor> cursorOf, HttpContext http, int? total = null)
     {
         if (rows.Count <= query.Take)
         {
-            return new Page<T>(rows, null);
+            return new Page<T>(rows, null, total);
         }
 
         rows.RemoveAt(rows.Count - 1);
-        var next = Encode(key(rows[^1]));
+        var next = cursorOf(rows[^1]).Encode();
         var request = http.Request;
         var parameters = request.Query.Where(p => p.Key != "cursor").ToDictionary(p => p.Key, p => p.Value);
         parameters["cursor"] = next;
         var url = QueryHelpers.AddQueryString($"{request.PathBase}{request.Path}", parameters);
         http.Response.Headers.Link = $"<{url}>; rel=\"next\"";
-        return new Page<T>(rows, next);
+        return new Page<T>(rows, next, total);
     }
 }

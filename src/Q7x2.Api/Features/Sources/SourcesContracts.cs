@@ -1,4 +1,5 @@
 using Q7x2.Api.Features.Common;
+using Q7x2.Data.Entities;
 
 namespace Q7x2.Api.Features.Sources;
 
@@ -11,7 +12,11 @@ namespace Q7x2.Api.Features.Sources;
 /// <param name="Sha256">Lowercase hex SHA-256 of the stored UTF-8 text.</param>
 /// <param name="CharCount">Length of the text in Unicode code points, the unit of evidence offsets.</param>
 public sealed record SourceSummary(
-    string Id, string Title, string? Publisher, string Language, FuzzyDateResponse? Published, string Sha256, int CharCount);
+    string Id, string Title, string? Publisher, string Language, FuzzyDateResponse? Published, string Sha256, int CharCount)
+{
+    public static SourceSummary Of(Source s) =>
+        new(s.Id, s.Title, s.Publisher, s.Language, FuzzyDateResponse.Of(s.Published), s.Sha256, s.CharCount);
+}
 
 /// <summary>A source document with its full text.</summary>
 /// <param name="Id">Stable slug.</param>

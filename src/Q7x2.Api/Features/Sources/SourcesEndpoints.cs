@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Features.Common;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
+using Q7x2.Data.Entities;
 
 namespace Q7x2.Api.Features.Sources;
 
@@ -23,19 +24,19 @@ internal static class SourcesEndpoints
     }
 
     private static async Task<Ok<Page<SourceSummary>>> ListSources(
-        [AsParameters] PageQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
+        [AsParameters] SourcesQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
-        var after = query.After;
-        var rows = await db.Sources.AsNoTracking()
-            .Where(s => after == null || string.Compare(s.Id, after) > 0)
-            .OrderBy(s => s.Id)
-            .Take(query.Take + 1)
-            .Select(s => new SourceSummary(s.Id, s.Title, s.Publisher, s.Language,
-                s.Published == null ? null : new FuzzyDateResponse(s.Published.Text, s.Published.From, s.Published.To,
-                    s.Published.Precision, s.Published.Qualifier, s.Published.Basis, s.Published.Note),
-                s.Sha256, s.CharCount))
+        var sources = db.Sources.AsNoTracking();
+        int? total = query.Count == true ? await sources.CountAsync(ct) : null;
+        var (ordered, cursorOf) = SourcesQuery.Sorts.Apply(sources, query.Sort, query.After);
+        var rows = await ordered.Take(query.Take + 1)
+            .Select(s => new Source // everything but the text, which lists leave out
+            {
+                Id = s.Id, Title = s.Title, Publisher = s.Publisher, Language = s.Language, Published = s.Published,
+                Text = "", Sha256 = s.Sha256, CharCount = s.CharCount,
+            })
             .ToListAsync(ct);
-        return TypedResults.Ok(rows.ToPage(query, s => s.Id, http));
+        return TypedResults.Ok(rows.ToPage(query, cursorOf, http, total).Map(SourceSummary.Of));
     }
 
     private static async Task<Results<Ok<SourceDetail>, ProblemHttpResult>> GetSource(string id, Q7x2Db db, CancellationToken ct)

@@ -53,7 +53,7 @@ public sealed class SourcesTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2Api
     [InlineData("limit=0", "limit")]
     [InlineData("limit=101", "limit")]
     [InlineData("cursor=not-a-cursor", "cursor")]
-    [InlineData("sort=title", "sort")]
+    [InlineData("sort=publisher", "sort")]
     public async Task ListingSourcesWithABadParameterReturnsProblemNamingIt(string query, string parameter)
     {
         var problem = await (await _client.GetAsync($"/v1/sources?{query}")).ReadProblemAsync(HttpStatusCode.BadRequest);

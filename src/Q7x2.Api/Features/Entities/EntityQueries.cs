@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Q7x2.Api.Features.Common;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.Entities;
+
+/// <summary>What a mapping from an entity row to its response needs: the references it embeds.</summary>
+internal sealed class EntityContext(Dictionary<string, EntityRef> refs)
+{
+    public EntityRef? Ref(string? id) => id is null ? null : refs[id];
+
+    public IReadOnlyList<EntityRef> Links(Entity e, string role) =>
+        [.. e.Links.Where(l => l.Role == role).OrderBy(l => l.Position).Select(l => refs[l.TargetId])];
+
+    /// <summary>The fields every kind shares.</summary>
+    public static T Base<T>(Entity e)
+        where T : EntityResponse, new() => new()
+        {
+            Id = e.Id, Kind = e.Kind, Name = e.Name, Description = e.Description,
+            Aliases = [.. e.Aliases.OrderBy(a => a.Position).Select(a => new AliasResponse(a.Name, a.Type))],
+        };
+}
+
+/// <summary>Listing and fetching entities of one kind with a bounded number of queries, whatever the page size.</summary>
+internal static class EntityQueries
+{
+    public static readonly SortOptions<Entity> ByName = new("name", e => e.Id,
+        SortField<Entity>.Text("name", e => e.Name, e => e.Id),
+        SortField<Entity>.Text("id", e => e.Id, e => e.Id));
+
+    public static readonly SortOptions<Entity> ByDate = new("date", e => e.Id,
+        SortField<Entity>.Date("date", e => e.Date != null ? e.Date.From : DateOnly.MaxValue, e => e.Id),
+        SortField<Entity>.Text("name", e => e.Name, e => e.Id),
+        SortField<Entity>.Text("id", e => e.Id, e => e.Id));
+
+    public static IQueryable<Entity> OfKind(this Q7x2Db db, string kind) =>
+        db.Entities.AsNoTracking().Where(e => e.Kind == kind);
+
+    /// <summary>Entities whose fuzzy date interval overlaps [from, to]; undated ones never match a range.</summary>
+    public static IQueryable<Entity> Overlapping(this IQueryable<Entity> query, DateOnly? from, DateOnly? to) =>
+        query.Where(e => (from == null && to == null)
+            || (e.Date != null && (from == null || e.Date.To >= from) && (to == null || e.Date.From <= to)));
+
+    public static async Task<Page<T>> PageAsync<T>(
+        Q7x2Db db, IQueryable<Entity> query, SortOptions<Entity> sorts, string? sort, PageQuery page, HttpContext http,
+        Func<Entity, EntityContext, T> map, CancellationToken ct)
+    {
+        int? total = page.Count == true ? await query.CountAsync(ct) : null;
+        var (ordered, cursorOf) = sorts.Apply(query, sort, page.After);
+        var rows = await ordered.Take(page.Take + 1)
+            .Include(e => e.Aliases).Include(e => e.Links).AsSplitQuery()
+            .ToListAsync(ct);
+        var context = new EntityContext(await RecordLoader.RefsAsync(db, rows.SelectMany(References), ct));
+        return rows.ToPage(page, cursorOf, http, total).Map(e => map(e, context));
+    }
+
+    /// <summary>One entity of a kind with its facts (either side) and evidence, or null.</summary>
+    public static async Task<T?> DetailAsync<T>(Q7x2Db db, string kind, string id, Func<Entity, EntityContext, T> map, CancellationToken ct)
+        where T : EntityResponse
+    {
+        var entity = await db.OfKind(kind).Where(e => e.Id == id)
+            .Include(e => e.Aliases).Include(e => e.Links).AsSplitQuery()
+            .FirstOrDefaultAsync(ct);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var context = new EntityContext(await RecordLoader.RefsAsync(db, References(entity), ct));
+        var evidence = await RecordLoader.EvidenceAsync(db, v => v.EntityId, [id], ct);
+        return map(entity, context) with
+        {
+            Facts = await RecordLoader.EntityFactsAsync(db, id, ct),
+            Evidence = [.. evidence[id]],
+        };
+    }
+
+    private static IEnumerable<string?> References(Entity e) =>
+        new[] { e.CountryId, e.PartOfId, e.PlaceId, e.EventId }.Concat(e.Links.Select(l => l.TargetId));
+}

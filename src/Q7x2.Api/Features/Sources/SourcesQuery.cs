@@ -1,0 +1,22 @@
+using System.ComponentModel;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.Sources;
+
+/// <summary>Query parameters of <c>GET /v1/sources</c>.</summary>
+public sealed record SourcesQuery : PageQuery
+{
+    internal static readonly SortOptions<Source> Sorts = new("id", s => s.Id,
+        SortField<Source>.Text("id", s => s.Id, s => s.Id),
+        SortField<Source>.Text("title", s => s.Title, s => s.Id));
+
+    /// <summary>Sort field: id or title, '-' prefix for descending.</summary>
+    [Description("Sort field: `id` (default) or `title`; prefix `-` for descending.")]
+    public string? Sort { get; init; }
+}
+
+internal sealed class SourcesQueryValidator : PageQueryValidator<SourcesQuery>
+{
+    public SourcesQueryValidator() => Sorts(SourcesQuery.Sorts, q => q.Sort);
+}
