@@ -36,7 +36,7 @@ if (commandLine.Command is not null)
 
 app.UseQ7x2Problems();
 app.MapQ7x2OpenApi();
-app.MapHealth();
+app.MapHealth().RejectUnknownQueryParameters();
 var v1 = app.MapGroup("").AddEndpointFilter<ValidationFilter>().RejectUnknownQueryParameters();
 v1.MapSources();
 v1.MapPeople();

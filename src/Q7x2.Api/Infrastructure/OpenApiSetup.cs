@@ -4,6 +4,27 @@ namespace Q7x2.Api.Infrastructure;
 
 internal static class OpenApiSetup
 {
+    /// <summary>Every tag an operation may carry, with the description the document gives it.</summary>
+    private static readonly Dictionary<string, string> Tags = new(StringComparer.Ordinal)
+    {
+        ["Sources"] = "Source documents (news articles) with their full text; every evidence offset indexes into it.",
+        ["Entities"] = "Every entity of any kind: people, countries, places, organisations, events, agreements, border crossings.",
+        ["People"] = "People the sources name, such as Sadyr Japarov and Emomali Rahmon.",
+        ["Countries"] = "Countries with their ISO 3166-1 alpha-2 codes (KG, TJ, UZ).",
+        ["Places"] = "Cities, districts, regions and other places, such as Dushanbe, Khujand and Lakhsh district (formerly Jirgatal).",
+        ["Organizations"] = "Organisations such as The Times of Central Asia and Tajikistan’s upper house of parliament.",
+        ["Events"] = "Dated events: state visits, summits, clashes, ceremonies.",
+        ["Agreements"] = "Agreements such as the March 2025 border delimitation and the 14 agreements of July 2025.",
+        ["Border crossings"] = "Border crossings such as the Tajvaron-Karamyk post, with the places they connect.",
+        ["Facts"] = "Statements: subject – predicate – object or value, with time, modality, attribution and evidence.",
+        ["Observations"] = "Quantities: metric, subjects, value, unit, comparator and period.",
+        ["Trade figures"] = "Trade observations with comparisons derived from the stored values.",
+        ["Timeline"] = "Events and dated facts in time order.",
+        ["Predicates"] = "The controlled vocabulary of fact predicates.",
+        ["Search"] = "Ranked full-text search over names, aliases, descriptions and evidence quotes.",
+        ["Health"] = "Liveness and readiness probes.",
+    };
+
     public static IServiceCollection AddQ7x2OpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options => options.AddParameterExamples().AddDocumentTransformer((document, _, _) =>
         {
@@ -12,11 +33,27 @@ internal static class OpenApiSetup
                 Title = "Q7x2 Facts API",
                 Version = "v1",
                 Description = "Hand-curated, source-grounded facts from news articles. Every entity, fact and observation "
-                    + "carries evidence: the exact quote and its position (Unicode code points, end exclusive) in the stored source text.",
-                Contact = new OpenApiContact { Name = "Q7x2 Facts API team", Url = new Uri("https://example.org/q7x2") },
+                    + "carries evidence: the exact quote and its position (Unicode code points, end exclusive) in the stored source text. "
+                    + "Lists use keyset paging (`limit`, `cursor`, `next`, `Link: rel=\"next\"`); every error is an RFC 9457 problem; "
+                    + "reads send an ETag and answer `If-None-Match` with 304. Reads need no authentication.",
+                Contact = new OpenApiContact { Name = "Q7x2 Facts API team", Url = new Uri("https://github.com/q7x2/facts-api") },
                 License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             };
-            document.Servers = [new OpenApiServer { Url = "http://localhost:5080", Description = "Local development" }];
+            document.Servers = [new OpenApiServer { Url = "/", Description = "This server" }];
+
+            // Reads are anonymous: one empty requirement says so explicitly.
+            document.Security = [new OpenApiSecurityRequirement()];
+            var used = document.Paths.Values
+                .SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+                .SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())
+                .Select(t => t.Name)
+                .OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
+            document.Tags = new HashSet<OpenApiTag>(used.Order(StringComparer.Ordinal).Select(name => new OpenApiTag
+            {
+                Name = name,
+                Description = Tags.TryGetValue(name, out var description) ? description : null,
+            }));
             return Task.CompletedTask;
         }));
 

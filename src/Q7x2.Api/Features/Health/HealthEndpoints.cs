@@ -16,10 +16,12 @@ internal static class HealthEndpoints
         var group = routes.MapGroup("/health").WithTags("Health");
         group.MapGet("/live", Live).WithName("GetLiveness")
             .WithSummary("Liveness")
-            .WithDescription("200 while the process serves requests. Does not touch the database.");
+            .WithDescription("200 while the process serves requests. Does not touch the database.")
+            .ProducesValidationProblem();
         group.MapGet("/ready", Ready).WithName("GetReadiness")
             .WithSummary("Readiness")
             .WithDescription("200 when the database is reachable and every migration is applied; 503 problem otherwise.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
