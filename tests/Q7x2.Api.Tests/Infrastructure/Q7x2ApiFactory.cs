@@ -15,12 +15,15 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => $"Data Source={DatabasePath}";
 
+    /// <summary>Every SQL command the API sends through EF.</summary>
+    public CommandCounter Commands { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Seed:Path", Repository.Seed);
         builder.ConfigureServices(services =>
-            services.ConfigureDbContext<Q7x2Db>(options => options.UseSqlite(ConnectionString)));
+            services.ConfigureDbContext<Q7x2Db>(options => options.UseSqlite(ConnectionString).AddInterceptors(Commands)));
     }
 
     /// <summary>A context on the factory's database, for assertions that look under the API.</summary>
