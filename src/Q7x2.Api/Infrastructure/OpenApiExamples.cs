@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -7,8 +8,40 @@ namespace Q7x2.Api.Infrastructure;
 /// <summary>Example values for an endpoint's parameters, taken from the article (shown in Swagger UI's "Try it out").</summary>
 internal sealed record ParameterExamples(IReadOnlyDictionary<string, object> Values);
 
+/// <summary>A request from the article and the API's response to it.</summary>
+internal sealed record ResponseExample(string Request, JsonNode? Response);
+
 internal static class OpenApiExamples
 {
+    private const string ResponsesResource = "Q7x2.Api.Infrastructure.OpenApiExamples.json";
+
+    /// <summary>
+    /// Response examples by operationId: real responses of the API to a request from the article, kept in
+    /// OpenApiExamples.json. A test checks that each still equals what the API answers (and can rewrite them).
+    /// </summary>
+    public static IReadOnlyDictionary<string, ResponseExample> Responses { get; } = LoadResponses();
+
+    private static Dictionary<string, ResponseExample> LoadResponses()
+    {
+        using var stream = typeof(OpenApiExamples).Assembly.GetManifestResourceStream(ResponsesResource)
+            ?? throw new InvalidOperationException($"{ResponsesResource} is not embedded.");
+        return JsonSerializer.Deserialize<Dictionary<string, ResponseExample>>(stream, JsonSerializerOptions.Web) ?? [];
+    }
+
+    public static OpenApiOptions AddResponseExamples(this OpenApiOptions options) =>
+        options.AddOperationTransformer((operation, _, _) =>
+        {
+            if (operation.OperationId is { } id && Responses.TryGetValue(id, out var example) && example.Response is not null
+                && operation.Responses?.TryGetValue("200", out var ok) == true
+                && ok.Content?.TryGetValue("application/json", out var media) == true)
+            {
+                media.Example = example.Response.DeepClone();
+                operation.Description = $"{operation.Description}\n\nExample: `GET {example.Request}`.".TrimStart();
+            }
+
+            return Task.CompletedTask;
+        });
+
     /// <summary>Documents example values for parameters by name: <c>.WithParameterExamples(("id", "sadyr-japarov"))</c>.</summary>
     public static TBuilder WithParameterExamples<TBuilder>(this TBuilder builder, params (string Name, object Value)[] examples)
         where TBuilder : IEndpointConventionBuilder =>

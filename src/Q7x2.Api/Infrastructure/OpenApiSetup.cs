@@ -26,7 +26,7 @@ internal static class OpenApiSetup
     };
 
     public static IServiceCollection AddQ7x2OpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddParameterExamples().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddParameterExamples().AddResponseExamples().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
