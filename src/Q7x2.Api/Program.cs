@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Q7x2.Api.Features.Facts;
 using Q7x2.Api.Features.Health;
+using Q7x2.Api.Features.Observations;
 using Q7x2.Api.Features.People;
 using Q7x2.Api.Features.Sources;
 using Q7x2.Api.Infrastructure;
@@ -42,6 +43,7 @@ var v1 = app.MapGroup("").AddEndpointFilter<ValidationFilter>().RejectUnknownQue
 v1.MapSources();
 v1.MapPeople();
 v1.MapFacts();
+v1.MapObservations();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
