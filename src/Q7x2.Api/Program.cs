@@ -5,6 +5,7 @@ using Q7x2.Api.Features.Health;
 using Q7x2.Api.Features.Observations;
 using Q7x2.Api.Features.People;
 using Q7x2.Api.Features.Sources;
+using Q7x2.Api.Features.TradeFigures;
 using Q7x2.Api.Infrastructure;
 
 var commandLine = CommandLine.Parse(args);
@@ -44,6 +45,7 @@ v1.MapSources();
 v1.MapPeople();
 v1.MapFacts();
 v1.MapObservations();
+v1.MapTradeFigures();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
