@@ -4,6 +4,7 @@ using Q7x2.Api.Features.Facts;
 using Q7x2.Api.Features.Health;
 using Q7x2.Api.Features.Observations;
 using Q7x2.Api.Features.People;
+using Q7x2.Api.Features.Predicates;
 using Q7x2.Api.Features.Sources;
 using Q7x2.Api.Features.TradeFigures;
 using Q7x2.Api.Infrastructure;
@@ -46,6 +47,7 @@ v1.MapPeople();
 v1.MapFacts();
 v1.MapObservations();
 v1.MapTradeFigures();
+v1.MapPredicates();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
