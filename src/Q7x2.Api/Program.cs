@@ -48,6 +48,7 @@ v1.MapFacts();
 v1.MapObservations();
 v1.MapTradeFigures();
 v1.MapPredicates();
+v1.MapSourceEvidence();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
