@@ -1,8 +1,12 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Q7x2.Api.Features.Facts;
 using Q7x2.Api.Features.Health;
+using Q7x2.Api.Features.Observations;
 using Q7x2.Api.Features.People;
+using Q7x2.Api.Features.Predicates;
 using Q7x2.Api.Features.Sources;
+using Q7x2.Api.Features.TradeFigures;
 using Q7x2.Api.Infrastructure;
 
 var commandLine = CommandLine.Parse(args);
@@ -40,6 +44,11 @@ app.MapHealth().RejectUnknownQueryParameters();
 var v1 = app.MapGroup("").AddEndpointFilter<ValidationFilter>().RejectUnknownQueryParameters();
 v1.MapSources();
 v1.MapPeople();
+v1.MapFacts();
+v1.MapObservations();
+v1.MapTradeFigures();
+v1.MapPredicates();
+v1.MapSourceEvidence();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.Facts;
+
+/// <summary>Query parameters of <c>GET /v1/facts</c>.</summary>
+public sealed record FactsQuery : PageQuery
+{
+    internal static readonly SortOptions<Fact> Sorts = new("id", f => f.Id,
+        SortField<Fact>.Text("id", f => f.Id, f => f.Id),
+        SortField<Fact>.Date("date", f => f.Date != null ? f.Date.From : DateOnly.MaxValue, f => f.Id));
+
+    /// <summary>Only facts about this entity (their subject), e.g. rustam-emomali.</summary>
+    [Description("Only facts whose subject is this entity id, e.g. `rustam-emomali`.")]
+    public string? Subject { get; init; }
+
+    /// <summary>Only facts whose object is this entity, e.g. emomali-rahmon.</summary>
+    [Description("Only facts whose object is this entity id, e.g. `emomali-rahmon`.")]
+    public string? Object { get; init; }
+
+    /// <summary>Only facts in which this entity is subject or object.</summary>
+    [Description("Only facts in which this entity id is subject or object, e.g. `emomali-rahmon`.")]
+    public string? Entity { get; init; }
+
+    /// <summary>Only facts with this predicate, e.g. president-of.</summary>
+    [Description("Only facts with this predicate id (see `/v1/predicates`), e.g. `president-of`.")]
+    public string? Predicate { get; init; }
+
+    /// <summary>Only facts of this modality: stated, reported, proposed, discussed, hoped or assessed.</summary>
+    [Description("Only facts of this modality: `stated`, `reported`, `proposed`, `discussed`, `hoped` or `assessed`.")]
+    public string? Modality { get; init; }
+
+    /// <summary>Only facts with evidence in this source.</summary>
+    [Description("Only facts with evidence in this source id, e.g. `kyrgyz-president-visits-tajikistan`.")]
+    public string? Source { get; init; }
+
+    /// <summary>Only dated facts whose date interval ends on or after this day (ISO 8601).</summary>
+    [Description("Only dated facts whose date interval overlaps [from, to]: ends on or after this ISO 8601 day. Undated facts never match a range.")]
+    public DateOnly? From { get; init; }
+
+    /// <summary>Only dated facts whose date interval starts on or before this day (ISO 8601).</summary>
+    [Description("Only dated facts whose date interval overlaps [from, to]: starts on or before this ISO 8601 day.")]
+    public DateOnly? To { get; init; }
+
+    /// <summary>Sort field: id or date, '-' prefix for descending.</summary>
+    [Description("Sort field: `id` (default) or `date` (start of the fact's date; undated facts sort after dated ones); prefix `-` for descending.")]
+    public string? Sort { get; init; }
+}
+
+internal sealed class FactsQueryValidator : PageQueryValidator<FactsQuery>
+{
+    public FactsQueryValidator()
+    {
+        RuleFor(q => q.Subject).Id();
+        RuleFor(q => q.Object).Id();
+        RuleFor(q => q.Entity).Id();
+        RuleFor(q => q.Predicate).Id();
+        RuleFor(q => q.Modality).OneOf(Modality.All);
+        RuleFor(q => q.Source).Id();
+        this.DateRange(q => q.From, q => q.To);
+        Sorts(FactsQuery.Sorts, q => q.Sort);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Q7x2.Api.Features.Common;
+using Q7x2.Data;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.Observations;
+
+/// <summary>Filters and batch loads shared by observations and their typed views (trade figures).</summary>
+internal static class ObservationQueries
+{
+    /// <summary>Observations whose period overlaps [from, to]; those without a period never match a range.</summary>
+    public static IQueryable<Observation> Overlapping(this IQueryable<Observation> query, DateOnly? from, DateOnly? to) =>
+        query.Where(o => (from == null && to == null)
+            || (o.Period != null && (from == null || o.Period.To >= from) && (to == null || o.Period.From <= to)));
+
+    /// <summary>The subject ids of each observation, in position order: one query.</summary>
+    public static async Task<ILookup<string, string>> SubjectsAsync(Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        (await db.ObservationSubjects.AsNoTracking().Where(s => ids.Contains(s.ObservationId))
+            .OrderBy(s => s.Position).ToListAsync(ct))
+        .ToLookup(s => s.ObservationId, s => s.EntityId);
+
+    /// <summary>Responses for observation rows, in their order, with subjects, attribution and evidence resolved in three queries.</summary>
+    public static async Task<List<ObservationResponse>> ResponsesAsync(Q7x2Db db, IReadOnlyList<Observation> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(o => o.Id).ToList();
+        var subjects = await SubjectsAsync(db, ids, ct);
+        var evidence = await RecordLoader.EvidenceAsync(db, v => v.ObservationId, ids, ct);
+        var refs = await RecordLoader.RefsAsync(db, subjects.SelectMany(s => s).Concat(rows.Select(o => o.AttributionId)), ct);
+        return [.. rows.Select(o => new ObservationResponse(
+            o.Id, o.Metric, [.. subjects[o.Id].Select(s => refs[s])], Quantity.Normalize(o.Value), o.Unit, o.Comparator,
+            FuzzyDateResponse.Of(o.Period), o.Modality, o.AttributionId is null ? null : refs[o.AttributionId], o.Note, [.. evidence[o.Id]]))];
+    }
+}

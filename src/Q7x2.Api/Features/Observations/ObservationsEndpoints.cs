@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data;
+
+namespace Q7x2.Api.Features.Observations;
+
+internal static class ObservationsEndpoints
+{
+    public static RouteGroupBuilder MapObservations(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/observations").WithTags("Observations");
+        group.MapGet("/", ListObservations).WithName(nameof(ListObservations))
+            .WithSummary("List observations")
+            .WithDescription("Quantities the sources state, with metric, subjects, value, unit, comparator and period: Tajikistan's population of more than 10 million "
+                + "is `population` `gt` 10000000 `person`, never `eq`. Filter by `metric`, `subject`, `unit` and a period range (overlap).")
+            .WithParameterExamples(("metric", "bilateral-trade-value"), ("subject", "tajikistan"), ("unit", "USD"),
+                ("from", "2025-01-01"), ("to", "2025-12-31"), ("sort", "metric"), ("limit", 20))
+            .ProducesValidationProblem();
+        group.MapGet("/{id}", GetObservation).WithName(nameof(GetObservation))
+            .WithSummary("Get an observation")
+            .WithDescription("One observation (e.g. `kyrgyz-tajik-trade-jan-may-2025`, the $6.35 million of Kyrgyz-Tajik trade in January-May 2025) with the quotes that support it.")
+            .WithParameterExamples(("id", "kyrgyz-tajik-trade-jan-may-2025"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Ok<Page<ObservationResponse>>> ListObservations(
+        [AsParameters] ObservationsQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
+    {
+        var observations = db.Observations.AsNoTracking()
+            .Where(o => (query.Metric == null || o.Metric == query.Metric)
+                && (query.Subject == null || o.Subjects.Any(s => s.EntityId == query.Subject))
+                && (query.Unit == null || o.Unit == query.Unit))
+            .Overlapping(query.From, query.To);
+        int? total = query.Count == true ? await observations.CountAsync(ct) : null;
+        var (ordered, cursorOf) = ObservationsQuery.Sorts.Apply(observations, query.Sort, query.After);
+        var page = (await ordered.Take(query.Take + 1).ToListAsync(ct)).ToPage(query, cursorOf, http, total);
+        return TypedResults.Ok(new Page<ObservationResponse>(await ObservationQueries.ResponsesAsync(db, page.Items, ct), page.Next, page.Total));
+    }
+
+    private static async Task<Results<Ok<ObservationResponse>, ProblemHttpResult>> GetObservation(string id, Q7x2Db db, CancellationToken ct)
+    {
+        var rows = await db.Observations.AsNoTracking().Where(o => o.Id == id).ToListAsync(ct);
+        return rows.Count == 0
+            ? ProblemSetup.NotFound("observation", id)
+            : TypedResults.Ok((await ObservationQueries.ResponsesAsync(db, rows, ct))[0]);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using FluentValidation;
+using Q7x2.Api.Features.Common;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.Sources;
+
+/// <summary>An evidence span of a source, with the record it supports.</summary>
+/// <param name="SourceId">The source the quote is in.</param>
+/// <param name="Start">First code point of the quote in the source text (0-based).</param>
+/// <param name="End">Code point after the quote: text[start:end] == exact.</param>
+/// <param name="Exact">The quote, character for character.</param>
+/// <param name="Prefix">Up to 32 code points before the quote.</param>
+/// <param name="Suffix">Up to 32 code points after the quote.</param>
+/// <param name="Owner">The entity, fact or observation the quote supports.</param>
+public sealed record SourceEvidenceResponse(string SourceId, int Start, int End, string Exact, string Prefix, string Suffix, EvidenceOwner Owner);
+
+/// <summary>The record an evidence span supports.</summary>
+/// <param name="Type">entity, fact or observation.</param>
+/// <param name="Id">The record's id.</param>
+/// <param name="Name">The entity's name, the fact's id or the observation's metric.</param>
+public sealed record EvidenceOwner(string Type, string Id, string Name);
+
+/// <summary>Query parameters of <c>GET /v1/sources/{id}/evidence</c>: paging only, the order is the text's.</summary>
+public sealed record SourceEvidenceQuery : PageQuery
+{
+    /// <summary>The cursor's sort: spans are listed by start, then by evidence id.</summary>
+    internal const string TextOrder = "start";
+
+    internal static PageCursor CursorOf(Evidence v) =>
+        new(TextOrder, v.Start.ToString(CultureInfo.InvariantCulture), v.Id.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Where the previous page ended, as (start, evidence id).</summary>
+    internal (int Start, int Id)? Position => After is { Value: { } start } after
+        ? (int.Parse(start, CultureInfo.InvariantCulture), int.Parse(after.Id, CultureInfo.InvariantCulture))
+        : null;
+
+    internal static bool IsTextOrder(PageCursor after) =>
+        after.Sort == TextOrder && int.TryParse(after.Value, CultureInfo.InvariantCulture, out _)
+            && int.TryParse(after.Id, CultureInfo.InvariantCulture, out _);
+}
+
+internal sealed class SourceEvidenceQueryValidator : PageQueryValidator<SourceEvidenceQuery>
+{
+    public SourceEvidenceQueryValidator() =>
+        RuleFor(q => q.Cursor).Must(c => c is null || PageCursor.Decode(c) is not { } after || SourceEvidenceQuery.IsTextOrder(after))
+            .WithMessage("'cursor' was issued by another list; start again without it.");
+}
+
+internal static class EvidenceOwners
+{
+    public static EvidenceOwner Of(Evidence v, Dictionary<string, EntityRef> entities, Dictionary<string, string> metrics) =>
+        v.EntityId is { } entity ? new("entity", entity, entities[entity].Name)
+        : v.FactId is { } fact ? new("fact", fact, fact)
+        : new("observation", v.ObservationId!, metrics[v.ObservationId!]);
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.TradeFigures;
+
+/// <summary>Query parameters of <c>GET /v1/trade-figures</c>.</summary>
+public sealed record TradeFiguresQuery : PageQuery
+{
+    internal static readonly SortOptions<Observation> Sorts = new("id", o => o.Id,
+        SortField<Observation>.Text("id", o => o.Id, o => o.Id),
+        SortField<Observation>.Date("period", o => o.Period != null ? o.Period.From : DateOnly.MaxValue, o => o.Id));
+
+    /// <summary>Only figures with this country among their parties, e.g. kyrgyzstan.</summary>
+    [Description("Only figures with this country id among their parties, e.g. `kyrgyzstan`.")]
+    public string? Country { get; init; }
+
+    /// <summary>Only figures of this metric, e.g. bilateral-trade-value.</summary>
+    [Description("Only figures of this metric: e.g. `bilateral-trade-value`, `annual-bilateral-trade-value`, `trade-growth-multiple`.")]
+    public string? Metric { get; init; }
+
+    /// <summary>Only figures whose period ends on or after this day (ISO 8601).</summary>
+    [Description("Only figures whose period overlaps [from, to]: ends on or after this ISO 8601 day. Figures without a period never match a range.")]
+    public DateOnly? From { get; init; }
+
+    /// <summary>Only figures whose period starts on or before this day (ISO 8601).</summary>
+    [Description("Only figures whose period overlaps [from, to]: starts on or before this ISO 8601 day.")]
+    public DateOnly? To { get; init; }
+
+    /// <summary>Sort field: id or period, '-' prefix for descending.</summary>
+    [Description("Sort field: `id` (default) or `period` (its start; figures without a period sort after the others); prefix `-` for descending.")]
+    public string? Sort { get; init; }
+}
+
+internal sealed class TradeFiguresQueryValidator : PageQueryValidator<TradeFiguresQuery>
+{
+    public TradeFiguresQueryValidator()
+    {
+        RuleFor(q => q.Country).Id();
+        RuleFor(q => q.Metric).Id();
+        this.DateRange(q => q.From, q => q.To);
+        Sorts(TradeFiguresQuery.Sorts, q => q.Sort);
+    }
+}
