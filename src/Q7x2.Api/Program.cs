@@ -5,6 +5,7 @@ using Q7x2.Api.Features.Events;
 using Q7x2.Api.Features.Health;
 using Q7x2.Api.Features.People;
 using Q7x2.Api.Features.Sources;
+using Q7x2.Api.Features.Timeline;
 using Q7x2.Api.Infrastructure;
 
 var commandLine = CommandLine.Parse(args);
@@ -44,6 +45,7 @@ v1.MapSources();
 v1.MapPeople();
 v1.MapEvents();
 v1.MapAgreements();
+v1.MapTimeline();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
