@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Q7x2.Api.Features.Agreements;
+using Q7x2.Api.Features.Events;
 using Q7x2.Api.Features.Facts;
 using Q7x2.Api.Features.Health;
 using Q7x2.Api.Features.Observations;
 using Q7x2.Api.Features.People;
 using Q7x2.Api.Features.Predicates;
 using Q7x2.Api.Features.Sources;
+using Q7x2.Api.Features.Timeline;
 using Q7x2.Api.Features.TradeFigures;
 using Q7x2.Api.Infrastructure;
 
@@ -49,6 +52,9 @@ v1.MapObservations();
 v1.MapTradeFigures();
 v1.MapPredicates();
 v1.MapSourceEvidence();
+v1.MapEvents();
+v1.MapAgreements();
+v1.MapTimeline();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

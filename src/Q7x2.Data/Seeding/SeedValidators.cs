@@ -6,7 +6,7 @@ namespace Q7x2.Data.Seeding;
 // Shape rules for each seed record; references between records and quotes against the source
 // text are checked afterwards, by SeedLoader, once every file has been read.
 
-internal static class SeedRules
+public static class SeedRules
 {
     public const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
 

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Q7x2.Api.Features.Entities;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.Events;
+
+internal static class EventsEndpoints
+{
+    public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/events").WithTags("Events");
+        group.MapGet("/", ListEvents).WithName(nameof(ListEvents))
+            .WithSummary("List events")
+            .WithDescription("Events the sources speak of, from the independence of the Central Asian states in late 1991 to Japarov's July 8-9, 2025 state visit to Tajikistan, "
+                + "in date order (undated events last). Filter by `type`, `participant`, `place`, `country` and a `from`/`to` range that matches fuzzy dates by overlap: "
+                + "`type=state-visit&participant=sadyr-japarov&from=2025-01-01&to=2025-12-31` finds `japarov-state-visit-to-tajikistan-2025`.")
+            .WithParameterExamples(("type", "state-visit"), ("participant", "sadyr-japarov"), ("place", "kyrgyz-tajik-border-area"),
+                ("country", "tajikistan"), ("from", "2025-01-01"), ("to", "2025-12-31"), ("sort", "date"), ("limit", 20))
+            .ProducesValidationProblem();
+        group.MapGet("/{id}", GetEvent).WithName(nameof(GetEvent))
+            .WithSummary("Get an event")
+            .WithDescription("One event (e.g. `japarov-state-visit-to-tajikistan-2025` or `khujand-summit-2025`) with its participants, "
+                + "the facts in which it is subject or object and the quotes that support them.")
+            .WithParameterExamples(("id", "japarov-state-visit-to-tajikistan-2025"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Ok<Page<EventResponse>>> ListEvents(
+        [AsParameters] EventsQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
+    {
+        var events = db.OfKind(EntityKind.Event).Overlapping(query.FromDate, query.ToDate);
+        if (query.Type is not null)
+        {
+            events = events.Where(e => e.Subtype == query.Type);
+        }
+
+        if (query.Participant is not null)
+        {
+            events = events.WithParticipant(query.Participant);
+        }
+
+        if (query.Place is not null)
+        {
+            events = events.AtPlace(db, query.Place);
+        }
+
+        if (query.Country is not null)
+        {
+            events = events.InvolvingCountry(db, query.Country);
+        }
+
+        return TypedResults.Ok(await EntityQueries.PageAsync(db, events, EntityQueries.ByDate, query.Sort, query, http, EventResponse.Map, ct));
+    }
+
+    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetEvent(string id, Q7x2Db db, CancellationToken ct) =>
+        await EntityQueries.DetailAsync(db, EntityKind.Event, id, EventResponse.Map, ct) is { } found
+            ? TypedResults.Ok(found)
+            : ProblemSetup.NotFound("event", id);
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Q7x2.Api.Features.Common;
+using Q7x2.Api.Features.Entities;
+using Q7x2.Api.Features.Events;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.Timeline;
+
+/// <summary>
+/// Pages the merged stream of dated events and dated facts by keyset, without OFFSET: each table is read after the cursor
+/// in timeline order and cut at limit + 1, so the first limit + 1 of their merge are among those rows.
+/// </summary>
+internal static class TimelineReader
+{
+    private sealed record Entry(DateOnly From, string Type, string Id, Entity? Event, Fact? Fact);
+
+    public static async Task<Page<TimelineItem>> PageAsync(Q7x2Db db, TimelineQuery query, HttpContext http, CancellationToken ct)
+    {
+        var (events, facts) = (Events(db, query), Facts(db, query));
+        int? total = query.Count == true ? await events.CountAsync(ct) + await facts.CountAsync(ct) : null;
+        var after = TimelinePosition.Of(query.After);
+        var eventRows = await EventsAfter(events, after).OrderBy(e => e.Date!.From).ThenBy(e => e.Id).Take(query.Take + 1).ToListAsync(ct);
+        var factRows = await FactsAfter(facts, after).OrderBy(f => f.Date!.From).ThenBy(f => f.Id).Take(query.Take + 1).ToListAsync(ct);
+        var entries = eventRows.Select(e => new Entry(e.Date!.From, TimelineItemType.Event, e.Id, e, null))
+            .Concat(factRows.Select(f => new Entry(f.Date!.From, TimelineItemType.Fact, f.Id, null, f)))
+            .OrderBy(x => x.From).ThenBy(x => x.Type, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal)
+            .Take(query.Take + 1)
+            .ToList();
+        var page = entries.ToPage(query, x => new TimelinePosition(x.From, x.Type, x.Id).ToCursor(), http, total);
+        var pageFacts = await RecordLoader.FactsAsync(db, [.. page.Items.Select(x => x.Fact).OfType<Fact>()], ct);
+        var factsById = pageFacts.ToDictionary(f => f.Id);
+        return page.Map(x => x.Event is { } e ? TimelineItem.Of(e) : TimelineItem.Of(factsById[x.Id]));
+    }
+
+    private static IQueryable<Entity> Events(Q7x2Db db, TimelineQuery query)
+    {
+        var events = db.OfKind(EntityKind.Event).Where(e => e.Date != null).Overlapping(query.FromDate, query.ToDate);
+        events = query.Country is { } country ? events.InvolvingCountry(db, country) : events;
+        return query.Person is { } person ? events.WithParticipant(person) : events;
+    }
+
+    private static IQueryable<Fact> Facts(Q7x2Db db, TimelineQuery query)
+    {
+        var (from, to) = (query.FromDate, query.ToDate);
+        var facts = db.Facts.AsNoTracking()
+            .Where(f => f.Date != null && (from == null || f.Date.To >= from) && (to == null || f.Date.From <= to));
+        facts = query.Country is { } country ? facts.Where(f => f.SubjectId == country || f.ObjectId == country) : facts;
+        return query.Person is { } person ? facts.Where(f => f.SubjectId == person || f.ObjectId == person) : facts;
+    }
+
+    // "event" sorts before "fact": after an event, the facts of the same day are still to come; after a fact, the events of that day are done.
+    private static IQueryable<Entity> EventsAfter(IQueryable<Entity> events, TimelinePosition? after) => after switch
+    {
+        null => events,
+        { Type: TimelineItemType.Event } => events.Where(e => e.Date!.From > after.From || (e.Date!.From == after.From && string.Compare(e.Id, after.Id) > 0)),
+        _ => events.Where(e => e.Date!.From > after.From),
+    };
+
+    private static IQueryable<Fact> FactsAfter(IQueryable<Fact> facts, TimelinePosition? after) => after switch
+    {
+        null => facts,
+        { Type: TimelineItemType.Fact } => facts.Where(f => f.Date!.From > after.From || (f.Date!.From == after.From && string.Compare(f.Id, after.Id) > 0)),
+        _ => facts.Where(f => f.Date!.From >= after.From),
+    };
+}
