@@ -59,6 +59,12 @@ internal static class OpenApiExamples
                     parameter.Name = char.ToLowerInvariant(name[0]) + name[1..];
                 }
 
+                // Date filters bind as text (so that a bad date is a validation error naming them) but are dates.
+                if (parameter.Name is "from" or "to" && parameter.Schema is OpenApiSchema { Type: JsonSchemaType.String } schema)
+                {
+                    schema.Format = "date";
+                }
+
                 if (parameter.Name is not null && examples?.Values.TryGetValue(parameter.Name, out var value) == true)
                 {
                     parameter.Example = JsonSerializer.SerializeToNode(value);

@@ -8,13 +8,16 @@ internal static class FactQueries
     /// The facts a query's filters select. A null filter drops out of the SQL (EF Core specialises the command on null parameters).
     /// Date ranges match by overlap; undated facts never match a range.
     /// </summary>
-    public static IQueryable<Fact> Matching(this IQueryable<Fact> facts, FactsQuery q) =>
-        facts.Where(f => (q.Subject == null || f.SubjectId == q.Subject)
+    public static IQueryable<Fact> Matching(this IQueryable<Fact> facts, FactsQuery q)
+    {
+        var (from, to) = (q.FromDate, q.ToDate);
+        return facts.Where(f => (q.Subject == null || f.SubjectId == q.Subject)
             && (q.Object == null || f.ObjectId == q.Object)
             && (q.Entity == null || f.SubjectId == q.Entity || f.ObjectId == q.Entity)
             && (q.Predicate == null || f.PredicateId == q.Predicate)
             && (q.Modality == null || f.Modality == q.Modality)
             && (q.Source == null || f.Evidence.Any(v => v.SourceId == q.Source))
-            && ((q.From == null && q.To == null)
-                || (f.Date != null && (q.From == null || f.Date.To >= q.From) && (q.To == null || f.Date.From <= q.To))));
+            && ((from == null && to == null)
+                || (f.Date != null && (from == null || f.Date.To >= from) && (to == null || f.Date.From <= to))));
+    }
 }

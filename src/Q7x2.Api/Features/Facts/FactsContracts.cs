@@ -35,13 +35,17 @@ public sealed record FactsQuery : PageQuery
     [Description("Only facts with evidence in this source id, e.g. `kyrgyz-president-visits-tajikistan`.")]
     public string? Source { get; init; }
 
-    /// <summary>Only dated facts whose date interval ends on or after this day (ISO 8601).</summary>
-    [Description("Only dated facts whose date interval overlaps [from, to]: ends on or after this ISO 8601 day. Undated facts never match a range.")]
-    public DateOnly? From { get; init; }
+    /// <summary>Only dated facts whose date interval ends on or after this day (yyyy-MM-dd).</summary>
+    [Description("Only dated facts whose date interval overlaps [from, to]: ends on or after this day (`yyyy-MM-dd`). Undated facts never match a range.")]
+    public string? From { get; init; }
 
-    /// <summary>Only dated facts whose date interval starts on or before this day (ISO 8601).</summary>
-    [Description("Only dated facts whose date interval overlaps [from, to]: starts on or before this ISO 8601 day.")]
-    public DateOnly? To { get; init; }
+    /// <summary>Only dated facts whose date interval starts on or before this day (yyyy-MM-dd).</summary>
+    [Description("Only dated facts whose date interval overlaps [from, to]: starts on or before this day (`yyyy-MM-dd`).")]
+    public string? To { get; init; }
+
+    public DateOnly? FromDate => QueryRules.ParseDate(From);
+
+    public DateOnly? ToDate => QueryRules.ParseDate(To);
 
     /// <summary>Sort field: id or date, '-' prefix for descending.</summary>
     [Description("Sort field: `id` (default) or `date` (start of the fact's date; undated facts sort after dated ones); prefix `-` for descending.")]
@@ -58,7 +62,9 @@ internal sealed class FactsQueryValidator : PageQueryValidator<FactsQuery>
         RuleFor(q => q.Predicate).Id();
         RuleFor(q => q.Modality).OneOf(Modality.All);
         RuleFor(q => q.Source).Id();
-        this.DateRange(q => q.From, q => q.To);
+        RuleFor(q => q.From).IsoDate();
+        RuleFor(q => q.To).IsoDate();
+        this.DateRange(q => q.FromDate, q => q.ToDate);
         Sorts(FactsQuery.Sorts, q => q.Sort);
     }
 }

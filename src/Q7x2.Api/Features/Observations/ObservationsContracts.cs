@@ -40,13 +40,17 @@ public sealed record ObservationsQuery : PageQuery
     [Description("Only observations in this unit: `USD`, `person`, `percent`, `ratio`, `year`, `month`, `day`, `count` or `gun`.")]
     public string? Unit { get; init; }
 
-    /// <summary>Only observations whose period ends on or after this day (ISO 8601).</summary>
-    [Description("Only observations whose period overlaps [from, to]: ends on or after this ISO 8601 day. Observations without a period never match a range.")]
-    public DateOnly? From { get; init; }
+    /// <summary>Only observations whose period ends on or after this day (yyyy-MM-dd).</summary>
+    [Description("Only observations whose period overlaps [from, to]: ends on or after this day (`yyyy-MM-dd`). Observations without a period never match a range.")]
+    public string? From { get; init; }
 
-    /// <summary>Only observations whose period starts on or before this day (ISO 8601).</summary>
-    [Description("Only observations whose period overlaps [from, to]: starts on or before this ISO 8601 day.")]
-    public DateOnly? To { get; init; }
+    /// <summary>Only observations whose period starts on or before this day (yyyy-MM-dd).</summary>
+    [Description("Only observations whose period overlaps [from, to]: starts on or before this day (`yyyy-MM-dd`).")]
+    public string? To { get; init; }
+
+    public DateOnly? FromDate => QueryRules.ParseDate(From);
+
+    public DateOnly? ToDate => QueryRules.ParseDate(To);
 
     /// <summary>Sort field: id or metric, '-' prefix for descending.</summary>
     [Description("Sort field: `id` (default) or `metric`; prefix `-` for descending. Ties are broken by id.")]
@@ -60,7 +64,9 @@ internal sealed class ObservationsQueryValidator : PageQueryValidator<Observatio
         RuleFor(q => q.Metric).Id();
         RuleFor(q => q.Subject).Id();
         RuleFor(q => q.Unit).OneOf(Quantity.Units);
-        this.DateRange(q => q.From, q => q.To);
+        RuleFor(q => q.From).IsoDate();
+        RuleFor(q => q.To).IsoDate();
+        this.DateRange(q => q.FromDate, q => q.ToDate);
         Sorts(ObservationsQuery.Sorts, q => q.Sort);
     }
 }

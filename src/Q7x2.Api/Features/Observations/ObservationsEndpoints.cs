@@ -32,7 +32,7 @@ internal static class ObservationsEndpoints
             .Where(o => (query.Metric == null || o.Metric == query.Metric)
                 && (query.Subject == null || o.Subjects.Any(s => s.EntityId == query.Subject))
                 && (query.Unit == null || o.Unit == query.Unit))
-            .Overlapping(query.From, query.To);
+            .Overlapping(query.FromDate, query.ToDate);
         int? total = query.Count == true ? await observations.CountAsync(ct) : null;
         var (ordered, cursorOf) = ObservationsQuery.Sorts.Apply(observations, query.Sort, query.After);
         var page = (await ordered.Take(query.Take + 1).ToListAsync(ct)).ToPage(query, cursorOf, http, total);

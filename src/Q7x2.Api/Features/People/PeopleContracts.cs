@@ -37,7 +37,7 @@ public sealed record PeopleQuery : PageQuery
     [Description("Only people whose role contains this text, case-insensitive, e.g. `president`.")]
     public string? Role { get; init; }
 
-    /// <summary>Sort field.</summary>
+    /// <summary>Sort field: name (default) or id; prefix '-' for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
 }

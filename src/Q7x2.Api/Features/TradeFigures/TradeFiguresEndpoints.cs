@@ -33,7 +33,7 @@ internal static class TradeFiguresEndpoints
         var figures = db.Trade()
             .Where(o => (query.Country == null || o.Subjects.Any(s => s.EntityId == query.Country))
                 && (query.Metric == null || o.Metric == query.Metric))
-            .Overlapping(query.From, query.To);
+            .Overlapping(query.FromDate, query.ToDate);
         int? total = query.Count == true ? await figures.CountAsync(ct) : null;
         var (ordered, cursorOf) = TradeFiguresQuery.Sorts.Apply(figures, query.Sort, query.After);
         var page = (await ordered.Take(query.Take + 1).ToListAsync(ct)).ToPage(query, cursorOf, http, total);

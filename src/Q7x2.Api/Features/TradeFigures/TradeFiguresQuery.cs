@@ -19,13 +19,17 @@ public sealed record TradeFiguresQuery : PageQuery
     [Description("Only figures of this metric: e.g. `bilateral-trade-value`, `annual-bilateral-trade-value`, `trade-growth-multiple`.")]
     public string? Metric { get; init; }
 
-    /// <summary>Only figures whose period ends on or after this day (ISO 8601).</summary>
-    [Description("Only figures whose period overlaps [from, to]: ends on or after this ISO 8601 day. Figures without a period never match a range.")]
-    public DateOnly? From { get; init; }
+    /// <summary>Only figures whose period ends on or after this day (yyyy-MM-dd).</summary>
+    [Description("Only figures whose period overlaps [from, to]: ends on or after this day (`yyyy-MM-dd`). Figures without a period never match a range.")]
+    public string? From { get; init; }
 
-    /// <summary>Only figures whose period starts on or before this day (ISO 8601).</summary>
-    [Description("Only figures whose period overlaps [from, to]: starts on or before this ISO 8601 day.")]
-    public DateOnly? To { get; init; }
+    /// <summary>Only figures whose period starts on or before this day (yyyy-MM-dd).</summary>
+    [Description("Only figures whose period overlaps [from, to]: starts on or before this day (`yyyy-MM-dd`).")]
+    public string? To { get; init; }
+
+    public DateOnly? FromDate => QueryRules.ParseDate(From);
+
+    public DateOnly? ToDate => QueryRules.ParseDate(To);
 
     /// <summary>Sort field: id or period, '-' prefix for descending.</summary>
     [Description("Sort field: `id` (default) or `period` (its start; figures without a period sort after the others); prefix `-` for descending.")]
@@ -38,7 +42,9 @@ internal sealed class TradeFiguresQueryValidator : PageQueryValidator<TradeFigur
     {
         RuleFor(q => q.Country).Id();
         RuleFor(q => q.Metric).Id();
-        this.DateRange(q => q.From, q => q.To);
+        RuleFor(q => q.From).IsoDate();
+        RuleFor(q => q.To).IsoDate();
+        this.DateRange(q => q.FromDate, q => q.ToDate);
         Sorts(TradeFiguresQuery.Sorts, q => q.Sort);
     }
 }

@@ -164,7 +164,7 @@ public sealed class FactsTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFa
     {
         var problem = await (await _client.GetAsync($"/v1/facts?{query}")).ReadProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Contains($" {parameter}\"", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("yyyy-MM-dd", problem.GetProperty("errors").GetProperty(parameter)[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

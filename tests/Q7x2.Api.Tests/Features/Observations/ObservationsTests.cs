@@ -136,6 +136,6 @@ public sealed class ObservationsTests(Q7x2ApiFactory factory) : IClassFixture<Q7
     {
         var problem = await (await _client.GetAsync("/v1/observations?to=2025-02-30")).ReadProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Contains(" to\"", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("yyyy-MM-dd", problem.GetProperty("errors").GetProperty("to")[0].GetString(), StringComparison.Ordinal);
     }
 }

@@ -130,6 +130,6 @@ public sealed class TradeFiguresTests(Q7x2ApiFactory factory) : IClassFixture<Q7
     {
         var problem = await (await _client.GetAsync("/v1/trade-figures?from=2025-02-30")).ReadProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Contains(" from\"", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("yyyy-MM-dd", problem.GetProperty("errors").GetProperty("from")[0].GetString(), StringComparison.Ordinal);
     }
 }
