@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Q7x2.Api.Features.Entities;
 using Q7x2.Api.Features.Health;
 using Q7x2.Api.Features.People;
 using Q7x2.Api.Features.Sources;
@@ -40,6 +41,7 @@ app.MapHealth();
 var v1 = app.MapGroup("").AddEndpointFilter<ValidationFilter>().RejectUnknownQueryParameters();
 v1.MapSources();
 v1.MapPeople();
+v1.MapEntities();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
