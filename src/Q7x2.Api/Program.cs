@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Q7x2.Api.Features.Countries;
 using Q7x2.Api.Features.Entities;
 using Q7x2.Api.Features.Health;
 using Q7x2.Api.Features.People;
@@ -42,6 +43,7 @@ var v1 = app.MapGroup("").AddEndpointFilter<ValidationFilter>().RejectUnknownQue
 v1.MapSources();
 v1.MapPeople();
 v1.MapEntities();
+v1.MapCountries();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
