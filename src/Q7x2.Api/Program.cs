@@ -4,6 +4,7 @@ using Q7x2.Api.Features.Countries;
 using Q7x2.Api.Features.Entities;
 using Q7x2.Api.Features.Health;
 using Q7x2.Api.Features.People;
+using Q7x2.Api.Features.Places;
 using Q7x2.Api.Features.Sources;
 using Q7x2.Api.Infrastructure;
 
@@ -44,6 +45,7 @@ v1.MapSources();
 v1.MapPeople();
 v1.MapEntities();
 v1.MapCountries();
+v1.MapPlaces();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
