@@ -3,6 +3,7 @@ using FluentValidation;
 using Q7x2.Api.Features.Countries;
 using Q7x2.Api.Features.Entities;
 using Q7x2.Api.Features.Health;
+using Q7x2.Api.Features.Organizations;
 using Q7x2.Api.Features.People;
 using Q7x2.Api.Features.Places;
 using Q7x2.Api.Features.Sources;
@@ -46,6 +47,7 @@ v1.MapPeople();
 v1.MapEntities();
 v1.MapCountries();
 v1.MapPlaces();
+v1.MapOrganizations();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
