@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Q7x2.Api.Features.BorderCrossings;
 using Q7x2.Api.Features.Countries;
 using Q7x2.Api.Features.Entities;
 using Q7x2.Api.Features.Health;
@@ -48,6 +49,7 @@ v1.MapEntities();
 v1.MapCountries();
 v1.MapPlaces();
 v1.MapOrganizations();
+v1.MapBorderCrossings();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
