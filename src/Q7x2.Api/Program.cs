@@ -1,11 +1,16 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Q7x2.Api.Features.Agreements;
+using Q7x2.Api.Features.BorderCrossings;
+using Q7x2.Api.Features.Countries;
+using Q7x2.Api.Features.Entities;
 using Q7x2.Api.Features.Events;
 using Q7x2.Api.Features.Facts;
 using Q7x2.Api.Features.Health;
 using Q7x2.Api.Features.Observations;
+using Q7x2.Api.Features.Organizations;
 using Q7x2.Api.Features.People;
+using Q7x2.Api.Features.Places;
 using Q7x2.Api.Features.Predicates;
 using Q7x2.Api.Features.Sources;
 using Q7x2.Api.Features.Timeline;
@@ -55,6 +60,11 @@ v1.MapSourceEvidence();
 v1.MapEvents();
 v1.MapAgreements();
 v1.MapTimeline();
+v1.MapEntities();
+v1.MapCountries();
+v1.MapPlaces();
+v1.MapOrganizations();
+v1.MapBorderCrossings();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

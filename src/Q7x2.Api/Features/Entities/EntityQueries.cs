@@ -56,11 +56,12 @@ internal static class EntityQueries
         return rows.ToPage(page, cursorOf, http, total).Map(e => map(e, context));
     }
 
-    /// <summary>One entity of a kind with its facts (either side) and evidence, or null.</summary>
-    public static async Task<T?> DetailAsync<T>(Q7x2Db db, string kind, string id, Func<Entity, EntityContext, T> map, CancellationToken ct)
+    /// <summary>One entity of a kind (any kind when <paramref name="kind"/> is null) with its facts (either side) and evidence, or null.</summary>
+    public static async Task<T?> DetailAsync<T>(Q7x2Db db, string? kind, string id, Func<Entity, EntityContext, T> map, CancellationToken ct)
         where T : EntityResponse
     {
-        var entity = await db.OfKind(kind).Where(e => e.Id == id)
+        var entities = kind is null ? db.Entities.AsNoTracking() : db.OfKind(kind);
+        var entity = await entities.Where(e => e.Id == id)
             .Include(e => e.Aliases).Include(e => e.Links).AsSplitQuery()
             .FirstOrDefaultAsync(ct);
         if (entity is null)

@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Q7x2.Api.Features.Common;
+using Q7x2.Api.Features.Entities;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.Countries;
+
+/// <summary>A country the sources name.</summary>
+public sealed record CountryResponse : EntityResponse
+{
+    /// <summary>ISO 3166-1 alpha-2 code, e.g. "KG".</summary>
+    [Required]
+    [JsonPropertyOrder(1)]
+    public string? IsoCode { get; init; }
+
+    internal static CountryResponse Map(Entity e, EntityContext c) =>
+        EntityContext.Base<CountryResponse>(e) with { IsoCode = e.IsoCode };
+}
+
+/// <summary>Query parameters of <c>GET /v1/countries</c>.</summary>
+public sealed record CountriesQuery : PageQuery
+{
+    /// <summary>Only the country with this ISO 3166-1 alpha-2 code (two uppercase letters), e.g. TJ.</summary>
+    [Description("Only the country with this ISO 3166-1 alpha-2 code, two uppercase letters such as `TJ`.")]
+    public string? IsoCode { get; init; }
+
+    /// <summary>Sort field.</summary>
+    [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
+    public string? Sort { get; init; }
+}
+
+internal sealed class CountriesQueryValidator : PageQueryValidator<CountriesQuery>
+{
+    public CountriesQueryValidator()
+    {
+        RuleFor(q => q.IsoCode).Matches("^[A-Z]{2}$")
+            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 code (two uppercase letters such as 'KG').");
+        Sorts(EntityQueries.ByName, q => q.Sort);
+    }
+}

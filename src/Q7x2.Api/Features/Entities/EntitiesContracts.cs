@@ -1,0 +1,26 @@
+using System.ComponentModel;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.Entities;
+
+/// <summary>Query parameters of <c>GET /v1/entities</c>.</summary>
+public sealed record EntitiesQuery : PageQuery
+{
+    /// <summary>Only entities of this kind: person, country, place, organization, event, agreement or border-crossing.</summary>
+    [Description("Only entities of this kind: `person`, `country`, `place`, `organization`, `event`, `agreement` or `border-crossing`.")]
+    public string? Kind { get; init; }
+
+    /// <summary>Sort field.</summary>
+    [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
+    public string? Sort { get; init; }
+}
+
+internal sealed class EntitiesQueryValidator : PageQueryValidator<EntitiesQuery>
+{
+    public EntitiesQueryValidator()
+    {
+        RuleFor(q => q.Kind).OneOf(EntityKind.All);
+        Sorts(EntityQueries.ByName, q => q.Sort);
+    }
+}

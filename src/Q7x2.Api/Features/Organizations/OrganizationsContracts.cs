@@ -1,0 +1,52 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Q7x2.Api.Features.Common;
+using Q7x2.Api.Features.Entities;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.Organizations;
+
+/// <summary>An organisation the sources name: a ministry, legislature, military or ceremonial unit, media outlet…</summary>
+public sealed record OrganizationResponse : EntityResponse
+{
+    /// <summary>media, government-body, legislature, ministry, military-unit, ceremonial-unit or business.</summary>
+    [Required]
+    [JsonPropertyOrder(1)]
+    public string? OrgType { get; init; }
+
+    /// <summary>The country the organisation belongs to, when the sources say.</summary>
+    [Required]
+    [JsonPropertyOrder(1)]
+    public EntityRef? Country { get; init; }
+
+    internal static OrganizationResponse Map(Entity e, EntityContext c) =>
+        EntityContext.Base<OrganizationResponse>(e) with { OrgType = e.Subtype, Country = c.Ref(e.CountryId) };
+}
+
+/// <summary>Query parameters of <c>GET /v1/organizations</c>.</summary>
+public sealed record OrganizationsQuery : PageQuery
+{
+    /// <summary>Only organisations of this country (a country id, e.g. kyrgyzstan).</summary>
+    [Description("Only organisations of this country: a country id such as `kyrgyzstan`.")]
+    public string? Country { get; init; }
+
+    /// <summary>Only organisations of this type: media, government-body, legislature, ministry, military-unit, ceremonial-unit or business.</summary>
+    [Description("Only organisations of this type: `media`, `government-body`, `legislature`, `ministry`, `military-unit`, `ceremonial-unit` or `business`.")]
+    public string? Type { get; init; }
+
+    /// <summary>Sort field.</summary>
+    [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
+    public string? Sort { get; init; }
+}
+
+internal sealed class OrganizationsQueryValidator : PageQueryValidator<OrganizationsQuery>
+{
+    public OrganizationsQueryValidator()
+    {
+        RuleFor(q => q.Country).Id();
+        RuleFor(q => q.Type).OneOf(Q7x2.Data.Seeding.SeedRules.OrgTypes);
+        Sorts(EntityQueries.ByName, q => q.Sort);
+    }
+}
