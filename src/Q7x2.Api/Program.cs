@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Q7x2.Api.Features.Health;
+using Q7x2.Api.Features.Search;
 using Q7x2.Api.Features.Sources;
 using Q7x2.Api.Infrastructure;
 
@@ -38,6 +39,7 @@ app.MapQ7x2OpenApi();
 app.MapHealth();
 var v1 = app.MapGroup("").AddEndpointFilter<ValidationFilter>().RejectUnknownQueryParameters();
 v1.MapSources();
+v1.MapSearch();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
