@@ -12,6 +12,7 @@ using Q7x2.Api.Features.Organizations;
 using Q7x2.Api.Features.People;
 using Q7x2.Api.Features.Places;
 using Q7x2.Api.Features.Predicates;
+using Q7x2.Api.Features.Search;
 using Q7x2.Api.Features.Sources;
 using Q7x2.Api.Features.Timeline;
 using Q7x2.Api.Features.TradeFigures;
@@ -65,6 +66,7 @@ v1.MapCountries();
 v1.MapPlaces();
 v1.MapOrganizations();
 v1.MapBorderCrossings();
+v1.MapSearch();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

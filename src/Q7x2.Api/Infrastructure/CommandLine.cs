@@ -37,7 +37,8 @@ internal sealed record CommandLine(string? Command, bool DryRun, string[] HostAr
                 return 0;
             }
 
-            var result = await DatabaseCommands.SeedAsync(db, DataSetup.SeedPath(app.Configuration), DryRun, ct);
+            var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
+            var result = await DatabaseCommands.SeedAsync(seeder, DataSetup.SeedPath(app.Configuration), DryRun, ct);
             Console.WriteLine(result);
             return 0;
         }

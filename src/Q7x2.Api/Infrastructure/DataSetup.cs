@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Q7x2.Data;
+using Q7x2.Data.Search;
 
 namespace Q7x2.Api.Infrastructure;
 
@@ -15,6 +16,7 @@ internal static class DataSetup
         EnsureDirectory(connectionString);
         services.AddDbContext<Q7x2Db>(options => options.UseSqlite(connectionString, sqlite =>
             sqlite.MigrationsAssembly(MigrationsAssembly).CommandTimeout(30)));
+        services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<Q7x2.Data.Seeding.Seeder>();
         services.AddHostedService<DatabaseInitializer>();
         return services;

@@ -15,9 +15,9 @@ internal static class DatabaseCommands
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", ct);
     }
 
-    public static async Task<SeedResult> SeedAsync(Q7x2Db db, string seedPath, bool dryRun, CancellationToken ct)
+    public static async Task<SeedResult> SeedAsync(Seeder seeder, string seedPath, bool dryRun, CancellationToken ct)
     {
         var seed = SeedLoader.Load(seedPath);
-        return await new Seeder(db).ApplyAsync(seed, dryRun, ct);
+        return await seeder.ApplyAsync(seed, dryRun, ct);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Q7x2.Data;
+using Q7x2.Data.Seeding;
 
 namespace Q7x2.Api.Infrastructure;
 
@@ -18,7 +19,8 @@ internal sealed partial class DatabaseInitializer(
         }
 
         var path = DataSetup.SeedPath(configuration);
-        var result = await DatabaseCommands.SeedAsync(db, path, dryRun: false, cancellationToken);
+        var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
+        var result = await DatabaseCommands.SeedAsync(seeder, path, dryRun: false, cancellationToken);
         LogSeeded(path, result.ToString());
     }
 

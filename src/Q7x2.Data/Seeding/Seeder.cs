@@ -1,15 +1,17 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Q7x2.Data.Entities;
+using Q7x2.Data.Search;
 
 namespace Q7x2.Data.Seeding;
 
 /// <summary>
 /// Brings the database to the state a <see cref="SeedSet"/> describes, in one transaction: records
 /// missing from the database are added, records that differ are replaced, records the seed no longer
-/// has are removed. A second run with the same seed changes nothing.
+/// has are removed. A second run with the same seed changes nothing. The search index follows in the
+/// same transaction.
 /// </summary>
-public sealed class Seeder(Q7x2Db db)
+public sealed class Seeder(Q7x2Db db, ISearchIndex search)
 {
     private static readonly JsonSerializerOptions Fingerprints = new() { WriteIndented = false };
 
@@ -47,6 +49,10 @@ public sealed class Seeder(Q7x2Db db)
         }
 
         await db.SaveChangesAsync(ct);
+
+        // Only the rows of touched records (and of the facts and observations that show them) are
+        // re-indexed, before the commit: no reader ever sees the data and its index disagree.
+        await search.RefreshAsync(db, [.. plans[1..].SelectMany(p => p.Touched)], ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return result;
@@ -93,6 +99,9 @@ public sealed class Seeder(Q7x2Db db)
     private sealed record Diff(List<object> Added, List<object> Changed, List<string> Stale)
     {
         public int Removed { get; init; }
+
+        /// <summary>The ids of every record added, changed or removed.</summary>
+        public List<string> Touched { get; init; } = [];
     }
 
     /// <summary>What differs between the seed and the database for one record type.</summary>
@@ -102,11 +111,13 @@ public sealed class Seeder(Q7x2Db db)
         var added = new List<object>();
         var changed = new List<object>();
         var stale = new List<string>();
+        var addedIds = new List<string>();
         foreach (var record in desired)
         {
             if (!byId.Remove(key(record), out var old))
             {
                 added.Add(record!);
+                addedIds.Add(key(record));
             }
             else if (Fingerprint(old) != Fingerprint(record))
             {
@@ -115,7 +126,7 @@ public sealed class Seeder(Q7x2Db db)
             }
         }
 
-        return new Diff(added, changed, [.. stale, .. byId.Keys]) { Removed = byId.Count };
+        return new Diff(added, changed, [.. stale, .. byId.Keys]) { Removed = byId.Count, Touched = [.. addedIds, .. stale, .. byId.Keys] };
     }
 
     private static string Fingerprint<T>(T record)
