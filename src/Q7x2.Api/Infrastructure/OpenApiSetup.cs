@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Q7x2.Api.Infrastructure;
@@ -26,7 +28,7 @@ internal static class OpenApiSetup
     };
 
     public static IServiceCollection AddQ7x2OpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddParameterExamples().AddResponseExamples().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddParameterExamples().AddResponseExamples().AddProblemTraceId().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
@@ -56,6 +58,23 @@ internal static class OpenApiSetup
             }));
             return Task.CompletedTask;
         }));
+
+    /// <summary>Every problem response carries <c>traceId</c> (see ProblemSetup); the schemas say so.</summary>
+    private static OpenApiOptions AddProblemTraceId(this OpenApiOptions options) =>
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (typeof(ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type))
+            {
+                schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                schema.Properties["traceId"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "W3C trace id of the request, to quote when reporting a problem.",
+                };
+            }
+
+            return Task.CompletedTask;
+        });
 
     public static WebApplication MapQ7x2OpenApi(this WebApplication app)
     {

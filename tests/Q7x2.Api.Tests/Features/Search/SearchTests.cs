@@ -81,7 +81,7 @@ public sealed class SearchTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiF
 
         Assert.Equal("kyrgyz-tajik-trade-growth-2025-vs-2024", top.GetProperty("id").GetString());
         Assert.Equal("observation", top.GetProperty("type").GetString());
-        Assert.Equal("reported", top.GetProperty("modality").GetString());
+        Assert.Equal("stated", top.GetProperty("modality").GetString());
         Assert.Contains("<mark>15</mark> <mark>times</mark>", top.GetProperty("snippet").GetString(), StringComparison.Ordinal);
         Assert.Equal("that is 15 times more than the meager $405,100", top.GetProperty("evidence").GetProperty("exact").GetString());
     }
