@@ -50,7 +50,8 @@ if (commandLine.Command is not null)
 app.UseQ7x2Problems();
 app.MapQ7x2OpenApi();
 app.MapHealth().RejectUnknownQueryParameters();
-var v1 = app.MapGroup("").AddEndpointFilter<ValidationFilter>().RejectUnknownQueryParameters();
+// Unknown parameters are reported first: a misspelt filter explains more than the errors it causes.
+var v1 = app.MapGroup("").RejectUnknownQueryParameters().AddEndpointFilter<ValidationFilter>();
 v1.MapSources();
 v1.MapPeople();
 v1.MapFacts();

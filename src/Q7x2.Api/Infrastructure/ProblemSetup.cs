@@ -39,15 +39,16 @@ internal static class ProblemSetup
         return app;
     }
 
+    /// <summary>The RFC 9110 section of a status, in the form ASP.NET Core uses for its own problems.</summary>
     public static string TypeFor(int status) => status switch
     {
-        400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
-        404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
-        405 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6",
-        412 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13",
-        413 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
-        503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
-        _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+        412 => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
+        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
     };
 
     public static ProblemHttpResult NotFound(string what, string id) => TypedResults.Problem(

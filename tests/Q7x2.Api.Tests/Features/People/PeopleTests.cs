@@ -89,6 +89,14 @@ public sealed class PeopleTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiF
     }
 
     [Fact]
+    public async Task AnUnknownParameterIsReportedEvenBesideABadValue()
+    {
+        var problem = await (await _client.GetAsync("/v1/people?limit=0&contry=kyrgyzstan")).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("Allowed:", problem.GetProperty("errors").GetProperty("contry")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACursorFromAnotherSortIsRejected()
     {
         var first = await (await _client.GetAsync("/v1/people?limit=1&sort=name")).ReadJsonAsync(HttpStatusCode.OK);
