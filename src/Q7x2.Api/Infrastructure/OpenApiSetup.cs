@@ -38,7 +38,7 @@ internal static class OpenApiSetup
                     + "carries evidence: the exact quote and its position (Unicode code points, end exclusive) in the stored source text. "
                     + "Lists use keyset paging (`limit`, `cursor`, `next`, `Link: rel=\"next\"`); every error is an RFC 9457 problem; "
                     + "reads send an ETag and answer `If-None-Match` with 304. Reads need no authentication.",
-                Contact = new OpenApiContact { Name = "Q7x2 Facts API team", Url = new Uri("https://github.com/q7x2/facts-api") },
+                Contact = new OpenApiContact { Name = "Q7x2 Facts API team" },
                 License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             };
             document.Servers = [new OpenApiServer { Url = "/", Description = "This server" }];
