@@ -54,17 +54,7 @@ public sealed class BorderCrossingsTests(Q7x2ApiFactory factory) : IClassFixture
     [Fact]
     public async Task WalkingBorderCrossingsOneByOneVisitsEachOnceWithLinkHeaders()
     {
-        var seen = new List<string>();
-        var url = "/v1/border-crossings?limit=1&sort=name";
-        while (url is not null)
-        {
-            var response = await _client.GetAsync(url);
-            var page = await response.ReadJsonAsync(HttpStatusCode.OK);
-            seen.AddRange(Ids(page));
-            var next = page.GetProperty("next").GetString();
-            Assert.Equal(next is null, !response.Headers.Contains("Link"));
-            url = next is null ? null : response.Headers.GetValues("Link").Single().Split('<', '>')[1];
-        }
+        var seen = (await _client.WalkAsync("/v1/border-crossings?limit=1&sort=name")).Select(i => i.GetProperty("id").GetString()!).ToList();
 
         Assert.Equal(["tajvaron-karamyk-crossing", "western-border-crossing-1", "western-border-crossing-2"], seen);
     }

@@ -41,17 +41,7 @@ public sealed class CountriesTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2A
     [Fact]
     public async Task WalkingCountriesOneByOneVisitsEachOnceWithLinkHeaders()
     {
-        var seen = new List<string>();
-        var url = "/v1/countries?limit=1&sort=-id";
-        while (url is not null)
-        {
-            var response = await _client.GetAsync(url);
-            var page = await response.ReadJsonAsync(HttpStatusCode.OK);
-            seen.AddRange(Ids(page));
-            var next = page.GetProperty("next").GetString();
-            Assert.Equal(next is null, !response.Headers.Contains("Link"));
-            url = next is null ? null : response.Headers.GetValues("Link").Single().Split('<', '>')[1];
-        }
+        var seen = (await _client.WalkAsync("/v1/countries?limit=1&sort=-id")).Select(i => i.GetProperty("id").GetString()!).ToList();
 
         Assert.Equal(["uzbekistan", "tajikistan", "kyrgyzstan"], seen);
     }

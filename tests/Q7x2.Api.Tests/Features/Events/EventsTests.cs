@@ -134,17 +134,7 @@ public sealed class EventsTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiF
     public async Task WalkingEventsOneByOneVisitsEachOnceWithLinkHeaders(string sort)
     {
         var all = Ids(await (await _client.GetAsync($"/v1/events?sort={sort}&limit=100")).ReadJsonAsync(HttpStatusCode.OK));
-        var seen = new List<string>();
-        var url = $"/v1/events?limit=1&sort={sort}";
-        while (url is not null)
-        {
-            var response = await _client.GetAsync(url);
-            var page = await response.ReadJsonAsync(HttpStatusCode.OK);
-            seen.AddRange(Ids(page));
-            var next = page.GetProperty("next").GetString();
-            Assert.Equal(next is null, !response.Headers.Contains("Link"));
-            url = next is null ? null : response.Headers.GetValues("Link").Single().Split('<', '>')[1];
-        }
+        var seen = (await _client.WalkAsync($"/v1/events?limit=1&sort={sort}")).Select(i => i.GetProperty("id").GetString()!).ToList();
 
         Assert.Equal(16, seen.Count);
         Assert.Equal(all, seen);
