@@ -74,21 +74,11 @@ namespace Q7x2.Migrations.Sqlite.Migrations
             migrationBuilder.DropTable(
                 name: "Revisions");
 
-            migrationBuilder.DropColumn(
-                name: "Origin",
-                table: "Sources");
-
-            migrationBuilder.DropColumn(
-                name: "Origin",
-                table: "Observations");
-
-            migrationBuilder.DropColumn(
-                name: "Origin",
-                table: "Facts");
-
-            migrationBuilder.DropColumn(
-                name: "Origin",
-                table: "Entities");
+            // SQLite's own DROP COLUMN (3.35+): EF's table rebuild would fail on the SearchDocuments view that reads these tables.
+            foreach (var table in new[] { "Sources", "Observations", "Facts", "Entities" })
+            {
+                migrationBuilder.Sql($"ALTER TABLE \"{table}\" DROP COLUMN \"Origin\";");
+            }
         }
     }
 }

@@ -9,8 +9,9 @@ namespace Q7x2.Data.Seeding;
 /// Brings the database to the state a <see cref="SeedSet"/> describes, in one transaction: records
 /// missing from the database are added, records that differ are replaced, records the seed no longer
 /// has are removed. A second run with the same seed changes nothing. The search index follows in the
-/// same transaction. Curator-owned records (written through the API) are never changed or removed, and a
-/// seed record whose id a curator already owns is left as the curator's: they are counted as kept.
+/// same transaction. Curator-owned records — every id written or deleted through the API, i.e. with a revision —
+/// are never changed, removed or re-added: a seed record whose id a curator owns is left as the curator's (a
+/// record a curator deleted stays deleted). They are counted as kept.
 /// </summary>
 public sealed class Seeder(Q7x2Db db, ISearchIndex search)
 {
@@ -23,6 +24,7 @@ public sealed class Seeder(Q7x2Db db, ISearchIndex search)
             .Concat(existing.Entities.Where(e => e.Origin == RecordOrigin.Curator).Select(e => e.Id))
             .Concat(existing.Facts.Where(f => f.Origin == RecordOrigin.Curator).Select(f => f.Id))
             .Concat(existing.Observations.Where(o => o.Origin == RecordOrigin.Curator).Select(o => o.Id))
+            .Concat(await db.Revisions.AsNoTracking().Select(r => r.ResourceId).Distinct().ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         List<T> SeedOwned<T>(IEnumerable<T> records, Func<T, string> key) => [.. records.Where(r => !curated.Contains(key(r)))];
         var plans = new[]
