@@ -96,7 +96,9 @@ internal static class CurationEndpoints
 
     private static readonly Dictionary<string, string> ExampleIds = new(StringComparer.Ordinal)
     {
-        ["countries"] = "tajikistan", ["places"] = "dushanbe", ["facts"] = "rustam-emomali-heir-apparent",
+        ["countries"] = "tajikistan", ["places"] = "dushanbe", ["organizations"] = "the-times-of-central-asia",
+        ["events"] = "kyrgyz-tajik-border-clashes-2021", ["agreements"] = "kyrgyz-tajik-border-delimitation-agreement-2025",
+        ["border-crossings"] = "western-border-crossing-1", ["facts"] = "rustam-emomali-heir-apparent",
         ["observations"] = "kyrgyz-tajik-trade-jan-may-2025", ["sources"] = "kyrgyz-president-visits-tajikistan",
     };
 }
