@@ -55,15 +55,15 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         }
 
         using var _ = await gate.EnterAsync(ct);
+        if (await PreconditionAsync(store, id, http, ct) is { } failed)
+        {
+            return failed;
+        }
+
         var before = await store.LoadAsync(db, id, ct);
         if (before is null)
         {
             return ProblemSetup.NotFound(store.What, id);
-        }
-
-        if (await PreconditionAsync(store, id, http, ct) is { } failed)
-        {
-            return failed;
         }
 
         if (patch)
@@ -86,15 +86,15 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         where TResponse : class
     {
         using var _ = await gate.EnterAsync(ct);
+        if (await PreconditionAsync(store, id, http, ct) is { } failed)
+        {
+            return failed;
+        }
+
         var before = await store.LoadAsync(db, id, ct);
         if (before is null)
         {
             return ProblemSetup.NotFound(store.What, id);
-        }
-
-        if (await PreconditionAsync(store, id, http, ct) is { } failed)
-        {
-            return failed;
         }
 
         var references = await store.ReferencedByAsync(db, id, ct);
@@ -115,12 +115,17 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         return TypedResults.NoContent();
     }
 
-    /// <summary>428 without <c>If-Match</c>, 412 when it is not the resource's current ETag.</summary>
+    /// <summary>404 for a missing record, 428 without <c>If-Match</c>, 412 when it is not the resource's current ETag.</summary>
     private async Task<ProblemHttpResult?> PreconditionAsync<TSeed, TResponse>(
         CuratedStore<TSeed, TResponse> store, string id, HttpContext http, CancellationToken ct)
         where TSeed : class
         where TResponse : class
     {
+        if (await store.DetailAsync(db, id, ct) is not { } representation)
+        {
+            return ProblemSetup.NotFound(store.What, id);
+        }
+
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
@@ -128,8 +133,7 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
                 detail: $"Send If-Match with the ETag of GET /v1/{store.Resource}/{id}, so that no one else's change is overwritten.");
         }
 
-        var current = etags.OfRepresentation((await store.DetailAsync(db, id, ct))!);
-        return ETags.Matches(ifMatch, current) ? null : TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed,
+        return ETags.Matches(ifMatch, etags.OfRepresentation(representation)) ? null : TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed,
             title: "Precondition Failed", detail: $"The {store.What} '{id}' has changed since that ETag; GET it again and reapply the change.");
     }
 

@@ -16,9 +16,12 @@ public sealed class ConcurrencyTests(Q7x2ApiFactory factory) : IClassFixture<Q7x
         var serverErrors = 0;
         var preconditionFailures = 0;
 
+        // Clients made one by one: the first starts the host (and seeds it) exactly once.
+        var clients = Enumerable.Range(0, Clients).Select(_ => factory.CreateClient().WithKey(TestKeys.Curator)).ToList();
+
         async Task<int> ClientAsync(int client)
         {
-            using var http = factory.CreateClient().WithKey(TestKeys.Curator);
+            var http = clients[client];
             var done = 0;
             while (done < UpdatesEach)
             {
