@@ -156,6 +156,11 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
             (errors.TryGetValue(key, out var list) ? list : errors[key] = []).Add(reason);
         }
 
+        foreach (var (path, reason) in RequestBody.MissingValues(typeof(TSeed), body))
+        {
+            Add(path, reason);
+        }
+
         foreach (var failure in (await store.Validator.ValidateAsync(seed, ct)).Errors)
         {
             Add(failure.PropertyName, failure.ErrorMessage);

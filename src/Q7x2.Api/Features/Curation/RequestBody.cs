@@ -104,6 +104,32 @@ internal static class RequestBody
         }
     }
 
+    /// <summary>
+    /// Value-typed members the shape requires (a quantity's <c>value</c>, a date's <c>from</c>/<c>to</c>) that the body leaves out
+    /// or sets to null: reading leniently would give them a default instead, so they are reported here, as (path, reason).
+    /// </summary>
+    public static IEnumerable<(string Path, string Reason)> MissingValues(Type shape, JsonObject body, string prefix = "")
+    {
+        var constructor = shape.GetConstructors().MaxBy(c => c.GetParameters().Length);
+        foreach (var parameter in constructor?.GetParameters() ?? [])
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
+            var value = body[name];
+            if (parameter.ParameterType.IsValueType && !parameter.HasDefaultValue && Nullable.GetUnderlyingType(parameter.ParameterType) is null && value is null)
+            {
+                yield return ($"{prefix}{name}", $"'{name}' is required.");
+            }
+            else if (value is JsonObject nested && Nullable.GetUnderlyingType(parameter.ParameterType) is null && !parameter.ParameterType.IsValueType
+                && parameter.ParameterType != typeof(string))
+            {
+                foreach (var missing in MissingValues(parameter.ParameterType, nested, $"{prefix}{name}."))
+                {
+                    yield return missing;
+                }
+            }
+        }
+    }
+
     public static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) => TypedResults.Problem(
         new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = "The request body is invalid." });
 

@@ -22,6 +22,8 @@ public sealed class ValidationTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2
     public static TheoryData<string, string, string> Rules() => new()
     {
         { "people", "required name", "name" },
+        { "facts", "date without from", "date.from" },
+        { "observations", "required value", "value" },
         { "people", "slug", "id" },
         { "people", "country of the wrong kind", "country" },
         { "people", "no evidence", "evidence" },
@@ -62,6 +64,8 @@ public sealed class ValidationTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2
         switch (rule)
         {
             case "required name": body.Remove("name"); break;
+            case "date without from": body["date"]!.AsObject().Remove("from"); break;
+            case "required value": body.Remove("value"); break;
             case "slug": body["id"] = "Not A Slug"; break;
             case "country of the wrong kind": body["country"] = "dushanbe"; break;
             case "no evidence": body["evidence"] = new JsonArray(); break;
