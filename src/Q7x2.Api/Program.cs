@@ -3,6 +3,7 @@ using FluentValidation;
 using Q7x2.Api.Features.Agreements;
 using Q7x2.Api.Features.BorderCrossings;
 using Q7x2.Api.Features.Countries;
+using Q7x2.Api.Features.Curation;
 using Q7x2.Api.Features.Entities;
 using Q7x2.Api.Features.Events;
 using Q7x2.Api.Features.Facts;
@@ -34,6 +35,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddQ7x2Data(builder.Configuration);
 builder.Services.AddQ7x2Problems();
 builder.Services.AddQ7x2OpenApi();
+builder.Services.AddQ7x2Curation(builder.Configuration);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -68,6 +70,8 @@ v1.MapPlaces();
 v1.MapOrganizations();
 v1.MapBorderCrossings();
 v1.MapSearch();
+v1.MapCuration();
+v1.MapChanges();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

@@ -52,6 +52,13 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("seed");
+
                     b.Property<string>("PartOfId")
                         .HasColumnType("TEXT");
 
@@ -215,6 +222,13 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                     b.Property<string>("ObjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("seed");
+
                     b.Property<string>("PredicateId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -270,6 +284,13 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("seed");
 
                     b.Property<string>("Unit")
                         .IsRequired()
@@ -331,6 +352,48 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                     b.ToTable("Predicates");
                 });
 
+            modelBuilder.Entity("Q7x2.Data.Entities.Revision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Resource", "ResourceId", "Id");
+
+                    b.ToTable("Revisions");
+                });
+
             modelBuilder.Entity("Q7x2.Data.Entities.Source", b =>
                 {
                     b.Property<string>("Id")
@@ -344,6 +407,13 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("seed");
 
                     b.Property<string>("Publisher")
                         .HasMaxLength(200)

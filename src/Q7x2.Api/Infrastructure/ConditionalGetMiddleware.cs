@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
 namespace Q7x2.Api.Infrastructure;
@@ -43,8 +41,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next)
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK)
         {
-            buffer.Position = 0;
-            var etag = new EntityTagHeaderValue($"\"{WebEncoders.Base64UrlEncode(await SHA256.HashDataAsync(buffer))[..27]}\"");
+            var etag = new EntityTagHeaderValue(ETags.Of(buffer.ToArray()));
             response.Headers.ETag = etag.ToString();
             response.Headers.CacheControl = CacheControl;
             if (Matches(request, etag))

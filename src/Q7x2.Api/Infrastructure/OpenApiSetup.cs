@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Q7x2.Api.Features.Curation;
 
 namespace Q7x2.Api.Infrastructure;
 
@@ -25,10 +26,11 @@ internal static class OpenApiSetup
         ["Predicates"] = "The controlled vocabulary of fact predicates.",
         ["Search"] = "Ranked full-text search over names, aliases, descriptions and evidence quotes.",
         ["Health"] = "Liveness and readiness probes.",
+        ["Changes"] = "The change feed: every write through the API in commit order, for services that mirror the data.",
     };
 
     public static IServiceCollection AddQ7x2OpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddParameterExamples().AddResponseExamples().AddProblemTraceId().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddParameterExamples().AddResponseExamples().AddProblemTraceId().AddApiKeySecurity().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
@@ -37,7 +39,8 @@ internal static class OpenApiSetup
                 Description = "Hand-curated, source-grounded facts from news articles. Every entity, fact and observation "
                     + "carries evidence: the exact quote and its position (Unicode code points, end exclusive) in the stored source text. "
                     + "Lists use keyset paging (`limit`, `cursor`, `next`, `Link: rel=\"next\"`); every error is an RFC 9457 problem; "
-                    + "reads send an ETag and answer `If-None-Match` with 304. Reads need no authentication.",
+                    + "reads send an ETag and answer `If-None-Match` with 304. Reads need no authentication; writes (POST, PUT, PATCH, DELETE) need "
+                    + "an API key with the curator or admin role in `X-Api-Key`, and `If-Match` with the current ETag to change an existing record.",
                 Contact = new OpenApiContact { Name = "Q7x2 Facts API team" },
                 License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             };
@@ -58,6 +61,30 @@ internal static class OpenApiSetup
             }));
             return Task.CompletedTask;
         }));
+
+    /// <summary>Write operations require the <c>ApiKey</c> scheme (header <c>X-Api-Key</c>); reads keep the document's empty requirement.</summary>
+    private static OpenApiOptions AddApiKeySecurity(this OpenApiOptions options) =>
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeys.Scheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeys.Header,
+                Description = "An API key with the curator or admin role (`dotnet run --project src/Q7x2.Api -- keys new --name NAME --role curator`).",
+            };
+            return Task.CompletedTask;
+        }).AddOperationTransformer((operation, context, _) =>
+        {
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequiresApiKey>().Any())
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeys.Scheme, context.Document)] = [] }];
+            }
+
+            return Task.CompletedTask;
+        });
 
     /// <summary>Every problem response carries <c>traceId</c> (see ProblemSetup); the schemas say so.</summary>
     private static OpenApiOptions AddProblemTraceId(this OpenApiOptions options) =>

@@ -10,6 +10,7 @@ internal sealed class EntityConfiguration : IEntityTypeConfiguration<Entity>
     {
         builder.ToTable("Entities");
         builder.HasKey(e => e.Id);
+        builder.Property(e => e.Origin).HasMaxLength(16).HasDefaultValue(RecordOrigin.Seed);
         builder.Property(e => e.Id).HasMaxLength(100);
         builder.Property(e => e.Kind).HasMaxLength(32);
         builder.Property(e => e.Name).HasMaxLength(300);

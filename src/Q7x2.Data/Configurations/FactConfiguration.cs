@@ -11,6 +11,7 @@ internal sealed class FactConfiguration : IEntityTypeConfiguration<Fact>
         builder.ToTable("Facts", t => t.HasCheckConstraint("CK_Facts_ObjectOrValue",
             "(\"ObjectId\" IS NULL) <> (\"Value\" IS NULL)"));
         builder.HasKey(f => f.Id);
+        builder.Property(f => f.Origin).HasMaxLength(16).HasDefaultValue(RecordOrigin.Seed);
         builder.Property(f => f.Id).HasMaxLength(100);
         builder.Property(f => f.Value).HasMaxLength(2000);
         builder.Property(f => f.Modality).HasMaxLength(16);

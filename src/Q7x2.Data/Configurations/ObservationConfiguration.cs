@@ -9,6 +9,7 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
     public void Configure(EntityTypeBuilder<Observation> builder)
     {
         builder.HasKey(o => o.Id);
+        builder.Property(o => o.Origin).HasMaxLength(16).HasDefaultValue(RecordOrigin.Seed);
         builder.Property(o => o.Id).HasMaxLength(100);
         builder.Property(o => o.Metric).HasMaxLength(100);
         builder.Property(o => o.Unit).HasMaxLength(16);

@@ -9,6 +9,7 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
     public void Configure(EntityTypeBuilder<Source> builder)
     {
         builder.HasKey(s => s.Id);
+        builder.Property(s => s.Origin).HasMaxLength(16).HasDefaultValue(RecordOrigin.Seed);
         builder.Property(s => s.Id).HasMaxLength(100);
         builder.Property(s => s.Title).HasMaxLength(500);
         builder.Property(s => s.Publisher).HasMaxLength(200);

@@ -44,4 +44,7 @@ public sealed class Entity
     public List<EntityAlias> Aliases { get; set; } = [];
     public List<EntityLink> Links { get; set; } = [];
     public List<Evidence> Evidence { get; set; } = [];
+
+    /// <summary>Who owns the record: <c>seed</c> (the seeding job) or <c>curator</c> (written through the API; the seeder leaves it alone).</summary>
+    public string Origin { get; set; } = RecordOrigin.Seed;
 }

@@ -13,6 +13,9 @@ public sealed class Fact
     public string? AttributionId { get; set; }
     public string? Note { get; set; }
     public List<Evidence> Evidence { get; set; } = [];
+
+    /// <summary>Who owns the record: <c>seed</c> (the seeding job) or <c>curator</c> (written through the API; the seeder leaves it alone).</summary>
+    public string Origin { get; set; } = RecordOrigin.Seed;
 }
 
 public static class Modality

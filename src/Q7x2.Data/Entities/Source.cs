@@ -12,4 +12,7 @@ public sealed class Source
 
     /// <summary>Length of <see cref="Text"/> in Unicode code points, the unit of evidence offsets.</summary>
     public int CharCount { get; set; }
+
+    /// <summary>Who owns the record: <c>seed</c> (the seeding job) or <c>curator</c> (written through the API; the seeder leaves it alone).</summary>
+    public string Origin { get; set; } = RecordOrigin.Seed;
 }

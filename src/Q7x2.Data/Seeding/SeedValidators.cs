@@ -29,7 +29,7 @@ public static class SeedRules
         rule.Must(v => v is null || allowed.Contains(v)).WithMessage($"'{{PropertyValue}}' is not one of: {string.Join(", ", allowed)}");
 }
 
-internal sealed class SeedEvidenceValidator : AbstractValidator<SeedEvidence>
+public sealed class SeedEvidenceValidator : AbstractValidator<SeedEvidence>
 {
     public SeedEvidenceValidator()
     {
@@ -39,7 +39,7 @@ internal sealed class SeedEvidenceValidator : AbstractValidator<SeedEvidence>
     }
 }
 
-internal sealed class SeedFuzzyDateValidator : AbstractValidator<SeedFuzzyDate>
+public sealed class SeedFuzzyDateValidator : AbstractValidator<SeedFuzzyDate>
 {
     public SeedFuzzyDateValidator()
     {
@@ -67,7 +67,7 @@ internal sealed class SeedFuzzyDateValidator : AbstractValidator<SeedFuzzyDate>
     private static bool SameMonth(SeedFuzzyDate d) => d.From.Year == d.To.Year && d.From.Month == d.To.Month;
 }
 
-internal sealed class SeedSourceValidator : AbstractValidator<SeedSource>
+public sealed class SeedSourceValidator : AbstractValidator<SeedSource>
 {
     public SeedSourceValidator()
     {
@@ -80,7 +80,7 @@ internal sealed class SeedSourceValidator : AbstractValidator<SeedSource>
     }
 }
 
-internal sealed class SeedPredicateValidator : AbstractValidator<SeedPredicate>
+public sealed class SeedPredicateValidator : AbstractValidator<SeedPredicate>
 {
     public SeedPredicateValidator()
     {
@@ -91,7 +91,7 @@ internal sealed class SeedPredicateValidator : AbstractValidator<SeedPredicate>
     }
 }
 
-internal abstract class SeedEntityValidator<T> : AbstractValidator<T>
+public abstract class SeedEntityValidator<T> : AbstractValidator<T>
     where T : SeedEntity
 {
     protected SeedEntityValidator()
@@ -112,27 +112,27 @@ internal abstract class SeedEntityValidator<T> : AbstractValidator<T>
         RuleFor(e => date(e)!).SetValidator(new SeedFuzzyDateValidator()).When(e => date(e) is not null).OverridePropertyName(name);
 }
 
-internal sealed class SeedPersonValidator : SeedEntityValidator<SeedPerson>
+public sealed class SeedPersonValidator : SeedEntityValidator<SeedPerson>
 {
     public SeedPersonValidator() => RuleFor(p => p.Role).MaximumLength(300);
 }
 
-internal sealed class SeedCountryValidator : SeedEntityValidator<SeedCountry>
+public sealed class SeedCountryValidator : SeedEntityValidator<SeedCountry>
 {
     public SeedCountryValidator() => RuleFor(c => c.IsoCode).Matches("^[A-Z]{2}$").WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 code");
 }
 
-internal sealed class SeedPlaceValidator : SeedEntityValidator<SeedPlace>
+public sealed class SeedPlaceValidator : SeedEntityValidator<SeedPlace>
 {
     public SeedPlaceValidator() => RuleFor(p => p.PlaceType).NotNull().OneOf(SeedRules.PlaceTypes);
 }
 
-internal sealed class SeedOrganizationValidator : SeedEntityValidator<SeedOrganization>
+public sealed class SeedOrganizationValidator : SeedEntityValidator<SeedOrganization>
 {
     public SeedOrganizationValidator() => RuleFor(o => o.OrgType).NotNull().OneOf(SeedRules.OrgTypes);
 }
 
-internal sealed class SeedEventValidator : SeedEntityValidator<SeedEvent>
+public sealed class SeedEventValidator : SeedEntityValidator<SeedEvent>
 {
     public SeedEventValidator()
     {
@@ -141,7 +141,7 @@ internal sealed class SeedEventValidator : SeedEntityValidator<SeedEvent>
     }
 }
 
-internal sealed class SeedAgreementValidator : SeedEntityValidator<SeedAgreement>
+public sealed class SeedAgreementValidator : SeedEntityValidator<SeedAgreement>
 {
     public SeedAgreementValidator()
     {
@@ -152,7 +152,7 @@ internal sealed class SeedAgreementValidator : SeedEntityValidator<SeedAgreement
     }
 }
 
-internal sealed class SeedBorderCrossingValidator : SeedEntityValidator<SeedBorderCrossing>
+public sealed class SeedBorderCrossingValidator : SeedEntityValidator<SeedBorderCrossing>
 {
     public SeedBorderCrossingValidator()
     {
@@ -162,7 +162,7 @@ internal sealed class SeedBorderCrossingValidator : SeedEntityValidator<SeedBord
     }
 }
 
-internal sealed class SeedFactValidator : AbstractValidator<SeedFact>
+public sealed class SeedFactValidator : AbstractValidator<SeedFact>
 {
     public SeedFactValidator()
     {
@@ -178,7 +178,7 @@ internal sealed class SeedFactValidator : AbstractValidator<SeedFact>
     }
 }
 
-internal sealed class SeedObservationValidator : AbstractValidator<SeedObservation>
+public sealed class SeedObservationValidator : AbstractValidator<SeedObservation>
 {
     public SeedObservationValidator()
     {
@@ -194,7 +194,7 @@ internal sealed class SeedObservationValidator : AbstractValidator<SeedObservati
     }
 }
 
-internal sealed class SeedNotFactValidator : AbstractValidator<SeedNotFact>
+public sealed class SeedNotFactValidator : AbstractValidator<SeedNotFact>
 {
     public SeedNotFactValidator()
     {

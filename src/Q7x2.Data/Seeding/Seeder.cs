@@ -9,7 +9,9 @@ namespace Q7x2.Data.Seeding;
 /// Brings the database to the state a <see cref="SeedSet"/> describes, in one transaction: records
 /// missing from the database are added, records that differ are replaced, records the seed no longer
 /// has are removed. A second run with the same seed changes nothing. The search index follows in the
-/// same transaction.
+/// same transaction. Curator-owned records — every id written or deleted through the API, i.e. with a revision —
+/// are never changed, removed or re-added: a seed record whose id a curator owns is left as the curator's (a
+/// record a curator deleted stays deleted). They are counted as kept.
 /// </summary>
 public sealed class Seeder(Q7x2Db db, ISearchIndex search)
 {
@@ -18,15 +20,25 @@ public sealed class Seeder(Q7x2Db db, ISearchIndex search)
     public async Task<SeedResult> ApplyAsync(SeedSet seed, bool dryRun, CancellationToken ct)
     {
         var existing = await LoadAsync(ct);
+        var curated = existing.Sources.Where(s => s.Origin == RecordOrigin.Curator).Select(s => s.Id)
+            .Concat(existing.Entities.Where(e => e.Origin == RecordOrigin.Curator).Select(e => e.Id))
+            .Concat(existing.Facts.Where(f => f.Origin == RecordOrigin.Curator).Select(f => f.Id))
+            .Concat(existing.Observations.Where(o => o.Origin == RecordOrigin.Curator).Select(o => o.Id))
+            .Concat(await db.Revisions.AsNoTracking().Select(r => r.ResourceId).Distinct().ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        List<T> SeedOwned<T>(IEnumerable<T> records, Func<T, string> key) => [.. records.Where(r => !curated.Contains(key(r)))];
         var plans = new[]
         {
-            Plan(seed.Sources, existing.Sources, s => s.Id),
+            Plan(SeedOwned(seed.Sources, s => s.Id), SeedOwned(existing.Sources, s => s.Id), s => s.Id),
             Plan(seed.Predicates, existing.Predicates, p => p.Id),
-            Plan(seed.Entities, existing.Entities, e => e.Id),
-            Plan(seed.Facts, existing.Facts, f => f.Id),
-            Plan(seed.Observations, existing.Observations, o => o.Id),
+            Plan(SeedOwned(seed.Entities, e => e.Id), SeedOwned(existing.Entities, e => e.Id), e => e.Id),
+            Plan(SeedOwned(seed.Facts, f => f.Id), SeedOwned(existing.Facts, f => f.Id), f => f.Id),
+            Plan(SeedOwned(seed.Observations, o => o.Id), SeedOwned(existing.Observations, o => o.Id), o => o.Id),
         };
-        var result = new SeedResult(plans.Sum(p => p.Added.Count), plans.Sum(p => p.Changed.Count), plans.Sum(p => p.Removed), dryRun);
+        var result = new SeedResult(plans.Sum(p => p.Added.Count), plans.Sum(p => p.Changed.Count), plans.Sum(p => p.Removed), dryRun)
+        {
+            Kept = curated.Count,
+        };
         if (dryRun || result.Unchanged)
         {
             return result;

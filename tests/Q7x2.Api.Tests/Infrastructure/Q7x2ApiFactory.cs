@@ -22,6 +22,7 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Seed:Path", Repository.Seed);
+        TestKeys.Configure(builder);
         builder.ConfigureServices(services =>
             services.ConfigureDbContext<Q7x2Db>(options => options.UseSqlite(ConnectionString).AddInterceptors(Commands)));
     }

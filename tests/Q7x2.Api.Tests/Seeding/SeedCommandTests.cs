@@ -22,7 +22,7 @@ public sealed class SeedCommandTests : IDisposable
         var second = await RunAsync(Repository.Seed, "seed");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Matches(@"^[1-9]\d* added, 0 changed, 0 removed\s*$", first.Output.Split('\n').First(l => l.Contains("added", StringComparison.Ordinal)));
+        Assert.Matches(@"^[1-9]\d* added, 0 changed, 0 removed, 0 kept \(curator-owned\)\s*$", first.Output.Split('\n').First(l => l.Contains("added", StringComparison.Ordinal)));
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("0 added, 0 changed, 0 removed", second.Output, StringComparison.Ordinal);
     }
@@ -36,7 +36,7 @@ public sealed class SeedCommandTests : IDisposable
         var dryRun = await RunAsync(Repository.Seed, "seed", "--dry-run");
 
         Assert.Equal(0, dryRun.ExitCode);
-        Assert.Matches(@"[1-9]\d* added, 0 changed, 0 removed \(dry run: nothing written\)", dryRun.Output);
+        Assert.Matches(@"[1-9]\d* added, 0 changed, 0 removed, 0 kept \(curator-owned\) \(dry run: nothing written\)", dryRun.Output);
         Assert.Equal(before, await DatabaseSnapshot.TakeAsync(Database));
     }
 

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Q7x2.Data.Text;
+
+namespace Q7x2.Api.Features.Curation;
+
+/// <summary>Reading write bodies: at most 1 MiB, JSON or JSON Merge Patch (RFC 7396), into the curated shapes.</summary>
+internal static class RequestBody
+{
+    public const long MaxBytes = 1024 * 1024;
+    public const string Json = "application/json";
+    public const string MergePatch = "application/merge-patch+json";
+
+    /// <summary>The curated shapes, read as the seed files are (camelCase, unknown properties rejected), but leniently about
+    /// missing ones, so that the validators can report every missing field at once.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = JsonNumberHandling.Strict,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The body as a JSON object, or the problem (413, 415, 400) that answers the request.</summary>
+    public static async Task<(JsonObject? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, string mediaType, CancellationToken ct)
+    {
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBytes;
+        }
+
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, TooLarge());
+        }
+
+        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), mediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type",
+                detail: $"This operation takes {mediaType}; the request sent '{request.ContentType}'."));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                return (null, TooLarge());
+            }
+        }
+
+        try
+        {
+            return JsonNode.Parse(buffer.ToArray()) is JsonObject body
+                ? (body, null)
+                : (null, Invalid("$", "The body must be a JSON object."));
+        }
+        catch (JsonException e)
+        {
+            return (null, Invalid(e.Path ?? "$", e.Message.Split(" Path:")[0]));
+        }
+    }
+
+    /// <summary>RFC 7396: objects merge recursively, null removes a member, anything else replaces it.</summary>
+    public static JsonNode? Merge(JsonNode? target, JsonNode? patch)
+    {
+        if (patch is not JsonObject patchObject)
+        {
+            return patch?.DeepClone();
+        }
+
+        var result = target is JsonObject targetObject ? (JsonObject)targetObject.DeepClone() : [];
+        foreach (var (name, value) in patchObject)
+        {
+            if (value is null)
+            {
+                result.Remove(name);
+            }
+            else
+            {
+                result[name] = Merge(result[name], value);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The body in its curated shape, or a validation problem naming the JSON path that does not fit.</summary>
+    public static (T? Value, ProblemHttpResult? Problem) Deserialize<T>(JsonObject body)
+        where T : class
+    {
+        try
+        {
+            return (body.Deserialize<T>(Options), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Invalid(e.Path ?? "$", e.Message.Split(" Path:")[0]));
+        }
+    }
+
+    /// <summary>
+    /// Value-typed members the shape requires (a quantity's <c>value</c>, a date's <c>from</c>/<c>to</c>) that the body leaves out
+    /// or sets to null: reading leniently would give them a default instead, so they are reported here, as (path, reason).
+    /// </summary>
+    public static IEnumerable<(string Path, string Reason)> MissingValues(Type shape, JsonObject body, string prefix = "")
+    {
+        var constructor = shape.GetConstructors().MaxBy(c => c.GetParameters().Length);
+        foreach (var parameter in constructor?.GetParameters() ?? [])
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
+            var value = body[name];
+            if (parameter.ParameterType.IsValueType && !parameter.HasDefaultValue && Nullable.GetUnderlyingType(parameter.ParameterType) is null && value is null)
+            {
+                yield return ($"{prefix}{name}", $"'{name}' is required.");
+            }
+            else if (value is JsonObject nested && Nullable.GetUnderlyingType(parameter.ParameterType) is null && !parameter.ParameterType.IsValueType
+                && parameter.ParameterType != typeof(string))
+            {
+                foreach (var missing in MissingValues(parameter.ParameterType, nested, $"{prefix}{name}."))
+                {
+                    yield return missing;
+                }
+            }
+        }
+    }
+
+    public static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) => TypedResults.Problem(
+        new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = "The request body is invalid." });
+
+    private static ProblemHttpResult Invalid(string path, string reason) =>
+        Invalid(new Dictionary<string, string[]> { [Key(path)] = [reason] });
+
+    /// <summary>A JSON path such as <c>$.evidence[0].exact</c> as an error key: <c>evidence[0].exact</c> (<c>$</c> for the whole body).</summary>
+    public static string Key(string path) => path == "$" ? "$" : JsonNames.CamelPath(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path);
+
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Request body too large.", detail: $"Write bodies are limited to {MaxBytes} bytes (1 MiB).");
+}

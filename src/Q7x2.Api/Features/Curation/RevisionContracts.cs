@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.Curation;
+
+/// <summary>One write: who made it, when, and the record before and after, in its curated shape.</summary>
+/// <param name="Cursor">This change's position in the change feed: pass it as <c>after</c> to get the changes that follow it.</param>
+/// <param name="Resource">The collection: people, countries, places, organizations, events, agreements, border-crossings, facts, observations or sources.</param>
+/// <param name="Id">The record's id.</param>
+/// <param name="Operation">create, update or delete.</param>
+/// <param name="Actor">The name of the API key that made the write.</param>
+/// <param name="At">When it was committed (UTC).</param>
+/// <param name="Before">The record before the write (null for a create).</param>
+/// <param name="After">The record after the write (null for a delete).</param>
+public sealed record RevisionResponse(
+    string Cursor, string Resource, string Id, string Operation, string Actor, DateTime At, JsonElement? Before, JsonElement? After)
+{
+    internal static RevisionResponse Of(Revision r) => new(
+        ChangeCursor.Encode(r.Id), r.Resource, r.ResourceId, r.Operation, r.Actor, DateTime.SpecifyKind(r.At, DateTimeKind.Utc),
+        r.Before is null ? null : JsonDocument.Parse(r.Before).RootElement.Clone(),
+        r.After is null ? null : JsonDocument.Parse(r.After).RootElement.Clone());
+}
+
+/// <summary>The opaque position of a revision in commit order.</summary>
+internal static class ChangeCursor
+{
+    public static string Encode(long id) => WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(new PageCursor("change", null, id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    public static long? Decode(string? cursor) =>
+        cursor is not null && PageCursor.Decode(cursor) is { Sort: "change" } c && long.TryParse(c.Id, System.Globalization.CultureInfo.InvariantCulture, out var id) && id >= 0
+            ? id : null;
+}
+
+/// <summary>Query parameters of a record's revisions.</summary>
+public sealed record RevisionsQuery : PageQuery;
+
+internal sealed class RevisionsQueryValidator : AbstractValidator<RevisionsQuery>
+{
+    public RevisionsQueryValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
+        RuleFor(q => q.Cursor).Must(c => c is null || ChangeCursor.Decode(c) is not null)
+            .WithMessage("'cursor' is not a cursor this API issued; start again without it.");
+    }
+}
+
+/// <summary>Query parameters of <c>GET /v1/changes</c>.</summary>
+public sealed record ChangesQuery : PageQuery
+{
+    /// <summary>The cursor of the last change already seen; the feed continues after it.</summary>
+    [FromQuery(Name = "after")]
+    [Description("The `cursor` of the last change already seen (or a page's `next`); the feed continues after it. Leave out to start from the first change.")]
+    public string? Since { get; init; }
+}
+
+internal sealed class ChangesQueryValidator : AbstractValidator<ChangesQuery>
+{
+    public ChangesQueryValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
+        RuleFor(q => q.Cursor).Must(c => c is null || ChangeCursor.Decode(c) is not null)
+            .WithMessage("'cursor' is not a cursor this API issued; start again without it.");
+        RuleFor(q => q.Since).Must(c => c is null || ChangeCursor.Decode(c) is not null).OverridePropertyName("after")
+            .WithMessage("'after' is not a change cursor this API issued.");
+        RuleFor(q => q.Since).Null().When(q => q.Cursor is not null).OverridePropertyName("after")
+            .WithMessage("Give 'after' or 'cursor', not both.");
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Q7x2.Api.Features.Common;
+using Q7x2.Api.Features.Sources;
+using Q7x2.Data;
+using Q7x2.Data.Entities;
+using Q7x2.Data.Seeding;
+using Q7x2.Data.Text;
+
+namespace Q7x2.Api.Features.Curation;
+
+/// <summary>A source document as a curator writes it: its metadata and its full text (which evidence then quotes).</summary>
+/// <param name="Id">Stable slug.</param>
+/// <param name="Title">Title as published.</param>
+/// <param name="Publisher">Publisher, when the source names it.</param>
+/// <param name="Language">BCP 47 language tag, e.g. en.</param>
+/// <param name="Published">When it was published.</param>
+/// <param name="Text">The full text, stored as given; evidence offsets count its code points.</param>
+public sealed record SourceRequest(string Id, string Title, string? Publisher, string Language, SeedFuzzyDate? Published, string Text);
+
+public sealed class SourceRequestValidator : AbstractValidator<SourceRequest>
+{
+    public SourceRequestValidator()
+    {
+        RuleFor(s => s.Id).Slug();
+        RuleFor(s => s.Title).NotEmpty().MaximumLength(500);
+        RuleFor(s => s.Publisher).MaximumLength(200);
+        RuleFor(s => s.Language).NotEmpty().Matches("^[a-z]{2,3}(-[A-Za-z0-9]+)*$").WithMessage("'{PropertyValue}' is not a BCP 47 language tag");
+        RuleFor(s => s.Published!).SetValidator(new SeedFuzzyDateValidator()).When(s => s.Published is not null);
+        RuleFor(s => s.Text).NotEmpty();
+    }
+}
+
+/// <summary>Sources, written through /v1/sources. A text that evidence quotes may not change (the offsets would break).</summary>
+internal sealed class SourceStore : CuratedStore<SourceRequest, SourceDetail>
+{
+    public override string Resource => "sources";
+    public override string TypeName => "Source";
+    public override string What => "source";
+    public override IValidator<SourceRequest> Validator { get; } = new SourceRequestValidator();
+
+    public override string IdOf(SourceRequest seed) => seed.Id;
+
+    public override SourceRequest Normalize(SourceRequest seed) => seed;
+
+    public override async Task<SourceRequest?> LoadAsync(Q7x2Db db, string id, CancellationToken ct) =>
+        await db.Sources.AsNoTracking().Where(s => s.Id == id).FirstOrDefaultAsync(ct) is { } s
+            ? new SourceRequest(s.Id, s.Title, s.Publisher, s.Language, SeedShapes.ToSeed(s.Published), s.Text)
+            : null;
+
+    public override async Task<SourceDetail?> DetailAsync(Q7x2Db db, string id, CancellationToken ct) =>
+        await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } source
+            ? new SourceDetail(source.Id, source.Title, source.Publisher, source.Language,
+                FuzzyDateResponse.Of(source.Published), source.Sha256, source.CharCount, source.Text)
+            : null;
+
+    public override Task<object> BuildAsync(Q7x2Db db, SourceRequest seed, Action<string, string> error, CancellationToken ct) =>
+        Task.FromResult<object>(new Source
+        {
+            Id = seed.Id, Title = seed.Title, Publisher = seed.Publisher, Language = seed.Language,
+            Published = SeedRecords.ToDate(seed.Published), Text = seed.Text,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed.Text))), CharCount = CodePoints.Count(seed.Text),
+        });
+
+    public override Task DeleteAsync(Q7x2Db db, string id, CancellationToken ct) => db.Sources.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
+
+    public override async Task<IReadOnlyList<string>> ReferencedByAsync(Q7x2Db db, string id, CancellationToken ct)
+    {
+        var owners = await db.Evidence.AsNoTracking().Where(v => v.SourceId == id)
+            .Select(v => v.EntityId != null ? "entities/" + v.EntityId : v.FactId != null ? "facts/" + v.FactId : "observations/" + v.ObservationId)
+            .Distinct().ToListAsync(ct);
+        return [.. owners.Order(StringComparer.Ordinal)];
+    }
+
+    public override Task<bool> IdTakenAsync(Q7x2Db db, string id, CancellationToken ct) => db.Sources.AnyAsync(s => s.Id == id, ct);
+
+    public override IReadOnlyCollection<string> SearchIds(string id) => [];
+
+    public override async Task<(string Path, string Reason)?> ConflictAsync(Q7x2Db db, SourceRequest? before, SourceRequest after, CancellationToken ct) =>
+        before is not null && before.Text != after.Text && await db.Evidence.AnyAsync(v => v.SourceId == before.Id, ct)
+            ? ("text", "the text of a source that evidence quotes cannot change: the quotes' offsets would no longer hold")
+            : null;
+}
