@@ -59,6 +59,11 @@ internal static class OpenApiExamples
                     parameter.Name = char.ToLowerInvariant(name[0]) + name[1..];
                 }
 
+                if (parameter is { Name: "id", In: ParameterLocation.Path } && string.IsNullOrEmpty(parameter.Description))
+                {
+                    parameter.Description = "The record's id: a stable lowercase slug, unique across kinds.";
+                }
+
                 // Date filters bind as text (so that a bad date is a validation error naming them) but are dates.
                 if (parameter.Name is "from" or "to" && parameter.Schema is OpenApiSchema { Type: JsonSchemaType.String } schema)
                 {

@@ -53,7 +53,7 @@ public sealed record BorderCrossingsQuery : PageQuery
     [Description("Only crossings that connect this place: a place id such as `lakhsh-district`.")]
     public string? Connects { get; init; }
 
-    /// <summary>Sort field.</summary>
+    /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
 }

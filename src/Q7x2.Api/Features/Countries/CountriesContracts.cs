@@ -28,7 +28,7 @@ public sealed record CountriesQuery : PageQuery
     [Description("Only the country with this ISO 3166-1 alpha-2 code, two uppercase letters such as `TJ`.")]
     public string? IsoCode { get; init; }
 
-    /// <summary>Sort field.</summary>
+    /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
 }

@@ -11,7 +11,7 @@ public sealed record EntitiesQuery : PageQuery
     [Description("Only entities of this kind: `person`, `country`, `place`, `organization`, `event`, `agreement` or `border-crossing`.")]
     public string? Kind { get; init; }
 
-    /// <summary>Sort field.</summary>
+    /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
 }

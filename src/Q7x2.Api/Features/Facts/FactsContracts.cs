@@ -47,7 +47,7 @@ public sealed record FactsQuery : PageQuery
 
     public DateOnly? ToDate => QueryRules.ParseDate(To);
 
-    /// <summary>Sort field: id or date, '-' prefix for descending.</summary>
+    /// <summary>Sort field: id (default) or date (undated facts after dated ones); prefix '-' for descending.</summary>
     [Description("Sort field: `id` (default) or `date` (start of the fact's date; undated facts sort after dated ones); prefix `-` for descending.")]
     public string? Sort { get; init; }
 }

@@ -52,7 +52,7 @@ public sealed record ObservationsQuery : PageQuery
 
     public DateOnly? ToDate => QueryRules.ParseDate(To);
 
-    /// <summary>Sort field: id or metric, '-' prefix for descending.</summary>
+    /// <summary>Sort field: id (default) or metric; prefix '-' for descending.</summary>
     [Description("Sort field: `id` (default) or `metric`; prefix `-` for descending. Ties are broken by id.")]
     public string? Sort { get; init; }
 }

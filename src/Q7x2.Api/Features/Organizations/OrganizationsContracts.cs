@@ -36,7 +36,7 @@ public sealed record OrganizationsQuery : PageQuery
     [Description("Only organisations of this type: `media`, `government-body`, `legislature`, `ministry`, `military-unit`, `ceremonial-unit` or `business`.")]
     public string? Type { get; init; }
 
-    /// <summary>Sort field.</summary>
+    /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
 }

@@ -45,7 +45,7 @@ public sealed record PlacesQuery : PageQuery
     [Description("Only places directly part of this place: a place id such as `kyrgyz-tajik-border-area`.")]
     public string? PartOf { get; init; }
 
-    /// <summary>Sort field.</summary>
+    /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
 }

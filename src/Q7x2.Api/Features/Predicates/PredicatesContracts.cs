@@ -26,7 +26,7 @@ public sealed record PredicatesQuery : PageQuery
         SortField<Predicate>.Text("id", p => p.Id, p => p.Id),
         SortField<Predicate>.Text("label", p => p.Label, p => p.Id));
 
-    /// <summary>Sort field: id or label, '-' prefix for descending.</summary>
+    /// <summary>Sort field: id (default) or label; prefix '-' for descending.</summary>
     [Description("Sort field: `id` (default) or `label`; prefix `-` for descending.")]
     public string? Sort { get; init; }
 }

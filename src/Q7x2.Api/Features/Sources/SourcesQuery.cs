@@ -11,7 +11,7 @@ public sealed record SourcesQuery : PageQuery
         SortField<Source>.Text("id", s => s.Id, s => s.Id),
         SortField<Source>.Text("title", s => s.Title, s => s.Id));
 
-    /// <summary>Sort field: id or title, '-' prefix for descending.</summary>
+    /// <summary>Sort field: id (default) or title; prefix '-' for descending.</summary>
     [Description("Sort field: `id` (default) or `title`; prefix `-` for descending.")]
     public string? Sort { get; init; }
 }

@@ -31,7 +31,7 @@ public sealed record TradeFiguresQuery : PageQuery
 
     public DateOnly? ToDate => QueryRules.ParseDate(To);
 
-    /// <summary>Sort field: id or period, '-' prefix for descending.</summary>
+    /// <summary>Sort field: id (default) or period; prefix '-' for descending.</summary>
     [Description("Sort field: `id` (default) or `period` (its start; figures without a period sort after the others); prefix `-` for descending.")]
     public string? Sort { get; init; }
 }

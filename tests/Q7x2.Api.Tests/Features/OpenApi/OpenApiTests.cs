@@ -26,6 +26,24 @@ public sealed class OpenApiTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2Api
     }
 
     [Fact]
+    public async Task EveryParameterIsDescribedAndEverySortNamesItsFields()
+    {
+        var document = await (await _client.GetAsync("/openapi/v1.json")).ReadJsonAsync(HttpStatusCode.OK);
+        var parameters = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject())
+            .Where(o => o.Value.TryGetProperty("parameters", out _))
+            .SelectMany(o => o.Value.GetProperty("parameters").EnumerateArray().Select(p => (Operation: o.Value.GetProperty("operationId").GetString(), Parameter: p)))
+            .ToList();
+
+        Assert.NotEmpty(parameters);
+        Assert.All(parameters, p => Assert.False(
+            string.IsNullOrWhiteSpace(p.Parameter.TryGetProperty("description", out var d) ? d.GetString() : null),
+            $"{p.Operation}: parameter '{p.Parameter.GetProperty("name").GetString()}' has no description"));
+        Assert.All(parameters.Where(p => p.Parameter.GetProperty("name").GetString() == "sort"),
+            p => Assert.Contains("default", p.Parameter.GetProperty("description").GetString(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task SwaggerUiIsServed()
     {
         var response = await _client.GetAsync("/swagger/index.html");
