@@ -15,6 +15,7 @@ public sealed class Q7x2Db(DbContextOptions<Q7x2Db> options) : DbContext(options
     public DbSet<ObservationSubject> ObservationSubjects => Set<ObservationSubject>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Q7x2Db).Assembly);

@@ -65,6 +65,7 @@ public sealed class Seeder(Q7x2Db db, ISearchIndex search)
         // Only the rows of touched records (and of the facts and observations that show them) are
         // re-indexed, before the commit: no reader ever sees the data and its index disagree.
         await search.RefreshAsync(db, [.. plans[1..].SelectMany(p => p.Touched)], ct);
+        await DataVersion.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return result;

@@ -110,6 +110,7 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         db.Revisions.Add(Revision(store.Resource, id, RevisionOperation.Delete, http, before, null));
         await db.SaveChangesAsync(ct);
         await search.RefreshAsync(db, store.SearchIds(id), ct);
+        await DataVersion.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return TypedResults.NoContent();
@@ -203,6 +204,7 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         db.Revisions.Add(Revision(store.Resource, id, before is null ? RevisionOperation.Create : RevisionOperation.Update, http, before, after));
         await db.SaveChangesAsync(ct);
         await search.RefreshAsync(db, store.SearchIds(id), ct);
+        await DataVersion.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
 

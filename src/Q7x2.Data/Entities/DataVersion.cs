@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Q7x2.Data.Entities;
+
+/// <summary>
+/// The one row that moves with every committed change of the data: every API write and every seeding run bumps it
+/// inside its own transaction. Processes that cache reads poll it to learn that another process changed the data.
+/// </summary>
+public sealed class DataVersion
+{
+    public const int RowId = 1;
+
+    public int Id { get; set; }
+
+    public long Value { get; set; }
+
+    /// <summary>Moves the version on; call it inside the transaction that changes the data, so both commit together.</summary>
+    public static Task BumpAsync(Q7x2Db db, CancellationToken ct) =>
+        db.DataVersions.Where(v => v.Id == RowId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, v => v.Value + 1), ct);
+
+    /// <summary>The committed version.</summary>
+    public static Task<long> ReadAsync(Q7x2Db db, CancellationToken ct) =>
+        db.DataVersions.AsNoTracking().Where(v => v.Id == RowId).Select(v => v.Value).FirstOrDefaultAsync(ct);
+}
