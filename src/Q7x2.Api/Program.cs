@@ -36,6 +36,7 @@ builder.Services.AddQ7x2Data(builder.Configuration);
 builder.Services.AddQ7x2Problems();
 builder.Services.AddQ7x2OpenApi();
 builder.Services.AddQ7x2Curation(builder.Configuration);
+builder.Services.AddQ7x2Caching(builder.Configuration);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -54,6 +55,7 @@ app.MapQ7x2OpenApi();
 app.MapHealth().RejectUnknownQueryParameters();
 // Unknown parameters are reported first: a misspelt filter explains more than the errors it causes.
 var v1 = app.MapGroup("").RejectUnknownQueryParameters().AddEndpointFilter<ValidationFilter>();
+v1.EvictCachedReadsAfterWrites();
 v1.MapSources();
 v1.MapPeople();
 v1.MapFacts();

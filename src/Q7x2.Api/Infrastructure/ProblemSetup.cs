@@ -32,9 +32,9 @@ internal static class ProblemSetup
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
-        app.UseMiddleware<ConditionalGetMiddleware>();
+        app.UseQ7x2Caching();
 
-        // Routing after the conditional-GET step, so that HEAD finds the GET endpoints.
+        // Routing after the conditional-GET step, so that HEAD finds the GET endpoints (and cache hits skip routing).
         app.UseRouting();
         return app;
     }

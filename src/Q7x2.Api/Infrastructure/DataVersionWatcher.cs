@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Microsoft.Extensions.Options;
+using Q7x2.Data;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Infrastructure;
+
+/// <summary>
+/// Notices changes made by other processes (the <c>seed</c> subcommand, another API process on the same database):
+/// reads the <see cref="DataVersion"/> every <see cref="CachingOptions.PollInterval"/> and empties the read cache when it
+/// moved. A change committed elsewhere is served here at most one interval plus one poll later.
+/// </summary>
+internal sealed partial class DataVersionWatcher(
+    IServiceScopeFactory scopes, ReadCache cache, IOptions<CachingOptions> options, ILogger<DataVersionWatcher> logger) : BackgroundService
+{
+    private long _seen;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Read before the server takes requests, so that no cached entry is older than the version it is compared with.
+        _seen = await ReadAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var version = await ReadAsync(stoppingToken);
+                if (version != _seen)
+                {
+                    await cache.EvictAllAsync(stoppingToken);
+                    LogChanged(_seen, version);
+                    _seen = version;
+                }
+            }
+            catch (DbException e)
+            {
+                LogPollFailed(e);
+            }
+        }
+    }
+
+    private async Task<long> ReadAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await DataVersion.ReadAsync(scope.ServiceProvider.GetRequiredService<Q7x2Db>(), ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Data version moved from {Seen} to {Version}: cached reads evicted")]
+    private partial void LogChanged(long seen, long version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the data version failed; cached reads may be stale until it succeeds")]
+    private partial void LogPollFailed(Exception exception);
+}
