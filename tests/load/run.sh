@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# Load suite: the Release API, with the output cache and with --Caching:Enabled=false, against bare Kestrel serving
+# the bytes of the hot detail from memory. Same wrk settings for every run. Usage:
+#   tests/load/run.sh [--quick] [--db PATH]
+#   --quick     2 s per scenario and 10 s of mixed load instead of 5 s and 60 s
+#   --db PATH   run on this SQLite file (migrated on start); default: a fresh database seeded from seed/ in a temp folder
+# Rotating scenarios request every path once before a cached run (a cache's steady state); every run has a 1 s warm-up.
+# Listens on 127.0.0.1:5181 (cached API), 5182 (uncached API), 5183 (bare Kestrel); stops everything it started.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+LOAD=$ROOT/tests/load
+DURATION=5s
+MIXED=60s
+WARMUP=1s
+DB=""
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --quick) DURATION=2s; MIXED=10s; shift ;;
+    --db) DB=$(realpath "$2"); shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+CONNECTIONS=32
+THREADS=2
+CACHED_PORT=5181
+UNCACHED_PORT=5182
+BARE_PORT=5183
+HOT=/v1/people/sadyr-japarov
+LIST="/v1/facts?modality=stated&limit=20"
+TIMELINE=/v1/timeline
+
+WORK=$(mktemp -d /tmp/q7x2-load.XXXXXX)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for tool in wrk jq curl; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "installing $tool" >&2
+    apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null
+  fi
+done
+for port in $CACHED_PORT $UNCACHED_PORT $BARE_PORT; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "port $port on 127.0.0.1 is in use; stop what listens there first" >&2
+    exit 1
+  fi
+done
+
+echo "building Release…" >&2
+dotnet build -c Release "$ROOT/src/Q7x2.Api/Q7x2.Api.csproj" -o "$WORK/api" -nologo -v quiet >"$WORK/build-api.log" 2>&1 \
+  || { cat "$WORK/build-api.log" >&2; exit 1; }
+dotnet build -c Release "$LOAD/Bare/Bare.csproj" -o "$WORK/bare" -nologo -v quiet >"$WORK/build-bare.log" 2>&1 \
+  || { cat "$WORK/build-bare.log" >&2; exit 1; }
+
+if [[ -z $DB ]]; then
+  DB=$WORK/q7x2.db
+  echo "seeding a fresh database…" >&2
+  (cd "$WORK" && dotnet api/Q7x2.Api.dll seed --ConnectionStrings:Sqlite="Data Source=$DB" --Seed:Path="$ROOT/seed" >/dev/null)
+fi
+API_ARGS=(--ConnectionStrings:Sqlite="Data Source=$DB" --Seed:Path="$ROOT/seed" --RateLimiting:Enabled=false)
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# wait_for URL PID: until URL answers 200; prints the milliseconds it took.
+wait_for() {
+  local url=$1 pid=$2 start
+  start=$(now_ms)
+  until curl -sf -o /dev/null "$url"; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "process $pid exited before $url answered" >&2; exit 1; fi
+    if (( $(now_ms) - start > 120000 )); then echo "$url did not answer within 120 s" >&2; exit 1; fi
+    sleep 0.01
+  done
+  echo $(( $(now_ms) - start ))
+}
+
+# start_api PORT ARGS…: starts the API; sets API_PID and COLD_MS (launch to the first 200 of the hot detail).
+start_api() {
+  local port=$1; shift
+  local start
+  start=$(now_ms)
+  (cd "$WORK" && exec dotnet api/Q7x2.Api.dll --urls "http://127.0.0.1:$port" "${API_ARGS[@]}" "$@" >"$WORK/api-$port.log" 2>&1) &
+  API_PID=$!
+  PIDS+=("$API_PID")
+  wait_for "http://127.0.0.1:$port$HOT" "$API_PID" >/dev/null
+  COLD_MS=$(( $(now_ms) - start ))
+}
+
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# walk PORT RESOURCE: the detail path of every record of a list, following its cursors.
+walk() {
+  local port=$1 resource=$2 cursor="" page
+  while :; do
+    page=$(curl -sf "http://127.0.0.1:$port/v1/$resource?limit=100${cursor:+&cursor=$cursor}")
+    jq -r --arg r "$resource" '.items[] | "/v1/\($r)/\(.id)"' <<<"$page"
+    cursor=$(jq -r '.next // empty | @uri' <<<"$page")
+    [[ -n $cursor ]] || break
+  done
+}
+
+BARE_RPS=""
+RESULTS=()
+
+# measure NAME MODE PORT TARGET: TARGET is a path, or @FILE of paths to rotate over. Warm-up, then the measured run.
+measure() {
+  local name=$1 mode=$2 port=$3 target=$4 out rps p50 p99 bad ratio
+  local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
+  local url=http://127.0.0.1:$port$target
+  if [[ $target == @* ]]; then
+    args+=(-s "$LOAD/rotate.lua")
+    export LOAD_PATHS=${target#@}
+    url=http://127.0.0.1:$port/
+    if [[ $mode == cached ]]; then
+      # A cache's steady state: every path requested once before the measured run.
+      xargs -P 4 -I '{}' curl -s -o /dev/null "http://127.0.0.1:$port{}" <"$LOAD_PATHS"
+    fi
+  fi
+  wrk "${args[@]}" -d"$WARMUP" "$url" >/dev/null
+  out=$(wrk "${args[@]}" -d"$DURATION" "$url")
+  rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  bad=$(awk '/Non-2xx or 3xx/ { print $5 }' <<<"$out")
+  [[ -z $BARE_RPS ]] && BARE_RPS=$rps
+  ratio=$(awk -v a="$rps" -v b="$BARE_RPS" 'BEGIN { printf "%.3f", a / b }')
+  RESULTS+=("$(printf '| %-22s | %-8s | %9s | %9s | %9s | %6sx | %7s |' "$name" "$mode" "$rps" "$p50" "$p99" "$ratio" "${bad:-0}")")
+  echo "${RESULTS[-1]}" >&2
+}
+
+echo "starting the API (cached) on :$CACHED_PORT…" >&2
+start_api $CACHED_PORT
+CACHED_PID=$API_PID
+COLD_CACHED=$COLD_MS
+
+curl -sf "http://127.0.0.1:$CACHED_PORT$HOT" -o "$WORK/hot.json"
+for resource in people countries places organizations events agreements border-crossings facts observations sources; do
+  walk $CACHED_PORT "$resource"
+done >"$WORK/details.txt"
+while IFS= read -r query; do
+  echo "/v1/search?q=$(jq -rn --arg q "$query" '$q | @uri')"
+done <"$LOAD/search-queries.txt" >"$WORK/search.txt"
+{
+  cat "$WORK/details.txt" "$WORK/search.txt"
+  for _ in $(seq 1 20); do echo "$HOT"; echo "$LIST"; echo "$TIMELINE"; done
+} | shuf >"$WORK/mixed.txt"
+
+(exec dotnet "$WORK/bare/Bare.dll" "$WORK/hot.json" --urls "http://127.0.0.1:$BARE_PORT" >"$WORK/bare.log" 2>&1) &
+BARE_PID=$!
+PIDS+=("$BARE_PID")
+wait_for "http://127.0.0.1:$BARE_PORT$HOT" "$BARE_PID" >/dev/null
+cmp -s "$WORK/hot.json" <(curl -sf "http://127.0.0.1:$BARE_PORT$HOT") || { echo "bare endpoint does not serve the hot detail's bytes" >&2; exit 1; }
+
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up) per scenario" >&2
+measure "bare Kestrel (hot)" bare $BARE_PORT "$HOT"
+stop "$BARE_PID"
+
+scenarios() {
+  local mode=$1 port=$2
+  measure "hot detail" "$mode" "$port" "$HOT"
+  measure "detail, every record" "$mode" "$port" "@$WORK/details.txt"
+  measure "list of 20, filtered" "$mode" "$port" "$LIST"
+  measure "search, 30 queries" "$mode" "$port" "@$WORK/search.txt"
+  measure "timeline" "$mode" "$port" "$TIMELINE"
+}
+
+scenarios cached $CACHED_PORT
+echo "mixed load on the cached API for $MIXED…" >&2
+MIXED_OUT=$(LOAD_PATHS=$WORK/mixed.txt wrk -t"$THREADS" -c"$CONNECTIONS" -d"$MIXED" -s "$LOAD/rotate.lua" "http://127.0.0.1:$CACHED_PORT/")
+MIXED_RPS=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$MIXED_OUT")
+MIXED_BAD=$(awk '/Non-2xx or 3xx/ { print $5 }' <<<"$MIXED_OUT")
+RSS_CACHED=$(rss_mb "$CACHED_PID")
+stop "$CACHED_PID"
+
+echo "starting the API (--Caching:Enabled=false) on :$UNCACHED_PORT…" >&2
+start_api $UNCACHED_PORT --Caching:Enabled=false
+UNCACHED_PID=$API_PID
+scenarios uncached $UNCACHED_PORT
+RSS_UNCACHED=$(rss_mb "$UNCACHED_PID")
+stop "$UNCACHED_PID"
+
+cat <<REPORT
+
+Q7x2 load suite — $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)
+wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency per scenario, after a $WARMUP warm-up; API in Release with --RateLimiting:Enabled=false,
+in-memory output cache, telemetry at its defaults; ratio = req/s over bare Kestrel serving the hot detail's $(stat -c %s "$WORK/hot.json") bytes.
+$(wc -l <"$WORK/details.txt") records in the rotating detail scenario.
+
+| scenario               | mode     |     req/s |       p50 |       p99 |  ratio | non-2xx |
+| ---------------------- | -------- | --------: | --------: | --------: | -----: | ------: |
+$(printf '%s\n' "${RESULTS[@]}")
+
+API log lines at warn or above: $(cat "$WORK"/api-*.log | grep -cE '^(warn|fail|crit):' || true)
+$(cat "$WORK"/api-*.log | grep -A2 -E '^(warn|fail|crit):' | head -12)
+cold start to the first 200 of $HOT (seeded database): ${COLD_CACHED} ms
+mixed load (cached, every scenario's paths shuffled): ${MIXED_RPS} req/s, ${MIXED_BAD:-0} non-2xx
+RSS after $MIXED of mixed load (cached): ${RSS_CACHED} MB; after the uncached scenarios: ${RSS_UNCACHED} MB
+REPORT
