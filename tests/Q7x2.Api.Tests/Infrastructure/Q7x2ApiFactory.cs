@@ -23,7 +23,11 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        TemplateDatabase.CopyTo(DatabasePath);
+        // Once per factory: a host derived with WithWebHostBuilder runs this again, on the same file another host may be using.
+        if (!File.Exists(DatabasePath))
+        {
+            TemplateDatabase.CopyTo(DatabasePath);
+        }
 
         builder.UseEnvironment("Testing");
         builder.UseSetting("Seed:Path", Repository.Seed);
