@@ -12,11 +12,11 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LOAD=$ROOT/tests/load
 DURATION=5s
 MIXED=60s
-WARMUP=1s
+WARMUP=2s
 DB=""
 while [[ $# -gt 0 ]]; do
   case $1 in
-    --quick) DURATION=2s; MIXED=10s; shift ;;
+    --quick) DURATION=2s; MIXED=10s; WARMUP=1s; shift ;;
     --db) DB=$(realpath "$2"); shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -115,8 +115,8 @@ RESULTS=()
 
 # measure NAME MODE PORT TARGET: TARGET is a path, or @FILE of paths to rotate over. Warm-up, then the measured run.
 measure() {
-  local name=$1 mode=$2 port=$3 target=$4 out rps p50 p99 bad ratio
-  local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
+  local name=$1 mode=$2 port=$3 target=$4 out rps p50 p99 bad timeouts ratio
+  local args=(-t"$THREADS" -c"$CONNECTIONS" --timeout 10s --latency)
   local url=http://127.0.0.1:$port$target
   if [[ $target == @* ]]; then
     args+=(-s "$LOAD/rotate.lua")
@@ -133,9 +133,10 @@ measure() {
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
   bad=$(awk '/Non-2xx or 3xx/ { print $5 }' <<<"$out")
+  timeouts=$(awk '/Socket errors/ { print $NF }' <<<"$out")
   [[ -z $BARE_RPS ]] && BARE_RPS=$rps
   ratio=$(awk -v a="$rps" -v b="$BARE_RPS" 'BEGIN { printf "%.3f", a / b }')
-  RESULTS+=("$(printf '| %-22s | %-8s | %9s | %9s | %9s | %6sx | %7s |' "$name" "$mode" "$rps" "$p50" "$p99" "$ratio" "${bad:-0}")")
+  RESULTS+=("$(printf '| %-22s | %-8s | %9s | %9s | %9s | %6sx | %7s | %8s |' "$name" "$mode" "$rps" "$p50" "$p99" "$ratio" "${bad:-0}" "${timeouts:-0}")")
   echo "${RESULTS[-1]}" >&2
 }
 
@@ -162,7 +163,7 @@ PIDS+=("$BARE_PID")
 wait_for "http://127.0.0.1:$BARE_PORT$HOT" "$BARE_PID" >/dev/null
 cmp -s "$WORK/hot.json" <(curl -sf "http://127.0.0.1:$BARE_PORT$HOT") || { echo "bare endpoint does not serve the hot detail's bytes" >&2; exit 1; }
 
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up) per scenario" >&2
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 10s --latency (after a $WARMUP warm-up) per scenario" >&2
 measure "bare Kestrel (hot)" bare $BARE_PORT "$HOT"
 stop "$BARE_PID"
 
@@ -177,7 +178,7 @@ scenarios() {
 
 scenarios cached $CACHED_PORT
 echo "mixed load on the cached API for $MIXED…" >&2
-MIXED_OUT=$(LOAD_PATHS=$WORK/mixed.txt wrk -t"$THREADS" -c"$CONNECTIONS" -d"$MIXED" -s "$LOAD/rotate.lua" "http://127.0.0.1:$CACHED_PORT/")
+MIXED_OUT=$(LOAD_PATHS=$WORK/mixed.txt wrk -t"$THREADS" -c"$CONNECTIONS" --timeout 10s -d"$MIXED" -s "$LOAD/rotate.lua" "http://127.0.0.1:$CACHED_PORT/")
 MIXED_RPS=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$MIXED_OUT")
 MIXED_BAD=$(awk '/Non-2xx or 3xx/ { print $5 }' <<<"$MIXED_OUT")
 RSS_CACHED=$(rss_mb "$CACHED_PID")
@@ -193,12 +194,12 @@ stop "$UNCACHED_PID"
 cat <<REPORT
 
 Q7x2 load suite — $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)
-wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency per scenario, after a $WARMUP warm-up; API in Release with --RateLimiting:Enabled=false,
+wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 10s --latency per scenario, after a $WARMUP warm-up; API in Release with --RateLimiting:Enabled=false,
 in-memory output cache, telemetry at its defaults; ratio = req/s over bare Kestrel serving the hot detail's $(stat -c %s "$WORK/hot.json") bytes.
 $(wc -l <"$WORK/details.txt") records in the rotating detail scenario.
 
-| scenario               | mode     |     req/s |       p50 |       p99 |  ratio | non-2xx |
-| ---------------------- | -------- | --------: | --------: | --------: | -----: | ------: |
+| scenario               | mode     |     req/s |       p50 |       p99 |  ratio | non-2xx | timeouts |
+| ---------------------- | -------- | --------: | --------: | --------: | -----: | ------: | -------: |
 $(printf '%s\n' "${RESULTS[@]}")
 
 API log lines at warn or above: $(cat "$WORK"/api-*.log | grep -cE '^(warn|fail|crit):' || true)

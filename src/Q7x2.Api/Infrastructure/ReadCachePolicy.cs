@@ -12,6 +12,9 @@ namespace Q7x2.Api.Infrastructure;
 /// </summary>
 internal sealed class ReadCachePolicy(CacheGeneration generation) : IOutputCachePolicy
 {
+    /// <summary>Eviction keeps entries right; expiry only frees the memory of keys no one asks for any more.</summary>
+    private static readonly TimeSpan Expiration = TimeSpan.FromMinutes(10);
+
     private static readonly StringValues RepresentationHeaders = new([HeaderNames.AcceptEncoding, HeaderNames.Accept]);
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -22,7 +25,11 @@ internal sealed class ReadCachePolicy(CacheGeneration generation) : IOutputCache
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
-        context.AllowLocking = true;
+
+        // No coalescing of concurrent misses: the framework hands every waiter the leader's outcome, so one client that
+        // disconnects mid-fill would fail the others with its cancellation.
+        context.AllowLocking = false;
+        context.ResponseExpirationTimeSpan = Expiration;
         context.CacheVaryByRules.CacheKeyPrefix = generation.Prefix;
         context.CacheVaryByRules.HeaderNames = RepresentationHeaders;
         context.CacheVaryByRules.VaryByValues["query"] = request.QueryString.Value ?? "";

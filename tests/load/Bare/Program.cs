@@ -8,6 +8,6 @@ app.Run(context =>
 {
     context.Response.ContentType = "application/json; charset=utf-8";
     context.Response.ContentLength = body.Length;
-    return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    return context.Response.BodyWriter.WriteAsync(body, context.RequestAborted).AsTask();
 });
 await app.RunAsync();
