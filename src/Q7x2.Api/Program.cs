@@ -36,6 +36,8 @@ builder.Services.AddQ7x2Data(builder.Configuration);
 builder.Services.AddQ7x2Problems();
 builder.Services.AddQ7x2OpenApi();
 builder.Services.AddQ7x2Curation(builder.Configuration);
+builder.Services.AddQ7x2HttpPosture(builder.Configuration);
+builder.Services.AddQ7x2RateLimiting(builder.Configuration);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -49,7 +51,9 @@ if (commandLine.Command is not null)
     return await commandLine.RunAsync(app);
 }
 
+app.UseQ7x2Headers();
 app.UseQ7x2Problems();
+app.UseQ7x2Access();
 app.MapQ7x2OpenApi();
 app.MapHealth().RejectUnknownQueryParameters();
 // Unknown parameters are reported first: a misspelt filter explains more than the errors it causes.
