@@ -37,18 +37,25 @@ internal static class HttpPosture
         {
             Timeout = TimeSpan.FromSeconds(seconds),
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-            WriteTimeoutResponse = context => context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "Request timed out",
-                    Detail = $"The request took longer than {seconds:0.###} s and was stopped; nothing it started is left running. Narrow it or retry later.",
-                },
-            }).AsTask(),
+            WriteTimeoutResponse = context => WriteTimeoutProblemAsync(context, seconds),
         });
         return services;
+    }
+
+    private static Task WriteTimeoutProblemAsync(HttpContext context, double seconds)
+    {
+        // The request's token is still the expired timeout's, which would cancel writing the problem itself.
+        context.RequestAborted = CancellationToken.None;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Request timed out",
+                Detail = $"The request took longer than {seconds:0.###} s and was stopped; nothing it started is left running. Narrow it or retry later.",
+            },
+        }).AsTask();
     }
 
     /// <summary>First in the pipeline, so that every response, errors included, carries the headers.</summary>
