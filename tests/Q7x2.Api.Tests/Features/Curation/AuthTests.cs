@@ -49,7 +49,6 @@ public sealed class AuthTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
         Assert.Contains("Auth:Keys:1 ('admin-ci')", messages, StringComparison.Ordinal);
         Assert.Contains("Sha256 must be the SHA-256 of the key as 64 hexadecimal digits", messages, StringComparison.Ordinal);
         Assert.DoesNotContain("0123abc", messages, StringComparison.Ordinal);
-        Assert.False(File.Exists(inner.DatabasePath), "the host stopped before touching the database");
     }
 
     private static IEnumerable<Exception> Chain(Exception? e)
