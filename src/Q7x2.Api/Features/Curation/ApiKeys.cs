@@ -46,8 +46,8 @@ internal static class ApiKeys
         ApiKeyEntry? found = null;
         foreach (var entry in options.Keys)
         {
-            // Validated at start-up: every configured hash is 64 hex digits.
-            if (CryptographicOperations.FixedTimeEquals(hash, Convert.FromHexString(entry.Sha256)))
+            // Validated at start-up; an entry changed since (configuration reload) to something unusable matches nothing.
+            if (IsSha256Hex(entry.Sha256) && CryptographicOperations.FixedTimeEquals(hash, Convert.FromHexString(entry.Sha256)))
             {
                 found ??= entry;
             }
