@@ -7,6 +7,9 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /srv
 COPY --from=build /app /app
 COPY seed /srv/seed
+# The image's unprivileged "app" user (APP_UID) owns only the data folder; a new named volume mounted there inherits that.
+RUN mkdir -p /srv/data && chown "$APP_UID" /srv/data
+USER $APP_UID
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
     ConnectionStrings__Sqlite="Data Source=/srv/data/q7x2.db" \
     Seed__Path=/srv/seed

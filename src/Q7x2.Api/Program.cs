@@ -37,6 +37,8 @@ builder.Services.AddQ7x2Problems();
 builder.Services.AddQ7x2OpenApi();
 builder.Services.AddQ7x2Curation(builder.Configuration);
 builder.Services.AddQ7x2Caching(builder.Configuration);
+builder.Services.AddQ7x2HttpPosture(builder.Configuration);
+builder.Services.AddQ7x2RateLimiting(builder.Configuration);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -50,7 +52,16 @@ if (commandLine.Command is not null)
     return await commandLine.RunAsync(app);
 }
 
+app.UseQ7x2Headers();
 app.UseQ7x2Problems();
+
+// Every request counts against its client's budget, cache hits included, so the limiter comes before the cache.
+app.UseQ7x2Access();
+app.UseQ7x2Caching();
+
+// Routing after the conditional-GET step, so that HEAD finds the GET endpoints (and cache hits skip routing).
+app.UseRouting();
+app.UseQ7x2EndpointGuards();
 app.MapQ7x2OpenApi();
 app.MapHealth().RejectUnknownQueryParameters();
 // Unknown parameters are reported first: a misspelt filter explains more than the errors it causes.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -62,7 +63,10 @@ internal static class OpenApiSetup
             return Task.CompletedTask;
         }));
 
-    /// <summary>Write operations require the <c>ApiKey</c> scheme (header <c>X-Api-Key</c>); reads keep the document's empty requirement.</summary>
+    /// <summary>
+    /// Operations whose endpoint carries authorization metadata (<see cref="IAuthorizeData"/>, from <c>RequireAuthorization</c>) require the
+    /// <c>ApiKey</c> scheme (header <c>X-Api-Key</c>); anonymous reads keep the document's empty requirement.
+    /// </summary>
     private static OpenApiOptions AddApiKeySecurity(this OpenApiOptions options) =>
         options.AddDocumentTransformer((document, _, _) =>
         {
@@ -78,7 +82,8 @@ internal static class OpenApiSetup
             return Task.CompletedTask;
         }).AddOperationTransformer((operation, context, _) =>
         {
-            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequiresApiKey>().Any())
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeys.Scheme, context.Document)] = [] }];
             }

@@ -32,10 +32,6 @@ internal static class ProblemSetup
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
-        app.UseQ7x2Caching();
-
-        // Routing after the conditional-GET step, so that HEAD finds the GET endpoints (and cache hits skip routing).
-        app.UseRouting();
         return app;
     }
 
@@ -52,6 +48,7 @@ internal static class ProblemSetup
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
         428 => "https://tools.ietf.org/html/rfc6585#section-3",
+        429 => "https://tools.ietf.org/html/rfc6585#section-4",
         503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
         _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
     };

@@ -21,6 +21,12 @@ public sealed class SearchQuery
 {
     public const int MaxLength = 200;
 
+    /// <summary>At most this many terms (words, quoted phrases, prefixes; OR does not count): each term is a lookup and a merge.</summary>
+    public const int MaxTerms = 16;
+
+    /// <summary>A prefix term needs this many letters or digits before <c>*</c>: <c>a*</c> would match most of the index.</summary>
+    public const int MinPrefixLength = 2;
+
     private const string Or = "OR";
 
     private SearchQuery(IReadOnlyList<IReadOnlyList<SearchTerm>> groups) => Groups = groups;
@@ -30,6 +36,24 @@ public sealed class SearchQuery
 
     /// <summary>True when the text held nothing to search for (no letter or digit).</summary>
     public bool IsEmpty => Groups.Count == 0;
+
+    /// <summary>Every term of every group.</summary>
+    public IEnumerable<SearchTerm> Terms => Groups.SelectMany(g => g);
+
+    /// <summary>The prefix terms whose last word is shorter than <see cref="MinPrefixLength"/> letters or digits.</summary>
+    public IEnumerable<SearchTerm> ShortPrefixes => Terms.Where(t => t.Prefix && LastWordLength(t.Text) < MinPrefixLength);
+
+    /// <summary>The length in word characters of the last word of a term, the one a <c>*</c> extends.</summary>
+    private static int LastWordLength(string text)
+    {
+        var length = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            length = IsWordCharacter(Rune.GetUnicodeCategory(rune)) ? length + 1 : 0;
+        }
+
+        return length;
+    }
 
     /// <summary>Parses any text without failing: what is not the query language is literal text, or only separates words.</summary>
     public static SearchQuery Parse(string? text)

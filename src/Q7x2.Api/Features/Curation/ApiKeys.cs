@@ -21,56 +21,33 @@ internal static class ApiKeys
 {
     public const string Header = "X-Api-Key";
     public const string Scheme = "ApiKey";
+    public const string CuratorPolicy = "curator";
     public static readonly string[] WriteRoles = ["curator", "admin"];
 
-    private const string ActorItem = "q7x2.actor";
-
-    public static IServiceCollection AddQ7x2ApiKeys(this IServiceCollection services, IConfiguration configuration) =>
-        services.Configure<AuthOptions>(configuration.GetSection("Auth"));
+    /// <summary>The <c>X-Api-Key</c> scheme, the <c>curator</c> policy, and key configuration checked when the host starts.</summary>
+    public static IServiceCollection AddQ7x2ApiKeys(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection("Auth")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddAuthentication(Scheme).AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(Scheme, null);
+        services.AddAuthorizationBuilder().AddPolicy(CuratorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(WriteRoles));
+        return services;
+    }
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    /// <summary>The name of the key that authorised this request.</summary>
-    public static string Actor(HttpContext http) => http.Items[ActorItem] as string ?? "unknown";
-
-    /// <summary>Requires <c>X-Api-Key</c> with a write role: 401 when missing or unknown, 403 when the role may not write.</summary>
-    public static TBuilder RequireCurator<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new RequiresApiKey()).AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var key = Find(http.Request.Headers[Header].ToString(), http.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue);
-            if (key is null)
-            {
-                http.Response.Headers.WWWAuthenticate = $"{Scheme} header=\"{Header}\"";
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-                    detail: $"Writes need an API key in the {Header} header.");
-            }
-
-            if (!WriteRoles.Contains(key.Role, StringComparer.Ordinal))
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                    detail: $"The key '{key.Name}' has the role '{key.Role}'; writes need curator or admin.");
-            }
-
-            http.Items[ActorItem] = key.Name;
-            return await next(context);
-        });
+    /// <summary>The name of the key that authenticated this request (the principal's name).</summary>
+    public static string Actor(HttpContext http) => http.User.Identity?.Name ?? "unknown";
 
     /// <summary>The configured key whose hash is the hash of <paramref name="presented"/>; every entry is compared in constant time.</summary>
-    private static ApiKeyEntry? Find(string presented, AuthOptions options)
+    public static ApiKeyEntry? Find(string presented, AuthOptions options)
     {
-        if (string.IsNullOrEmpty(presented))
-        {
-            return null;
-        }
-
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
         ApiKeyEntry? found = null;
         foreach (var entry in options.Keys)
         {
-            var expected = entry.Sha256.Length == 64 && IsHex(entry.Sha256) ? Convert.FromHexString(entry.Sha256) : new byte[32];
-            if (CryptographicOperations.FixedTimeEquals(hash, expected) && entry.Sha256.Length == 64)
+            // Validated at start-up; an entry changed since (configuration reload) to something unusable matches nothing.
+            if (IsSha256Hex(entry.Sha256) && CryptographicOperations.FixedTimeEquals(hash, Convert.FromHexString(entry.Sha256)))
             {
                 found ??= entry;
             }
@@ -79,8 +56,41 @@ internal static class ApiKeys
         return found;
     }
 
-    private static bool IsHex(string s) => s.All(char.IsAsciiHexDigit);
+    public static bool IsSha256Hex(string s) => s.Length == 64 && s.All(char.IsAsciiHexDigit);
 }
 
-/// <summary>Endpoint metadata: the operation needs an API key (the OpenAPI document says so).</summary>
-internal sealed record RequiresApiKey;
+/// <summary>Every configured key is usable: a name, a role and a SHA-256 in hex. A bad entry stops the host and names the key.</summary>
+internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    {
+        var failures = new List<string>();
+        for (var i = 0; i < options.Keys.Count; i++)
+        {
+            var key = options.Keys[i];
+            var what = string.IsNullOrWhiteSpace(key.Name) ? $"Auth:Keys:{i}" : $"Auth:Keys:{i} ('{key.Name}')";
+            if (string.IsNullOrWhiteSpace(key.Name))
+            {
+                failures.Add($"{what}: Name is required (it is recorded as the actor of every write).");
+            }
+
+            if (string.IsNullOrWhiteSpace(key.Role))
+            {
+                failures.Add($"{what}: Role is required ({string.Join(" or ", ApiKeys.WriteRoles)} may write).");
+            }
+
+            if (!ApiKeys.IsSha256Hex(key.Sha256))
+            {
+                failures.Add($"{what}: Sha256 must be the SHA-256 of the key as 64 hexadecimal digits; it has {key.Sha256.Length} characters"
+                    + (key.Sha256.All(char.IsAsciiHexDigit) ? "." : " and some are not hexadecimal digits."));
+            }
+        }
+
+        foreach (var duplicate in options.Keys.Where(k => k.Name.Length > 0).GroupBy(k => k.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            failures.Add($"Auth:Keys: the name '{duplicate.Key}' is configured {duplicate.Count()} times; each key needs its own name.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -45,7 +45,7 @@ internal static class CurationEndpoints
         where TResponse : class
     {
         var group = routes.MapGroup($"/v1/{store.Resource}").WithTags(tag);
-        var writes = group.MapGroup("").RequireCurator()
+        var writes = group.MapGroup("").RequireAuthorization(ApiKeys.CuratorPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         var a = store.What is ['a' or 'e' or 'i' or 'o' or 'u', ..] ? "an" : "a";

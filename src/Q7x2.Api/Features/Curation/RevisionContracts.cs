@@ -1,10 +1,14 @@
 using System.ComponentModel;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Data.Entities;
+using Q7x2.Data.Text;
 
 namespace Q7x2.Api.Features.Curation;
 
@@ -20,10 +24,32 @@ namespace Q7x2.Api.Features.Curation;
 public sealed record RevisionResponse(
     string Cursor, string Resource, string Id, string Operation, string Actor, DateTime At, JsonElement? Before, JsonElement? After)
 {
-    internal static RevisionResponse Of(Revision r) => new(
+    /// <summary>A revision as a record's history shows it: both sides whole (a source's full text included).</summary>
+    internal static RevisionResponse Of(Revision r) => Of(r, Parse);
+
+    /// <summary>A revision as the change feed shows it: a source's text is replaced by its SHA-256 and length, which keeps pages small.</summary>
+    internal static RevisionResponse InFeed(Revision r) => Of(r, r.Resource == "sources" ? SourceDigest : Parse);
+
+    private static RevisionResponse Of(Revision r, Func<string, JsonElement> read) => new(
         ChangeCursor.Encode(r.Id), r.Resource, r.ResourceId, r.Operation, r.Actor, DateTime.SpecifyKind(r.At, DateTimeKind.Utc),
-        r.Before is null ? null : JsonDocument.Parse(r.Before).RootElement.Clone(),
-        r.After is null ? null : JsonDocument.Parse(r.After).RootElement.Clone());
+        r.Before is null ? null : read(r.Before),
+        r.After is null ? null : read(r.After));
+
+    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+    /// <summary><c>text</c> becomes <c>textSha256</c> (lowercase hex of its UTF-8, as a source's <c>sha256</c>) and <c>textLength</c> (code points).</summary>
+    private static JsonElement SourceDigest(string json)
+    {
+        var source = JsonNode.Parse(json)!.AsObject();
+        if (source["text"] is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            source.Remove("text");
+            source["textSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+            source["textLength"] = CodePoints.Count(text);
+        }
+
+        return JsonSerializer.SerializeToElement(source);
+    }
 }
 
 /// <summary>The opaque position of a revision in commit order.</summary>

@@ -16,7 +16,9 @@ internal static class RevisionQueries
             .WithSummary("Follow every change")
             .WithDescription("Every write through the API in commit order, oldest first, with the record before and after. A service mirrors "
                 + "the data by polling with `after` set to the `cursor` of the last change it applied: no change is ever skipped or repeated, "
-                + "deletes included. `next` is null once the feed is caught up; poll again later with the last change's cursor.")
+                + "deletes included. `next` is null once the feed is caught up; poll again later with the last change's cursor. "
+                + "A source's `text` appears here as `textSha256` and `textLength` (code points); its full text at each revision is in "
+                + "`GET /v1/sources/{id}/revisions`.")
             .WithParameterExamples(("limit", 100))
             .ProducesValidationProblem();
         return group;
@@ -25,14 +27,14 @@ internal static class RevisionQueries
     private static async Task<Ok<Page<RevisionResponse>>> ListChanges([AsParameters] ChangesQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var after = ChangeCursor.Decode(query.Since ?? query.Cursor) ?? 0;
-        return TypedResults.Ok(await PageAsync(db.Revisions.AsNoTracking(), after, query, http, ct));
+        return TypedResults.Ok(await PageAsync(db.Revisions.AsNoTracking(), after, query, http, RevisionResponse.InFeed, ct));
     }
 
     public static async Task<Results<Ok<Page<RevisionResponse>>, ProblemHttpResult>> ListAsync(
         Q7x2Db db, string resource, string what, string id, RevisionsQuery query, HttpContext http, CancellationToken ct)
     {
         var revisions = db.Revisions.AsNoTracking().Where(r => r.Resource == resource && r.ResourceId == id);
-        var page = await PageAsync(revisions, ChangeCursor.Decode(query.Cursor) ?? 0, query, http, ct);
+        var page = await PageAsync(revisions, ChangeCursor.Decode(query.Cursor) ?? 0, query, http, RevisionResponse.Of, ct);
         if (page.Items.Count == 0 && query.Cursor is null && !await ExistsAsync(db, resource, id, ct))
         {
             return ProblemSetup.NotFound(what, id);
@@ -41,12 +43,13 @@ internal static class RevisionQueries
         return TypedResults.Ok(page);
     }
 
-    private static async Task<Page<RevisionResponse>> PageAsync(IQueryable<Revision> revisions, long after, PageQuery query, HttpContext http, CancellationToken ct)
+    private static async Task<Page<RevisionResponse>> PageAsync(
+        IQueryable<Revision> revisions, long after, PageQuery query, HttpContext http, Func<Revision, RevisionResponse> map, CancellationToken ct)
     {
         int? total = query.Count == true ? await revisions.CountAsync(ct) : null;
         var rows = await revisions.Where(r => r.Id > after).OrderBy(r => r.Id).Take(query.Take + 1).ToListAsync(ct);
         return rows.ToPage(query, r => new PageCursor("change", null, r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), http, total)
-            .Map(RevisionResponse.Of);
+            .Map(map);
     }
 
     private static Task<bool> ExistsAsync(Q7x2Db db, string resource, string id, CancellationToken ct) => resource switch

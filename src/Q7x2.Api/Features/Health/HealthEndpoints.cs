@@ -28,28 +28,31 @@ internal static class HealthEndpoints
 
     private static Ok<HealthResponse> Live() => TypedResults.Ok(new HealthResponse("live"));
 
-    private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> Ready(Q7x2Db db, CancellationToken ct)
+    /// <summary>Names the check that failed (<c>database</c> or <c>migrations</c>); exception text stays in the server's log.</summary>
+    private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> Ready(Q7x2Db db, ILogger<HealthResponse> logger, CancellationToken ct)
     {
-        string? problem = null;
+        (string Check, string Detail)? failed = null;
         try
         {
             if (!await db.Database.CanConnectAsync(ct))
             {
-                problem = "The database cannot be reached.";
+                failed = ("database", "The database cannot be reached.");
             }
             else if ((await db.Database.GetPendingMigrationsAsync(ct)).ToList() is { Count: > 0 } pending)
             {
-                problem = $"{pending.Count} migration(s) not applied: {string.Join(", ", pending)}.";
+                failed = ("migrations", $"{pending.Count} migration(s) not applied: {string.Join(", ", pending)}.");
             }
         }
         catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
         {
-            problem = $"The database cannot be reached: {e.Message}";
+            logger.LogWarning(e, "Readiness check 'database' failed");
+            failed = ("database", "The database cannot be reached.");
         }
 
-        return problem is null
+        return failed is not { } f
             ? TypedResults.Ok(new HealthResponse("ready"))
-            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: problem,
-                type: ProblemSetup.TypeFor(StatusCodes.Status503ServiceUnavailable));
+            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready",
+                detail: $"The '{f.Check}' check failed. {f.Detail}", type: ProblemSetup.TypeFor(StatusCodes.Status503ServiceUnavailable),
+                extensions: new Dictionary<string, object?> { ["failedCheck"] = f.Check });
     }
 }

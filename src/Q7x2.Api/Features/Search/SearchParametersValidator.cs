@@ -12,7 +12,12 @@ internal sealed class SearchParametersValidator : AbstractValidator<SearchParame
             .Must(q => q!.EnumerateRunes().Count() <= SearchQuery.MaxLength)
             .WithMessage($"'q' must be at most {SearchQuery.MaxLength} characters.")
             .Must(q => !SearchQuery.Parse(q).IsEmpty)
-            .WithMessage("'q' has nothing to search for: give at least one word of letters or digits.");
+            .WithMessage("'q' has nothing to search for: give at least one word of letters or digits.")
+            .Must(q => SearchQuery.Parse(q).Terms.Count() <= SearchQuery.MaxTerms)
+            .WithMessage(q => $"'q' has {SearchQuery.Parse(q.Q).Terms.Count()} terms; at most {SearchQuery.MaxTerms} are allowed.")
+            .Must(q => !SearchQuery.Parse(q).ShortPrefixes.Any())
+            .WithMessage(q => $"A prefix needs at least {SearchQuery.MinPrefixLength} letters or digits before '*': "
+                + $"{string.Join(", ", SearchQuery.Parse(q.Q).ShortPrefixes.Select(t => $"'{t.Text}*'"))}.");
         RuleFor(p => p.Kind).Must(k => k is null || SearchTypes.Kinds.Contains(k))
             .WithMessage($"'kind' must be one of: {string.Join(", ", SearchTypes.Kinds)}.");
         RuleFor(p => p.Limit).InclusiveBetween(1, SearchParameters.MaxLimit)

@@ -25,6 +25,48 @@ public sealed class AuthTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
     }
 
     [Fact]
+    public async Task AWriteWithoutAKeyIsUnauthorizedBeforeItsQueryOrBodyIsChecked()
+    {
+        var anonymous = await factory.CreateClient().PostAsync("/v1/people?bogus=1", TestKeys.Json("{}"));
+        await anonymous.ReadProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.StartsWith("ApiKey", anonymous.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+
+        // With a key the same request reaches the checks: the unknown parameter is reported.
+        var curator = await factory.CreateClient().WithKey(TestKeys.Curator).PostAsync("/v1/people?bogus=1", TestKeys.Json("{}"));
+        var problem = await curator.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("bogus", out _), problem.ToString());
+    }
+
+    [Fact]
+    public void AMalformedKeyHashStopsTheHostWithAMessageNamingTheKey()
+    {
+        using var inner = new Q7x2ApiFactory();
+        using var factory = inner.WithWebHostBuilder(builder => builder.UseSetting("Auth:Keys:1:Sha256", "0123abc"));
+
+        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var messages = string.Join(" | ", Chain(exception).Select(e => e.Message));
+        Assert.Contains("Auth:Keys:1 ('admin-ci')", messages, StringComparison.Ordinal);
+        Assert.Contains("Sha256 must be the SHA-256 of the key as 64 hexadecimal digits", messages, StringComparison.Ordinal);
+        Assert.DoesNotContain("0123abc", messages, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task AKeyWithoutAWriteRoleIsForbidden()
     {
         var response = await factory.CreateClient().WithKey(TestKeys.Reader).PostAsync("/v1/people", Body);
