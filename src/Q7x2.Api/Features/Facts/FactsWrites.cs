@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Q7x2.Api.Features.Common;
 using Q7x2.Api.Features.Curation;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
-using Q7x2.Api.Features.Common;
 using Q7x2.Data.Seeding;
 
 namespace Q7x2.Api.Features.Facts;
