@@ -31,7 +31,7 @@ public sealed record EvidenceInput(string Source, string Exact, int? Occurrence 
         [.. (evidence ?? []).Select(e => e is null ? null! : new SeedEvidence(e.Source, e.Exact, e.Occurrence))];
 
     internal static List<EvidenceInput> Of(IReadOnlyList<SeedEvidence> evidence) =>
-        [.. evidence.Select(e => new EvidenceInput(e.Source, e.Exact, e.Occurrence))];
+        [.. evidence.Select(e => e is null ? null! : new EvidenceInput(e.Source, e.Exact, e.Occurrence))];
 }
 
 /// <summary>A date as the source states it, and the interval it means.</summary>
@@ -60,5 +60,5 @@ public sealed record AliasInput(string Name, string Type)
     internal static List<SeedAlias> ToSeed(IReadOnlyList<AliasInput>? aliases) =>
         [.. (aliases ?? []).Select(a => a is null ? null! : new SeedAlias(a.Name, a.Type))];
 
-    internal static List<AliasInput> Of(IReadOnlyList<SeedAlias> aliases) => [.. aliases.Select(a => new AliasInput(a.Name, a.Type))];
+    internal static List<AliasInput> Of(IReadOnlyList<SeedAlias> aliases) => [.. aliases.Select(a => a is null ? null! : new AliasInput(a.Name, a.Type))];
 }
