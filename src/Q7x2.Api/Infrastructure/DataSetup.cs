@@ -15,7 +15,8 @@ internal static class DataSetup
             ?? throw new InvalidOperationException("ConnectionStrings:Sqlite is not configured.");
         EnsureDirectory(connectionString);
         services.AddDbContext<Q7x2Db>(options => options.UseSqlite(connectionString, sqlite =>
-            sqlite.MigrationsAssembly(MigrationsAssembly).CommandTimeout(30)).AddInterceptors(new SqliteInterruptInterceptor()));
+            sqlite.MigrationsAssembly(MigrationsAssembly).CommandTimeout(30))
+            .AddInterceptors(new SqliteBusyTimeout(), new SqliteInterruptInterceptor()));
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<Q7x2.Data.Seeding.Seeder>();
         services.AddHostedService<DatabaseInitializer>();

@@ -4,7 +4,7 @@ namespace Q7x2.Data.Entities;
 /// Any named thing a source speaks of. One table for every kind: the kind-specific columns are
 /// nullable and only the ones of the record's <see cref="Kind"/> are set.
 /// </summary>
-public sealed class Entity
+public sealed class Entity : ICuratedRecord
 {
     public required string Id { get; set; }
     public required string Kind { get; set; }

@@ -1,7 +1,7 @@
 namespace Q7x2.Data.Entities;
 
 /// <summary>A statement: subject – predicate – object entity or literal value.</summary>
-public sealed class Fact
+public sealed class Fact : ICuratedRecord
 {
     public required string Id { get; set; }
     public required string SubjectId { get; set; }

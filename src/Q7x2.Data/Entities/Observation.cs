@@ -1,7 +1,7 @@
 namespace Q7x2.Data.Entities;
 
 /// <summary>A quantity a source states: metric, subjects, value, unit, comparator and period.</summary>
-public sealed class Observation
+public sealed class Observation : ICuratedRecord
 {
     public required string Id { get; set; }
     public required string Metric { get; set; }

@@ -6,3 +6,11 @@ public static class RecordOrigin
     public const string Seed = "seed";
     public const string Curator = "curator";
 }
+
+/// <summary>A record the API writes and the seeder owns until then: an entity, fact, observation or source.</summary>
+public interface ICuratedRecord
+{
+    string Id { get; }
+
+    string Origin { get; set; }
+}

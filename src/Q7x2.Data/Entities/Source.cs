@@ -1,6 +1,6 @@
 namespace Q7x2.Data.Entities;
 
-public sealed class Source
+public sealed class Source : ICuratedRecord
 {
     public required string Id { get; set; }
     public required string Title { get; set; }

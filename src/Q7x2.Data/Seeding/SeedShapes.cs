@@ -46,21 +46,5 @@ public static class SeedShapes
         [.. evidence.OrderBy(v => v.Position).Select(v => new SeedEvidence(v.SourceId, v.Exact, Occurrence(v, textOf(v.SourceId))))];
 
     /// <summary>Null when the quote occurs once; otherwise which occurrence the stored span is.</summary>
-    private static int? Occurrence(Evidence v, string? text)
-    {
-        if (text is null || QuoteLocator.Locate(text, v.Exact, null).Span is not null)
-        {
-            return null;
-        }
-
-        for (var n = 1; QuoteLocator.Locate(text, v.Exact, n).Span is { } span; n++)
-        {
-            if (span.Start == v.Start)
-            {
-                return n;
-            }
-        }
-
-        return null;
-    }
+    private static int? Occurrence(Evidence v, string? text) => text is null ? null : QuoteLocator.OccurrenceAt(text, v.Exact, v.Start);
 }

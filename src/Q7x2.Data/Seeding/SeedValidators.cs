@@ -1,5 +1,6 @@
 using FluentValidation;
 using Q7x2.Data.Entities;
+using Q7x2.Data.Text;
 
 namespace Q7x2.Data.Seeding;
 
@@ -35,7 +36,7 @@ public sealed class SeedEvidenceValidator : AbstractValidator<SeedEvidence>
     {
         RuleFor(e => e.Source).Slug();
         RuleFor(e => e.Exact).NotEmpty().MaximumLength(4000);
-        RuleFor(e => e.Occurrence).GreaterThanOrEqualTo(1);
+        RuleFor(e => e.Occurrence).InclusiveBetween(1, QuoteLocator.MaxOccurrence);
     }
 }
 

@@ -11,20 +11,30 @@ namespace Q7x2.Data.Seeding;
 /// has are removed. A second run with the same seed changes nothing. The search index follows in the
 /// same transaction. Curator-owned records — every id written or deleted through the API, i.e. with a revision —
 /// are never changed, removed or re-added: a seed record whose id a curator owns is left as the curator's (a
-/// record a curator deleted stays deleted). They are counted as kept.
+/// record a curator deleted stays deleted). They are counted as kept. A seed record whose id a curator created is an error.
+/// The run holds the database's write lock from before it reads ownership until it commits.
 /// </summary>
 public sealed class Seeder(Q7x2Db db, ISearchIndex search)
 {
     private static readonly JsonSerializerOptions Fingerprints = new() { WriteIndented = false };
 
+    /// <summary>Called once the seed run has planned its changes, before it writes them (a test pauses the run here).</summary>
+    public Func<CancellationToken, Task>? Planned { get; init; }
+
     public async Task<SeedResult> ApplyAsync(SeedSet seed, bool dryRun, CancellationToken ct)
     {
+        // The write lock first: ownership is read, and the plan made, from the state the commit replaces.
+        await using var transaction = await db.BeginWriteAsync(ct);
         var existing = await LoadAsync(ct);
+        var firstIds = db.Revisions.GroupBy(r => new { r.Resource, r.ResourceId }).Select(g => g.Min(r => r.Id));
+        var revised = await db.Revisions.AsNoTracking().Where(r => firstIds.Contains(r.Id))
+            .Select(r => new { r.Resource, r.ResourceId, First = r.Operation }).ToListAsync(ct);
+        RefuseCollisions(seed, revised.Where(r => r.First == RevisionOperation.Create).Select(r => (r.Resource, r.ResourceId)));
         var curated = existing.Sources.Where(s => s.Origin == RecordOrigin.Curator).Select(s => s.Id)
             .Concat(existing.Entities.Where(e => e.Origin == RecordOrigin.Curator).Select(e => e.Id))
             .Concat(existing.Facts.Where(f => f.Origin == RecordOrigin.Curator).Select(f => f.Id))
             .Concat(existing.Observations.Where(o => o.Origin == RecordOrigin.Curator).Select(o => o.Id))
-            .Concat(await db.Revisions.AsNoTracking().Select(r => r.ResourceId).Distinct().ToListAsync(ct))
+            .Concat(revised.Select(r => r.ResourceId))
             .ToHashSet(StringComparer.Ordinal);
         List<T> SeedOwned<T>(IEnumerable<T> records, Func<T, string> key) => [.. records.Where(r => !curated.Contains(key(r)))];
         var plans = new[]
@@ -39,12 +49,15 @@ public sealed class Seeder(Q7x2Db db, ISearchIndex search)
         {
             Kept = curated.Count,
         };
+        if (Planned is not null)
+        {
+            await Planned(ct);
+        }
+
         if (dryRun || result.Unchanged)
         {
             return result;
         }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         // Replaced and removed records point at each other; their references are checked at commit.
         await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", ct);
@@ -69,6 +82,72 @@ public sealed class Seeder(Q7x2Db db, ISearchIndex search)
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return result;
+    }
+
+    /// <summary>
+    /// A seed record whose id was first created through the API is two different records under one id: the seed cannot
+    /// adopt the curator's record nor overwrite it, so the run stops, naming each id and where the seed has it.
+    /// </summary>
+    private static void RefuseCollisions(SeedSet seed, IEnumerable<(string Resource, string Id)> created)
+    {
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        var records = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (resource, id) in created)
+        {
+            if (resource == "sources")
+            {
+                sources.Add(id);
+            }
+            else
+            {
+                records.TryAdd(id, resource);
+            }
+        }
+
+        var errors = new List<SeedError>();
+        void Check(string id, string file, string path, bool isSource)
+        {
+            if (isSource ? sources.Contains(id) : records.ContainsKey(id))
+            {
+                errors.Add(new SeedError(file, $"{path}.id",
+                    $"'{id}' was created through the API (POST /v1/{(isSource ? "sources" : records[id])}); the seed cannot add a record with the same id: rename one of them"));
+            }
+        }
+
+        for (var i = 0; i < seed.Sources.Count; i++)
+        {
+            Check(seed.Sources[i].Id, SeedFiles.SourcesFile, $"$.sources[{i}]", isSource: true);
+        }
+
+        for (var i = 0; i < seed.Predicates.Count; i++)
+        {
+            Check(seed.Predicates[i].Id, SeedFiles.PredicatesFile, $"$.predicates[{i}]", isSource: false);
+        }
+
+        foreach (var kind in seed.Entities.GroupBy(e => e.Kind))
+        {
+            var (file, root) = SeedFiles.EntityFiles[kind.Key];
+            var n = 0;
+            foreach (var entity in kind)
+            {
+                Check(entity.Id, file, $"$.{root}[{n++}]", isSource: false);
+            }
+        }
+
+        for (var i = 0; i < seed.Facts.Count; i++)
+        {
+            Check(seed.Facts[i].Id, SeedFiles.FactsFile, $"$.facts[{i}]", isSource: false);
+        }
+
+        for (var i = 0; i < seed.Observations.Count; i++)
+        {
+            Check(seed.Observations[i].Id, SeedFiles.ObservationsFile, $"$.observations[{i}]", isSource: false);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new SeedValidationException(errors);
+        }
     }
 
     private sealed record Existing(

@@ -1,16 +1,17 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Q7x2.Data;
+using Q7x2.Data.Entities;
 using Q7x2.Data.Seeding;
 
 namespace Q7x2.Api.Features.Curation;
 
 /// <summary>
-/// One writable resource: how to read its current record in the curated seed shape (<typeparamref name="TSeed"/>),
-/// how to render it as its GET does (<typeparamref name="TResponse"/>), and how to store, delete and protect it.
+/// One writable resource: how to read its current record as a write body (<typeparamref name="TInput"/>), how to render it as
+/// its GET does (<typeparamref name="TResponse"/>), and how to check, build, store, delete and protect it.
 /// </summary>
-internal abstract class CuratedStore<TSeed, TResponse>
-    where TSeed : class
+internal abstract class CuratedStore<TInput, TResponse>
+    where TInput : class
     where TResponse : class
 {
     /// <summary>The collection as in the URL and in revisions: people, facts, sources…</summary>
@@ -22,19 +23,23 @@ internal abstract class CuratedStore<TSeed, TResponse>
     /// <summary>The record type in words, for messages: person, border crossing…</summary>
     public abstract string What { get; }
 
-    public abstract IValidator<TSeed> Validator { get; }
-
-    public abstract string IdOf(TSeed seed);
+    public abstract string IdOf(TInput input);
 
     /// <summary>Lists a client left out (or patched to null) become empty, so that validation decides what they mean.</summary>
-    public abstract TSeed Normalize(TSeed seed);
+    public abstract TInput Normalize(TInput input);
 
-    public abstract Task<TSeed?> LoadAsync(Q7x2Db db, string id, CancellationToken ct);
+    /// <summary>The shape rules (required fields, slugs, vocabularies, dates), as (property path, reason).</summary>
+    public abstract Task<IEnumerable<(string Path, string Reason)>> ValidateAsync(TInput input, CancellationToken ct);
+
+    public abstract Task<TInput?> LoadAsync(Q7x2Db db, string id, CancellationToken ct);
 
     public abstract Task<TResponse?> DetailAsync(Q7x2Db db, string id, CancellationToken ct);
 
-    /// <summary>The database record for <paramref name="seed"/>, references and quotes checked; errors go to <paramref name="error"/>.</summary>
-    public abstract Task<object> BuildAsync(Q7x2Db db, TSeed seed, Action<string, string> error, CancellationToken ct);
+    /// <summary>What building the record needs from the database: the kinds of the ids it references and the texts it quotes.</summary>
+    public abstract Task<DbSeedLookup> LookupAsync(Q7x2Db db, TInput input, CancellationToken ct);
+
+    /// <summary>The database record for <paramref name="input"/>, references and quotes checked; errors go to <paramref name="error"/>.</summary>
+    public abstract ICuratedRecord Build(ISeedLookup lookup, TInput input, Action<string, string> error);
 
     /// <summary>Deletes the record's row; its own child rows (aliases, evidence…) go with it.</summary>
     public abstract Task DeleteAsync(Q7x2Db db, string id, CancellationToken ct);
@@ -51,23 +56,55 @@ internal abstract class CuratedStore<TSeed, TResponse>
     public virtual IReadOnlyCollection<string> SearchIds(string id) => [id];
 
     /// <summary>Checks that are not about shape or references, e.g. a cited source's text may not change; (path, reason).</summary>
-    public virtual Task<(string Path, string Reason)?> ConflictAsync(Q7x2Db db, TSeed? before, TSeed after, CancellationToken ct) =>
+    public virtual Task<(string Path, string Reason)?> ConflictAsync(Q7x2Db db, TInput? before, TInput after, CancellationToken ct) =>
         Task.FromResult<(string, string)?>(null);
+}
+
+/// <summary>
+/// A resource whose write body maps to a seed shape: validated by the seed's validator and built by <see cref="SeedRecords"/>,
+/// exactly as the seeding job does.
+/// </summary>
+internal abstract class SeedShapedStore<TInput, TSeed, TResponse>(IValidator<TSeed> validator) : CuratedStore<TInput, TResponse>
+    where TInput : class, ICuratedInput<TInput, TSeed>
+    where TSeed : class
+    where TResponse : class
+{
+    public override string IdOf(TInput input) => input.Id;
+
+    public override TInput Normalize(TInput input) => TInput.FromSeed(input.ToSeed());
+
+    public override async Task<IEnumerable<(string Path, string Reason)>> ValidateAsync(TInput input, CancellationToken ct) =>
+        (await validator.ValidateAsync(input.ToSeed(), ct)).Errors.Select(e => (e.PropertyName, e.ErrorMessage));
+
+    public override Task<DbSeedLookup> LookupAsync(Q7x2Db db, TInput input, CancellationToken ct) =>
+        DbSeedLookup.LoadAsync(db, input.References(), input.Evidence.Select(e => e?.Source), ct);
 }
 
 /// <summary>Lookups for <see cref="SeedRecords"/> from the database: entity kinds, predicates, and the texts of the cited sources.</summary>
 internal sealed class DbSeedLookup(Dictionary<string, string> kinds, HashSet<string> predicates, Dictionary<string, string> texts) : ISeedLookup
 {
-    public string? KindOf(string id) => kinds.GetValueOrDefault(id);
+    private readonly Dictionary<string, string> _kinds = kinds;
+    private readonly HashSet<string> _predicates = predicates;
+    private readonly Dictionary<string, string> _texts = texts;
 
-    public bool HasPredicate(string id) => predicates.Contains(id);
+    public static DbSeedLookup Empty => new([], [], []);
 
-    public string? TextOf(string sourceId) => texts.GetValueOrDefault(sourceId);
+    public string? KindOf(string id) => _kinds.GetValueOrDefault(id);
 
-    public static async Task<DbSeedLookup> LoadAsync(Q7x2Db db, IEnumerable<string?> references, IEnumerable<SeedEvidence?> evidence, CancellationToken ct)
+    public bool HasPredicate(string id) => _predicates.Contains(id);
+
+    public string? TextOf(string sourceId) => _texts.GetValueOrDefault(sourceId);
+
+    /// <summary>Whether a record built against <paramref name="other"/> is built the same against this lookup.</summary>
+    public bool SameAs(DbSeedLookup other) =>
+        _kinds.Count == other._kinds.Count && _kinds.All(k => other._kinds.GetValueOrDefault(k.Key) == k.Value)
+        && _predicates.SetEquals(other._predicates)
+        && _texts.Count == other._texts.Count && _texts.All(t => string.Equals(other._texts.GetValueOrDefault(t.Key), t.Value, StringComparison.Ordinal));
+
+    public static async Task<DbSeedLookup> LoadAsync(Q7x2Db db, IEnumerable<string?> references, IEnumerable<string?> quoted, CancellationToken ct)
     {
         var ids = references.OfType<string>().Distinct().ToList();
-        var sources = evidence.Select(e => e?.Source).OfType<string>().Distinct().ToList();
+        var sources = quoted.OfType<string>().Distinct().ToList();
         var kinds = await db.Entities.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Kind, StringComparer.Ordinal, ct);
         var predicates = (await db.Predicates.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var texts = await TextsAsync(db, sources, ct);

@@ -10,14 +10,16 @@ using Q7x2.Data.Search;
 namespace Q7x2.Api.Features.Curation;
 
 /// <summary>
-/// Every write, for every resource: inside the <see cref="WriteGate"/>, check the precondition, validate the curated
-/// shape (all errors at once), then in one transaction replace the record, record the revision and refresh search.
+/// Every write, for every resource. The body is read, validated and built into its database record first — quotes located,
+/// all errors reported at once — without any lock. Then one transaction that holds the database's write lock from its first
+/// statement checks the precondition (404, 428, 412) and the id, replaces the record, records the revision and refreshes
+/// search: the check and the write are atomic across every process that shares the database.
 /// </summary>
 internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex search, ETags etags)
 {
-    public async Task<Results<Created<TResponse>, ProblemHttpResult>> CreateAsync<TSeed, TResponse>(
-        CuratedStore<TSeed, TResponse> store, HttpContext http, CancellationToken ct)
-        where TSeed : class
+    public async Task<Results<Created<TResponse>, ProblemHttpResult>> CreateAsync<TInput, TResponse>(
+        CuratedStore<TInput, TResponse> store, HttpContext http, CancellationToken ct)
+        where TInput : class
         where TResponse : class
     {
         var (body, problem) = await RequestBody.ReadAsync(http.Request, RequestBody.Json, ct);
@@ -26,26 +28,33 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
             return problem!;
         }
 
-        using var _ = await gate.EnterAsync(ct);
-        var (seed, invalid) = await ValidateAsync(store, body, null, null, ct);
-        if (seed is null)
+        var (built, invalid) = await BuildAsync(store, body, null, ct);
+        if (built is null)
         {
             return invalid!;
         }
 
-        var id = store.IdOf(seed);
+        var id = store.IdOf(built.Input);
+        using var _ = await gate.EnterAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
         if (await store.IdTakenAsync(db, id, ct))
         {
             return Conflict($"The id '{id}' is already taken; change the existing record with PUT or PATCH /v1/{store.Resource}/{id}.");
         }
 
-        var response = await SaveAsync(store, http, id, null, seed, ct);
-        return TypedResults.Created($"/v1/{store.Resource}/{id}", response);
+        if (await RecheckAsync(store, built, null, ct) is { } changed)
+        {
+            return changed;
+        }
+
+        await SaveAsync(store, http, id, null, built, ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Created($"/v1/{store.Resource}/{id}", await RespondAsync(store, http, id, ct));
     }
 
-    public async Task<Results<Ok<TResponse>, ProblemHttpResult>> ReplaceAsync<TSeed, TResponse>(
-        CuratedStore<TSeed, TResponse> store, string id, HttpContext http, bool patch, CancellationToken ct)
-        where TSeed : class
+    public async Task<Results<Ok<TResponse>, ProblemHttpResult>> ReplaceAsync<TInput, TResponse>(
+        CuratedStore<TInput, TResponse> store, string id, HttpContext http, bool patch, CancellationToken ct)
+        where TInput : class
         where TResponse : class
     {
         var (body, problem) = await RequestBody.ReadAsync(http.Request, patch ? RequestBody.MergePatch : RequestBody.Json, ct);
@@ -54,10 +63,11 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
             return problem!;
         }
 
-        using var _ = await gate.EnterAsync(ct);
-        if (await PreconditionAsync(store, id, http, ct) is { } failed)
+        // Checked now so that a stale write fails fast, and checked again under the write lock, where it counts: the
+        // record the body was merged with and checked against is still the one the client's ETag names.
+        if (await PreconditionAsync(store, id, http, ct) is { } stale)
         {
-            return failed;
+            return stale;
         }
 
         var before = await store.LoadAsync(db, id, ct);
@@ -71,21 +81,36 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
             body = (JsonObject)RequestBody.Merge(JsonSerializer.SerializeToNode(before, RequestBody.Options), body)!;
         }
 
-        var (seed, invalid) = await ValidateAsync(store, body, id, before, ct);
-        if (seed is null)
+        var (built, invalid) = await BuildAsync(store, body, id, ct);
+        if (built is null)
         {
             return invalid!;
         }
 
-        return TypedResults.Ok(await SaveAsync(store, http, id, before, seed, ct));
+        using var _ = await gate.EnterAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
+        if (await PreconditionAsync(store, id, http, ct) is { } failed)
+        {
+            return failed;
+        }
+
+        if (await RecheckAsync(store, built, before, ct) is { } changed)
+        {
+            return changed;
+        }
+
+        await SaveAsync(store, http, id, before, built, ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(await RespondAsync(store, http, id, ct));
     }
 
-    public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync<TSeed, TResponse>(
-        CuratedStore<TSeed, TResponse> store, string id, HttpContext http, CancellationToken ct)
-        where TSeed : class
+    public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync<TInput, TResponse>(
+        CuratedStore<TInput, TResponse> store, string id, HttpContext http, CancellationToken ct)
+        where TInput : class
         where TResponse : class
     {
         using var _ = await gate.EnterAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
         if (await PreconditionAsync(store, id, http, ct) is { } failed)
         {
             return failed;
@@ -105,7 +130,6 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
             return conflict;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await store.DeleteAsync(db, id, ct);
         db.Revisions.Add(Revision(store.Resource, id, RevisionOperation.Delete, http, before, null));
         await db.SaveChangesAsync(ct);
@@ -116,10 +140,13 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         return TypedResults.NoContent();
     }
 
+    /// <summary>A validated body, the database state it was checked against, and the record built from it (once).</summary>
+    private sealed record Built<TInput>(TInput Input, DbSeedLookup Lookup, ICuratedRecord Record);
+
     /// <summary>404 for a missing record, 428 without <c>If-Match</c>, 412 when it is not the resource's current ETag.</summary>
-    private async Task<ProblemHttpResult?> PreconditionAsync<TSeed, TResponse>(
-        CuratedStore<TSeed, TResponse> store, string id, HttpContext http, CancellationToken ct)
-        where TSeed : class
+    private async Task<ProblemHttpResult?> PreconditionAsync<TInput, TResponse>(
+        CuratedStore<TInput, TResponse> store, string id, HttpContext http, CancellationToken ct)
+        where TInput : class
         where TResponse : class
     {
         if (await store.DetailAsync(db, id, ct) is not { } representation)
@@ -138,100 +165,125 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
             title: "Precondition Failed", detail: $"The {store.What} '{id}' has changed since that ETag; GET it again and reapply the change.");
     }
 
-    private async Task<(TSeed? Seed, ProblemHttpResult? Problem)> ValidateAsync<TSeed, TResponse>(
-        CuratedStore<TSeed, TResponse> store, JsonObject body, string? urlId, TSeed? before, CancellationToken ct)
-        where TSeed : class
+    /// <summary>Reads the body into the resource's input, checks every rule (all errors at once) and builds the record.</summary>
+    private async Task<(Built<TInput>? Built, ProblemHttpResult? Problem)> BuildAsync<TInput, TResponse>(
+        CuratedStore<TInput, TResponse> store, JsonObject body, string? urlId, CancellationToken ct)
+        where TInput : class
         where TResponse : class
     {
-        var (parsed, problem) = RequestBody.Deserialize<TSeed>(body);
+        var (parsed, problem) = RequestBody.Deserialize<TInput>(body);
         if (parsed is null)
         {
             return (null, problem ?? RequestBody.Invalid(new() { ["$"] = ["The body must be a JSON object."] }));
         }
 
-        var seed = store.Normalize(parsed);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string path, string reason)
+        var input = store.Normalize(parsed);
+        var errors = new Errors();
+        foreach (var (path, reason) in RequestBody.MissingValues(typeof(TInput), body))
         {
-            var key = RequestBody.Key(path);
-            (errors.TryGetValue(key, out var list) ? list : errors[key] = []).Add(reason);
+            errors.Add(path, reason);
         }
 
-        foreach (var (path, reason) in RequestBody.MissingValues(typeof(TSeed), body))
+        foreach (var (path, reason) in await store.ValidateAsync(input, ct))
         {
-            Add(path, reason);
+            errors.Add(path, reason);
         }
 
-        foreach (var failure in (await store.Validator.ValidateAsync(seed, ct)).Errors)
+        if (urlId is not null && store.IdOf(input) != urlId)
         {
-            Add(failure.PropertyName, failure.ErrorMessage);
+            errors.Add("id", $"'{store.IdOf(input)}' is not the id in the URL ('{urlId}'); ids cannot change.");
         }
 
-        if (urlId is not null && store.IdOf(seed) != urlId)
+        if (errors.Any)
         {
-            Add("id", $"'{store.IdOf(seed)}' is not the id in the URL ('{urlId}'); ids cannot change.");
+            return (null, errors.Problem());
         }
 
-        if (errors.Count == 0)
-        {
-            await store.BuildAsync(db, seed, Add, ct);
-            if (await store.ConflictAsync(db, before, seed, ct) is { } conflict)
-            {
-                Add(conflict.Path, conflict.Reason);
-            }
-        }
-
-        return errors.Count == 0 ? (seed, null) : (null, RequestBody.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray())));
+        var lookup = await store.LookupAsync(db, input, ct);
+        var record = store.Build(lookup, input, errors.Add);
+        return errors.Any ? (null, errors.Problem()) : (new Built<TInput>(input, lookup, record), null);
     }
 
-    private async Task<TResponse> SaveAsync<TSeed, TResponse>(
-        CuratedStore<TSeed, TResponse> store, HttpContext http, string id, TSeed? before, TSeed after, CancellationToken ct)
-        where TSeed : class
+    /// <summary>
+    /// Under the write lock: the records the body references and the texts it quotes are still what it was built against
+    /// (else 409: send it again), and the store's own conflicts (a quoted source's text may not change) still hold.
+    /// </summary>
+    private async Task<ProblemHttpResult?> RecheckAsync<TInput, TResponse>(
+        CuratedStore<TInput, TResponse> store, Built<TInput> built, TInput? before, CancellationToken ct)
+        where TInput : class
         where TResponse : class
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!(await store.LookupAsync(db, built.Input, ct)).SameAs(built.Lookup))
+        {
+            return Conflict("Records this one references or quotes changed while it was being checked; send the request again.");
+        }
 
+        if (await store.ConflictAsync(db, before, built.Input, ct) is { } conflict)
+        {
+            var errors = new Errors();
+            errors.Add(conflict.Path, conflict.Reason);
+            return errors.Problem();
+        }
+
+        return null;
+    }
+
+    private async Task<ICuratedRecord> SaveAsync<TInput, TResponse>(
+        CuratedStore<TInput, TResponse> store, HttpContext http, string id, TInput? before, Built<TInput> built, CancellationToken ct)
+        where TInput : class
+        where TResponse : class
+    {
         // The old row and the new one swap within the transaction; the records that point at it are checked at commit.
         await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", ct);
-        var record = await store.BuildAsync(db, after, (_, _) => { }, ct);
-        SetOrigin(record);
+        built.Record.Origin = RecordOrigin.Curator;
         if (before is not null)
         {
             await store.DeleteAsync(db, id, ct);
         }
 
-        db.Add(record);
-        db.Revisions.Add(Revision(store.Resource, id, before is null ? RevisionOperation.Create : RevisionOperation.Update, http, before, after));
+        db.Add(built.Record);
+        db.Revisions.Add(Revision(store.Resource, id, before is null ? RevisionOperation.Create : RevisionOperation.Update, http, before, built.Input));
         await db.SaveChangesAsync(ct);
         await search.RefreshAsync(db, store.SearchIds(id), ct);
         await DataVersion.BumpAsync(db, ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
+        return built.Record;
+    }
 
+    /// <summary>The record as its GET renders it, with its new ETag.</summary>
+    private async Task<TResponse> RespondAsync<TInput, TResponse>(CuratedStore<TInput, TResponse> store, HttpContext http, string id, CancellationToken ct)
+        where TInput : class
+        where TResponse : class
+    {
+        db.ChangeTracker.Clear();
         var response = (await store.DetailAsync(db, id, ct))!;
         http.Response.Headers.ETag = etags.OfRepresentation(response);
         return response;
     }
 
-    private static void SetOrigin(object record)
-    {
-        switch (record)
-        {
-            case Entity e: e.Origin = RecordOrigin.Curator; break;
-            case Fact f: f.Origin = RecordOrigin.Curator; break;
-            case Observation o: o.Origin = RecordOrigin.Curator; break;
-            case Source s: s.Origin = RecordOrigin.Curator; break;
-            default: throw new ArgumentOutOfRangeException(nameof(record), record.GetType().Name, "not a curated record");
-        }
-    }
-
-    private static Revision Revision(string resource, string id, string operation, HttpContext http, object? before, object? after) => new()
+    private static Revision Revision<TInput>(string resource, string id, string operation, HttpContext http, TInput? before, TInput? after)
+        where TInput : class => new()
     {
         Resource = resource, ResourceId = id, Operation = operation, Actor = ApiKeys.Actor(http), At = DateTime.UtcNow,
-        Before = before is null ? null : JsonSerializer.Serialize(before, before.GetType(), RequestBody.Options),
-        After = after is null ? null : JsonSerializer.Serialize(after, after.GetType(), RequestBody.Options),
+        Before = before is null ? null : JsonSerializer.Serialize(before, RequestBody.Options),
+        After = after is null ? null : JsonSerializer.Serialize(after, RequestBody.Options),
     };
 
     private static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+
+    /// <summary>Validation errors by camelCase JSON path, in the order found.</summary>
+    private sealed class Errors
+    {
+        private readonly Dictionary<string, List<string>> _byKey = new(StringComparer.Ordinal);
+
+        public bool Any => _byKey.Count > 0;
+
+        public void Add(string path, string reason)
+        {
+            var key = RequestBody.Key(path);
+            (_byKey.TryGetValue(key, out var list) ? list : _byKey[key] = []).Add(reason);
+        }
+
+        public ProblemHttpResult Problem() => RequestBody.Invalid(_byKey.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
 }

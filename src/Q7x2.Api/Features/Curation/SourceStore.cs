@@ -18,36 +18,40 @@ namespace Q7x2.Api.Features.Curation;
 /// <param name="Language">BCP 47 language tag, e.g. en.</param>
 /// <param name="Published">When it was published.</param>
 /// <param name="Text">The full text, stored as given; evidence offsets count its code points.</param>
-public sealed record SourceRequest(string Id, string Title, string? Publisher, string Language, SeedFuzzyDate? Published, string Text);
+public sealed record SourceInput(string Id, string Title, string? Publisher, string Language, FuzzyDateInput? Published, string Text);
 
-public sealed class SourceRequestValidator : AbstractValidator<SourceRequest>
+public sealed class SourceInputValidator : AbstractValidator<SourceInput>
 {
-    public SourceRequestValidator()
+    public SourceInputValidator()
     {
         RuleFor(s => s.Id).Slug();
         RuleFor(s => s.Title).NotEmpty().MaximumLength(500);
         RuleFor(s => s.Publisher).MaximumLength(200);
         RuleFor(s => s.Language).NotEmpty().Matches("^[a-z]{2,3}(-[A-Za-z0-9]+)*$").WithMessage("'{PropertyValue}' is not a BCP 47 language tag");
-        RuleFor(s => s.Published!).SetValidator(new SeedFuzzyDateValidator()).When(s => s.Published is not null);
+        RuleFor(s => FuzzyDateInput.ToSeed(s.Published)!).SetValidator(new SeedFuzzyDateValidator()).When(s => s.Published is not null)
+            .OverridePropertyName(nameof(SourceInput.Published));
         RuleFor(s => s.Text).NotEmpty();
     }
 }
 
 /// <summary>Sources, written through /v1/sources. A text that evidence quotes may not change (the offsets would break).</summary>
-internal sealed class SourceStore : CuratedStore<SourceRequest, SourceDetail>
+internal sealed class SourceStore : CuratedStore<SourceInput, SourceDetail>
 {
     public override string Resource => "sources";
     public override string TypeName => "Source";
     public override string What => "source";
-    public override IValidator<SourceRequest> Validator { get; } = new SourceRequestValidator();
+    private static readonly SourceInputValidator Validator = new();
 
-    public override string IdOf(SourceRequest seed) => seed.Id;
+    public override string IdOf(SourceInput input) => input.Id;
 
-    public override SourceRequest Normalize(SourceRequest seed) => seed;
+    public override SourceInput Normalize(SourceInput input) => input;
 
-    public override async Task<SourceRequest?> LoadAsync(Q7x2Db db, string id, CancellationToken ct) =>
+    public override async Task<IEnumerable<(string Path, string Reason)>> ValidateAsync(SourceInput input, CancellationToken ct) =>
+        (await Validator.ValidateAsync(input, ct)).Errors.Select(e => (e.PropertyName, e.ErrorMessage));
+
+    public override async Task<SourceInput?> LoadAsync(Q7x2Db db, string id, CancellationToken ct) =>
         await db.Sources.AsNoTracking().Where(s => s.Id == id).FirstOrDefaultAsync(ct) is { } s
-            ? new SourceRequest(s.Id, s.Title, s.Publisher, s.Language, SeedShapes.ToSeed(s.Published), s.Text)
+            ? new SourceInput(s.Id, s.Title, s.Publisher, s.Language, FuzzyDateInput.Of(SeedShapes.ToSeed(s.Published)), s.Text)
             : null;
 
     public override async Task<SourceDetail?> DetailAsync(Q7x2Db db, string id, CancellationToken ct) =>
@@ -56,13 +60,14 @@ internal sealed class SourceStore : CuratedStore<SourceRequest, SourceDetail>
                 FuzzyDateResponse.Of(source.Published), source.Sha256, source.CharCount, source.Text)
             : null;
 
-    public override Task<object> BuildAsync(Q7x2Db db, SourceRequest seed, Action<string, string> error, CancellationToken ct) =>
-        Task.FromResult<object>(new Source
-        {
-            Id = seed.Id, Title = seed.Title, Publisher = seed.Publisher, Language = seed.Language,
-            Published = SeedRecords.ToDate(seed.Published), Text = seed.Text,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed.Text))), CharCount = CodePoints.Count(seed.Text),
-        });
+    public override Task<DbSeedLookup> LookupAsync(Q7x2Db db, SourceInput input, CancellationToken ct) => Task.FromResult(DbSeedLookup.Empty);
+
+    public override ICuratedRecord Build(ISeedLookup lookup, SourceInput input, Action<string, string> error) => new Source
+    {
+        Id = input.Id, Title = input.Title, Publisher = input.Publisher, Language = input.Language,
+        Published = SeedRecords.ToDate(FuzzyDateInput.ToSeed(input.Published)), Text = input.Text,
+        Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input.Text))), CharCount = CodePoints.Count(input.Text),
+    };
 
     public override Task DeleteAsync(Q7x2Db db, string id, CancellationToken ct) => db.Sources.Where(s => s.Id == id).ExecuteDeleteAsync(ct);
 
@@ -78,7 +83,7 @@ internal sealed class SourceStore : CuratedStore<SourceRequest, SourceDetail>
 
     public override IReadOnlyCollection<string> SearchIds(string id) => [];
 
-    public override async Task<(string Path, string Reason)?> ConflictAsync(Q7x2Db db, SourceRequest? before, SourceRequest after, CancellationToken ct) =>
+    public override async Task<(string Path, string Reason)?> ConflictAsync(Q7x2Db db, SourceInput? before, SourceInput after, CancellationToken ct) =>
         before is not null && before.Text != after.Text && await db.Evidence.AnyAsync(v => v.SourceId == before.Id, ct)
             ? ("text", "the text of a source that evidence quotes cannot change: the quotes' offsets would no longer hold")
             : null;

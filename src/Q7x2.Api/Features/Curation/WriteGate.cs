@@ -1,8 +1,10 @@
 namespace Q7x2.Api.Features.Curation;
 
 /// <summary>
-/// SQLite has one writer. Every API write holds this gate for its whole read-check-write transaction, so the
-/// <c>If-Match</c> check and the write are atomic and concurrent curators queue instead of meeting "database is locked".
+/// Queues this process's writers, for throughput only: correctness lives in the database (each write's checks and changes
+/// run in one transaction that holds the write lock, see <see cref="Q7x2.Data.WriteTransactions"/>), so several processes may
+/// share it. SQLite has one writer, and Microsoft.Data.Sqlite waits for a busy database with synchronous sleeps; queueing the
+/// writers of one process here keeps those waits off the thread pool, and <c>busy_timeout</c> covers the other processes.
 /// </summary>
 internal sealed class WriteGate : IDisposable
 {

@@ -7,10 +7,10 @@ namespace Q7x2.Api.Tests.Features.Curation;
 public sealed class ConcurrencyTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFactory>
 {
     private const int Clients = 16;
-    private const int UpdatesEach = 50;
+    private const int UpdatesEach = 10;
 
     [Fact]
-    public async Task SixteenClientsMakingFiftyConditionalUpdatesEachLoseNoUpdate()
+    public async Task SixteenClientsMakingTenConditionalUpdatesEachLoseNoUpdate()
     {
         const string url = "/v1/people/sadyr-japarov";
         var serverErrors = 0;

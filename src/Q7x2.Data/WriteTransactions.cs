@@ -1,0 +1,45 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Q7x2.Data;
+
+/// <summary>
+/// Where write correctness lives: every write (API or seeder) runs its checks and its changes in one transaction that
+/// holds the database's write lock from its first statement, so any number of processes can share the database.
+/// </summary>
+public static class WriteTransactions
+{
+    /// <summary>How long a writer waits for another one's transaction before it fails.</summary>
+    public const int BusyTimeoutMilliseconds = 30_000;
+
+    /// <summary>
+    /// Begins a transaction that takes the write lock before it reads anything. On SQLite it is <c>BEGIN IMMEDIATE</c>
+    /// (Microsoft.Data.Sqlite begins every transaction that is not <c>ReadUncommitted</c> as non-deferred), which also makes
+    /// the change feed's autoincrement positions follow commit order. Another engine must give the same guarantee here:
+    /// on PostgreSQL, a transaction-scoped lock (<c>pg_advisory_xact_lock</c>) taken first, or a version column checked as a
+    /// concurrency token by the write, plus that lock before a revision's position is allocated.
+    /// </summary>
+    public static Task<IDbContextTransaction> BeginWriteAsync(this Q7x2Db db, CancellationToken ct) =>
+        db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+}
+
+/// <summary>Makes SQLite itself wait (<c>busy_timeout</c>) when another process holds the write lock, instead of failing at once.</summary>
+public sealed class SqliteBusyTimeout : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {WriteTransactions.BusyTimeoutMilliseconds}";
+        command.ExecuteNonQuery();
+    }
+}
