@@ -10,6 +10,9 @@ public sealed class DataVersion
 {
     public const int RowId = 1;
 
+    /// <summary>The tag (an SQL comment) of the polling read, so that tools counting a request's commands can tell it apart.</summary>
+    public const string PollTag = "data-version poll";
+
     public int Id { get; set; }
 
     public long Value { get; set; }
@@ -20,5 +23,5 @@ public sealed class DataVersion
 
     /// <summary>The committed version.</summary>
     public static Task<long> ReadAsync(Q7x2Db db, CancellationToken ct) =>
-        db.DataVersions.AsNoTracking().Where(v => v.Id == RowId).Select(v => v.Value).FirstOrDefaultAsync(ct);
+        db.DataVersions.AsNoTracking().TagWith(PollTag).Where(v => v.Id == RowId).Select(v => v.Value).FirstOrDefaultAsync(ct);
 }
