@@ -58,25 +58,38 @@ public sealed record PageCursor(string Sort, string? Value, string Id)
             return null;
         }
     }
+
+    /// <summary>A cursor's text value or id: present and free of control characters (a NUL is no name or id this API issues).</summary>
+    public static bool IsText(string? value) => value is not null && !value.Any(char.IsControl);
+
+    /// <summary>Whether the id is one an item could have: not empty, no control characters.</summary>
+    public bool HasItemId() => Id.Length > 0 && IsText(Id);
 }
 
 internal abstract class PageQueryValidator<T> : AbstractValidator<T>
     where T : PageQuery
 {
+    protected const string NotIssued = "'cursor' is not a cursor this API issued; start again without it.";
+
     protected PageQueryValidator()
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
-        RuleFor(q => q.Cursor).Must(c => c is null || PageCursor.Decode(c) is not null)
-            .WithMessage("'cursor' is not a cursor this API issued; start again without it.");
+        RuleFor(q => q.Cursor).Must(c => c is null || PageCursor.Decode(c) is not null).WithMessage(NotIssued);
     }
 
-    /// <summary>The <c>sort</c> parameter must name a sort field, and a cursor must come from a page with the same sort.</summary>
+    /// <summary>
+    /// The <c>sort</c> parameter must name a sort field, and a cursor must come from a page with the same sort and hold a
+    /// value of its field's type (a date for a date sort, text without control characters for a text sort) and an id.
+    /// </summary>
     protected void Sorts<TRow>(SortOptions<TRow> options, Func<T, string?> sort)
     {
         RuleFor(q => sort(q)).Must(options.IsValid).OverridePropertyName("sort")
             .WithMessage(q => $"'{sort(q)}' is not a sort of this list. {options.Describe()}");
-        RuleFor(q => q.Cursor).Must((q, c) => c is null || PageCursor.Decode(c) is not { } after || after.Sort == (sort(q) ?? options.Default))
-            .WithMessage("'cursor' was issued for another sort; start again without it.");
+        RuleFor(q => q.Cursor).Cascade(CascadeMode.Stop)
+            .Must((q, c) => c is null || PageCursor.Decode(c) is not { } after || after.Sort == (sort(q) ?? options.Default))
+            .WithMessage("'cursor' was issued for another sort; start again without it.")
+            .Must(c => c is null || PageCursor.Decode(c) is not { } after || options.Accepts(after))
+            .WithMessage(NotIssued);
     }
 }
 

@@ -26,11 +26,11 @@ internal sealed class EntityContext(Dictionary<string, EntityRef> refs)
 /// <summary>Listing and fetching entities of one kind with a bounded number of queries, whatever the page size.</summary>
 internal static class EntityQueries
 {
-    public static readonly SortOptions<Entity> ByName = new("name", e => e.Id,
+    public static readonly SortOptions<Entity> ByName = new("name",
         SortField<Entity>.Text("name", e => e.Name, e => e.Id),
         SortField<Entity>.Text("id", e => e.Id, e => e.Id));
 
-    public static readonly SortOptions<Entity> ByDate = new("date", e => e.Id,
+    public static readonly SortOptions<Entity> ByDate = new("date",
         SortField<Entity>.Date("date", e => e.Date != null ? e.Date.From : DateOnly.MaxValue, e => e.Id),
         SortField<Entity>.Text("name", e => e.Name, e => e.Id),
         SortField<Entity>.Text("id", e => e.Id, e => e.Id));
