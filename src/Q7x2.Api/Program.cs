@@ -53,7 +53,7 @@ app.UseQ7x2Problems();
 app.MapQ7x2OpenApi();
 app.MapHealth().RejectUnknownQueryParameters();
 // Unknown parameters are reported first: a misspelt filter explains more than the errors it causes.
-var v1 = app.MapGroup("").RejectUnknownQueryParameters().AddEndpointFilter<ValidationFilter>();
+var v1 = app.MapGroup("").RejectUnknownQueryParameters().ValidateArguments();
 v1.MapSources();
 v1.MapPeople();
 v1.MapFacts();
