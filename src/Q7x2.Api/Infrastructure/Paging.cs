@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Q7x2.Api.Infrastructure;
 
@@ -97,6 +98,29 @@ internal sealed class PlainPageQueryValidator : PageQueryValidator<PageQuery>;
 
 internal static class Pages
 {
+    /// <summary>
+    /// A page of a sorted list: the total when asked for, the keyset order and the cursor's bound, <c>limit + 1</c> rows (the extra one
+    /// says whether there is a next page), the page with its <c>Link</c> header. <paramref name="select"/> shapes the rows read
+    /// (includes, a projection that keeps the sort keys).
+    /// </summary>
+    public static async Task<Page<TOut>> PageAsync<T, TOut>(
+        this IQueryable<T> query, SortOptions<T> sorts, string? sort, PageQuery page, HttpContext http,
+        Func<IQueryable<T>, IQueryable<TOut>> select, Func<TOut, T> keysOf, CancellationToken ct)
+    {
+        int? total = page.Count == true ? await query.CountAsync(ct) : null;
+        var (ordered, cursorOf) = sorts.Apply(query, sort, page.After);
+        var rows = await select(ordered.Take(page.Take + 1)).ToListAsync(ct);
+        return rows.ToPage(page, row => cursorOf(keysOf(row)), http, total);
+    }
+
+    public static Task<Page<T>> PageAsync<T>(
+        this IQueryable<T> query, SortOptions<T> sorts, string? sort, PageQuery page, HttpContext http, Func<IQueryable<T>, IQueryable<T>> select, CancellationToken ct) =>
+        query.PageAsync(sorts, sort, page, http, select, row => row, ct);
+
+    public static Task<Page<T>> PageAsync<T>(
+        this IQueryable<T> query, SortOptions<T> sorts, string? sort, PageQuery page, HttpContext http, CancellationToken ct) =>
+        query.PageAsync(sorts, sort, page, http, q => q, row => row, ct);
+
     public static Page<TOut> Map<TIn, TOut>(this Page<TIn> page, Func<TIn, TOut> map) =>
         new([.. page.Items.Select(map)], page.Next, page.Total);
 

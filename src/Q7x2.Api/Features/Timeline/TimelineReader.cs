@@ -43,9 +43,7 @@ internal static class TimelineReader
 
     private static IQueryable<Fact> Facts(Q7x2Db db, TimelineQuery query)
     {
-        var (from, to) = (query.FromDate, query.ToDate);
-        var facts = db.Facts.AsNoTracking()
-            .Where(f => f.Date != null && (from == null || f.Date.To >= from) && (to == null || f.Date.From <= to));
+        var facts = db.Facts.AsNoTracking().Where(f => f.Date != null).Overlapping(f => f.Date, query.FromDate, query.ToDate);
         facts = query.Country is { } country ? facts.Where(f => f.SubjectId == country || f.ObjectId == country) : facts;
         return query.Person is { } person ? facts.Where(f => f.SubjectId == person || f.ObjectId == person) : facts;
     }

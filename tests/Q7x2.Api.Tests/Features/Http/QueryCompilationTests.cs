@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Q7x2.Api.Tests.Infrastructure;
+using Q7x2.Data;
 
 namespace Q7x2.Api.Tests.Features.Http;
 
@@ -8,18 +10,11 @@ namespace Q7x2.Api.Tests.Features.Http;
 /// After warm-up no read makes EF compile a query: every value (an id, a filter, a cursor's keyset) reaches SQL as a
 /// parameter, so the compiled-query cache answers. A value built into the expression compiles a new query per request.
 /// </summary>
-public sealed class QueryCompilationTests : IClassFixture<Q7x2ApiFactory>
+public sealed class QueryCompilationTests(QueryCompilationTests.Host host) : IClassFixture<QueryCompilationTests.Host>
 {
-    private readonly Q7x2ApiFactory _factory;
-    private readonly HttpClient _client;
-
-    public QueryCompilationTests(Q7x2ApiFactory factory)
-    {
-        _factory = factory;
-
-        // An output cache would answer repeats without reaching EF; this test is about the path under it.
-        _client = factory.WithWebHostBuilder(b => b.UseSetting("Caching:Enabled", "false")).CreateClient();
-    }
+    private readonly HttpClient _client = host.Client;
+    private readonly CompilationCounter _compilations = host.Compilations;
+    private readonly CommandCounter _commands = host.Factory.Commands;
 
     [Fact]
     public async Task RepeatingEveryReadCompilesNoQuery()
@@ -31,9 +26,10 @@ public sealed class QueryCompilationTests : IClassFixture<Q7x2ApiFactory>
             .ToList();
 
         var compiling = new List<string>();
+        var warmUp = 0;
         foreach (var request in requests)
         {
-            await GetAsync(request);
+            warmUp += await GetAsync(request);
             var compilations = await GetAsync(request);
             if (compilations > 0)
             {
@@ -42,6 +38,7 @@ public sealed class QueryCompilationTests : IClassFixture<Q7x2ApiFactory>
         }
 
         Assert.True(requests.Count >= 40, $"only {requests.Count} reads");
+        Assert.True(warmUp > 0, "the first reads compiled no query: the counter is not wired");
         Assert.True(compiling.Count == 0, $"repeated reads that compiled a query: {string.Join(", ", compiling)}");
     }
 
@@ -86,7 +83,7 @@ public sealed class QueryCompilationTests : IClassFixture<Q7x2ApiFactory>
         {
             Assert.True(pages < 500, $"{url} never ends");
             var response = await GetResponseAsync(next);
-            compilations += _factory.Compilations.Count;
+            compilations += _compilations.Count;
             next = response.Headers.TryGetValues("Link", out var link) ? link.Single().Split('<', '>')[1] : null;
         }
 
@@ -97,16 +94,39 @@ public sealed class QueryCompilationTests : IClassFixture<Q7x2ApiFactory>
     private async Task<int> GetAsync(string url)
     {
         await GetResponseAsync(url);
-        return _factory.Compilations.Count;
+        return _compilations.Count;
     }
 
     private async Task<HttpResponseMessage> GetResponseAsync(string url)
     {
-        _factory.Compilations.Reset();
-        _factory.Commands.Reset();
+        _compilations.Reset();
+        _commands.Reset();
         var response = await _client.GetAsync(url);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}");
-        Assert.True(_factory.Commands.Count > 0, $"GET {url} sent no SQL command: it was not answered by the query path");
+        Assert.True(_commands.Count > 0, $"GET {url} sent no SQL command: it was not answered by the query path");
         return response;
+    }
+
+    /// <summary>
+    /// The API with a query-compilation counter. The counter is a singleton interceptor, so EF gives this host its own internal
+    /// services and compiled-query cache: it counts this class's compilations only. An output cache would answer repeats
+    /// without reaching EF; this test is about the path under it.
+    /// </summary>
+    public sealed class Host : IDisposable
+    {
+        public Host()
+        {
+            Client = Factory.WithWebHostBuilder(b => b.UseSetting("Caching:Enabled", "false")
+                    .ConfigureServices(services => services.ConfigureDbContext<Q7x2Db>(options => options.AddInterceptors(Compilations))))
+                .CreateClient();
+        }
+
+        public Q7x2ApiFactory Factory { get; } = new();
+
+        public CompilationCounter Compilations { get; } = new();
+
+        public HttpClient Client { get; }
+
+        public void Dispose() => Factory.Dispose();
     }
 }
