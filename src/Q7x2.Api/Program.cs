@@ -41,6 +41,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
     options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 });
 
 var app = builder.Build();
