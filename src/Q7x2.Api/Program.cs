@@ -44,6 +44,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
     options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 });
 
 var app = builder.Build();
@@ -65,7 +66,7 @@ app.UseQ7x2EndpointGuards();
 app.MapQ7x2OpenApi();
 app.MapHealth().RejectUnknownQueryParameters();
 // Unknown parameters are reported first: a misspelt filter explains more than the errors it causes.
-var v1 = app.MapGroup("").RejectUnknownQueryParameters().AddEndpointFilter<ValidationFilter>();
+var v1 = app.MapGroup("").RejectUnknownQueryParameters().ValidateArguments();
 v1.EvictCachedReadsAfterWrites();
 v1.MapSources();
 v1.MapPeople();

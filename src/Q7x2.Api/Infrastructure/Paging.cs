@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Q7x2.Api.Infrastructure;
 
@@ -58,25 +59,38 @@ public sealed record PageCursor(string Sort, string? Value, string Id)
             return null;
         }
     }
+
+    /// <summary>A cursor's text value or id: present and free of control characters (a NUL is no name or id this API issues).</summary>
+    public static bool IsText(string? value) => value is not null && !value.Any(char.IsControl);
+
+    /// <summary>Whether the id is one an item could have: not empty, no control characters.</summary>
+    public bool HasItemId() => Id.Length > 0 && IsText(Id);
 }
 
 internal abstract class PageQueryValidator<T> : AbstractValidator<T>
     where T : PageQuery
 {
+    protected const string NotIssued = "'cursor' is not a cursor this API issued; start again without it.";
+
     protected PageQueryValidator()
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
-        RuleFor(q => q.Cursor).Must(c => c is null || PageCursor.Decode(c) is not null)
-            .WithMessage("'cursor' is not a cursor this API issued; start again without it.");
+        RuleFor(q => q.Cursor).Must(c => c is null || PageCursor.Decode(c) is not null).WithMessage(NotIssued);
     }
 
-    /// <summary>The <c>sort</c> parameter must name a sort field, and a cursor must come from a page with the same sort.</summary>
+    /// <summary>
+    /// The <c>sort</c> parameter must name a sort field, and a cursor must come from a page with the same sort and hold a
+    /// value of its field's type (a date for a date sort, text without control characters for a text sort) and an id.
+    /// </summary>
     protected void Sorts<TRow>(SortOptions<TRow> options, Func<T, string?> sort)
     {
         RuleFor(q => sort(q)).Must(options.IsValid).OverridePropertyName("sort")
             .WithMessage(q => $"'{sort(q)}' is not a sort of this list. {options.Describe()}");
-        RuleFor(q => q.Cursor).Must((q, c) => c is null || PageCursor.Decode(c) is not { } after || after.Sort == (sort(q) ?? options.Default))
-            .WithMessage("'cursor' was issued for another sort; start again without it.");
+        RuleFor(q => q.Cursor).Cascade(CascadeMode.Stop)
+            .Must((q, c) => c is null || PageCursor.Decode(c) is not { } after || after.Sort == (sort(q) ?? options.Default))
+            .WithMessage("'cursor' was issued for another sort; start again without it.")
+            .Must(c => c is null || PageCursor.Decode(c) is not { } after || options.Accepts(after))
+            .WithMessage(NotIssued);
     }
 }
 
@@ -84,6 +98,29 @@ internal sealed class PlainPageQueryValidator : PageQueryValidator<PageQuery>;
 
 internal static class Pages
 {
+    /// <summary>
+    /// A page of a sorted list: the total when asked for, the keyset order and the cursor's bound, <c>limit + 1</c> rows (the extra one
+    /// says whether there is a next page), the page with its <c>Link</c> header. <paramref name="select"/> shapes the rows read
+    /// (includes, a projection that keeps the sort keys).
+    /// </summary>
+    public static async Task<Page<TOut>> PageAsync<T, TOut>(
+        this IQueryable<T> query, SortOptions<T> sorts, string? sort, PageQuery page, HttpContext http,
+        Func<IQueryable<T>, IQueryable<TOut>> select, Func<TOut, T> keysOf, CancellationToken ct)
+    {
+        int? total = page.Count == true ? await query.CountAsync(ct) : null;
+        var (ordered, cursorOf) = sorts.Apply(query, sort, page.After);
+        var rows = await select(ordered.Take(page.Take + 1)).ToListAsync(ct);
+        return rows.ToPage(page, row => cursorOf(keysOf(row)), http, total);
+    }
+
+    public static Task<Page<T>> PageAsync<T>(
+        this IQueryable<T> query, SortOptions<T> sorts, string? sort, PageQuery page, HttpContext http, Func<IQueryable<T>, IQueryable<T>> select, CancellationToken ct) =>
+        query.PageAsync(sorts, sort, page, http, select, row => row, ct);
+
+    public static Task<Page<T>> PageAsync<T>(
+        this IQueryable<T> query, SortOptions<T> sorts, string? sort, PageQuery page, HttpContext http, CancellationToken ct) =>
+        query.PageAsync(sorts, sort, page, http, q => q, row => row, ct);
+
     public static Page<TOut> Map<TIn, TOut>(this Page<TIn> page, Func<TIn, TOut> map) =>
         new([.. page.Items.Select(map)], page.Next, page.Total);
 

@@ -1,29 +1,34 @@
+using System.Collections.Frozen;
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Q7x2.Api.Infrastructure;
 
-/// <summary>Rejects query parameters an endpoint does not know (a misspelt filter must not be silently ignored).</summary>
+/// <summary>
+/// Rejects query parameters an endpoint does not know (a misspelt filter must not be silently ignored). The known names are
+/// read from the handler's parameters once, when the endpoint is built.
+/// </summary>
 internal static class QueryParameterFilter
 {
     public static TBuilder RejectUnknownQueryParameters<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilterFactory((factory, next) =>
         {
-            var known = KnownNames(factory.MethodInfo);
-            return async context =>
+            var known = KnownNames(factory.MethodInfo).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+            return context =>
             {
-                var unknown = context.HttpContext.Request.Query.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal).ToList();
-                if (unknown.Count == 0)
+                var query = context.HttpContext.Request.Query;
+                if (query.Count == 0 || query.Keys.All(known.Contains))
                 {
-                    return await next(context);
+                    return next(context);
                 }
 
+                var unknown = query.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal).ToList();
                 var allowed = known.Count == 0 ? "none" : string.Join(", ", known.Order(StringComparer.Ordinal));
-                return TypedResults.ValidationProblem(
+                return ValueTask.FromResult<object?>(TypedResults.ValidationProblem(
                     unknown.ToDictionary(k => k, k => new[] { $"Unknown query parameter '{k}'. Allowed: {allowed}." }),
                     title: "One or more query parameters are invalid.",
-                    detail: $"Unknown query parameter(s): {string.Join(", ", unknown)}.");
+                    detail: $"Unknown query parameter(s): {string.Join(", ", unknown)}."));
             };
         });
 

@@ -3,20 +3,36 @@ using Q7x2.Data.Text;
 
 namespace Q7x2.Api.Infrastructure;
 
-/// <summary>Runs the FluentValidation validator of every argument that has one; all errors at once, keys camelCase.</summary>
-internal sealed class ValidationFilter : IEndpointFilter
+/// <summary>
+/// Runs the FluentValidation validator of every argument that has one; all errors at once, keys camelCase. Which arguments
+/// have a validator is worked out once, when the endpoint is built; an endpoint without any gets no filter at all.
+/// </summary>
+internal static class ValidationFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static TBuilder ValidateArguments<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilterFactory((factory, next) =>
+        {
+            var services = factory.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
+            var validated = factory.MethodInfo.GetParameters()
+                .Select((parameter, index) => (Index: index, Validator: typeof(IValidator<>).MakeGenericType(parameter.ParameterType)))
+                .Where(p => services.IsService(p.Validator))
+                .ToArray();
+            return validated.Length == 0 ? next : context => ValidateAsync(context, next, validated);
+        });
+
+    private static async ValueTask<object?> ValidateAsync(
+        EndpointFilterInvocationContext context, EndpointFilterDelegate next, (int Index, Type Validator)[] validated)
     {
         var errors = new Dictionary<string, string[]>();
-        foreach (var argument in context.Arguments)
+        foreach (var (index, validatorType) in validated)
         {
-            if (argument is null
-                || context.HttpContext.RequestServices.GetService(typeof(IValidator<>).MakeGenericType(argument.GetType())) is not IValidator validator)
+            if (context.Arguments[index] is not { } argument)
             {
                 continue;
             }
 
+            var validator = (IValidator)context.HttpContext.RequestServices.GetRequiredService(validatorType);
             var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
             foreach (var group in result.Errors.GroupBy(e => JsonNames.CamelPath(e.PropertyName)))
             {

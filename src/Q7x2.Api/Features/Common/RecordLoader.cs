@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
 using Q7x2.Data.Entities;
 
@@ -68,8 +69,7 @@ internal static class RecordLoader
 
     private static Expression<Func<Evidence, bool>> Contains(Expression<Func<Evidence, string?>> owner, IReadOnlyCollection<string> ids)
     {
-        var list = ids.ToList();
-        var body = Expression.Call(Expression.Constant(list), typeof(List<string>).GetMethod(nameof(List<string>.Contains))!, owner.Body);
+        var body = Expression.Call(QueryParameters.Of(ids.ToList()), typeof(List<string>).GetMethod(nameof(List<string>.Contains))!, owner.Body);
         return Expression.Lambda<Func<Evidence, bool>>(body, owner.Parameters);
     }
 }

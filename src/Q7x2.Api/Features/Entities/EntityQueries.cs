@@ -26,11 +26,11 @@ internal sealed class EntityContext(Dictionary<string, EntityRef> refs)
 /// <summary>Listing and fetching entities of one kind with a bounded number of queries, whatever the page size.</summary>
 internal static class EntityQueries
 {
-    public static readonly SortOptions<Entity> ByName = new("name", e => e.Id,
+    public static readonly SortOptions<Entity> ByName = new("name",
         SortField<Entity>.Text("name", e => e.Name, e => e.Id),
         SortField<Entity>.Text("id", e => e.Id, e => e.Id));
 
-    public static readonly SortOptions<Entity> ByDate = new("date", e => e.Id,
+    public static readonly SortOptions<Entity> ByDate = new("date",
         SortField<Entity>.Date("date", e => e.Date != null ? e.Date.From : DateOnly.MaxValue, e => e.Id),
         SortField<Entity>.Text("name", e => e.Name, e => e.Id),
         SortField<Entity>.Text("id", e => e.Id, e => e.Id));
@@ -40,20 +40,15 @@ internal static class EntityQueries
 
     /// <summary>Entities whose fuzzy date interval overlaps [from, to]; undated ones never match a range.</summary>
     public static IQueryable<Entity> Overlapping(this IQueryable<Entity> query, DateOnly? from, DateOnly? to) =>
-        query.Where(e => (from == null && to == null)
-            || (e.Date != null && (from == null || e.Date.To >= from) && (to == null || e.Date.From <= to)));
+        DateRanges.Overlapping(query, e => e.Date, from, to);
 
     public static async Task<Page<T>> PageAsync<T>(
         Q7x2Db db, IQueryable<Entity> query, SortOptions<Entity> sorts, string? sort, PageQuery page, HttpContext http,
         Func<Entity, EntityContext, T> map, CancellationToken ct)
     {
-        int? total = page.Count == true ? await query.CountAsync(ct) : null;
-        var (ordered, cursorOf) = sorts.Apply(query, sort, page.After);
-        var rows = await ordered.Take(page.Take + 1)
-            .Include(e => e.Aliases).Include(e => e.Links).AsSplitQuery()
-            .ToListAsync(ct);
-        var context = new EntityContext(await RecordLoader.RefsAsync(db, rows.SelectMany(References), ct));
-        return rows.ToPage(page, cursorOf, http, total).Map(e => map(e, context));
+        var rows = await query.PageAsync(sorts, sort, page, http, q => q.Include(e => e.Aliases).Include(e => e.Links).AsSplitQuery(), ct);
+        var context = new EntityContext(await RecordLoader.RefsAsync(db, rows.Items.SelectMany(References), ct));
+        return rows.Map(e => map(e, context));
     }
 
     /// <summary>One entity of a kind (any kind when <paramref name="kind"/> is null) with its facts (either side) and evidence, or null.</summary>

@@ -1,3 +1,4 @@
+using Q7x2.Api.Infrastructure;
 using Q7x2.Data.Entities;
 
 namespace Q7x2.Api.Features.Facts;
@@ -10,14 +11,12 @@ internal static class FactQueries
     /// </summary>
     public static IQueryable<Fact> Matching(this IQueryable<Fact> facts, FactsQuery q)
     {
-        var (from, to) = (q.FromDate, q.ToDate);
         return facts.Where(f => (q.Subject == null || f.SubjectId == q.Subject)
             && (q.Object == null || f.ObjectId == q.Object)
             && (q.Entity == null || f.SubjectId == q.Entity || f.ObjectId == q.Entity)
             && (q.Predicate == null || f.PredicateId == q.Predicate)
             && (q.Modality == null || f.Modality == q.Modality)
-            && (q.Source == null || f.Evidence.Any(v => v.SourceId == q.Source))
-            && ((from == null && to == null)
-                || (f.Date != null && (from == null || f.Date.To >= from) && (to == null || f.Date.From <= to))));
+            && (q.Source == null || f.Evidence.Any(v => v.SourceId == q.Source)))
+            .Overlapping(f => f.Date, q.FromDate, q.ToDate);
     }
 }

@@ -7,7 +7,7 @@ namespace Q7x2.Api.Features.Facts;
 /// <summary>Query parameters of <c>GET /v1/facts</c>.</summary>
 public sealed record FactsQuery : PageQuery
 {
-    internal static readonly SortOptions<Fact> Sorts = new("id", f => f.Id,
+    internal static readonly SortOptions<Fact> Sorts = new("id",
         SortField<Fact>.Text("id", f => f.Id, f => f.Id),
         SortField<Fact>.Date("date", f => f.Date != null ? f.Date.From : DateOnly.MaxValue, f => f.Id));
 

@@ -31,11 +31,7 @@ internal static class FactsEndpoints
     private static async Task<Ok<Page<FactResponse>>> ListFacts(
         [AsParameters] FactsQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
-        var facts = db.Facts.AsNoTracking().Matching(query);
-        int? total = query.Count == true ? await facts.CountAsync(ct) : null;
-        var (ordered, cursorOf) = FactsQuery.Sorts.Apply(facts, query.Sort, query.After);
-        var rows = await ordered.Take(query.Take + 1).ToListAsync(ct);
-        var page = rows.ToPage(query, cursorOf, http, total);
+        var page = await db.Facts.AsNoTracking().Matching(query).PageAsync(FactsQuery.Sorts, query.Sort, query, http, ct);
         return TypedResults.Ok(new Page<FactResponse>(await RecordLoader.FactsAsync(db, [.. page.Items], ct), page.Next, page.Total));
     }
 

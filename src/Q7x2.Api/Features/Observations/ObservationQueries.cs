@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Features.Common;
+using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
 using Q7x2.Data.Entities;
 
@@ -10,8 +11,7 @@ internal static class ObservationQueries
 {
     /// <summary>Observations whose period overlaps [from, to]; those without a period never match a range.</summary>
     public static IQueryable<Observation> Overlapping(this IQueryable<Observation> query, DateOnly? from, DateOnly? to) =>
-        query.Where(o => (from == null && to == null)
-            || (o.Period != null && (from == null || o.Period.To >= from) && (to == null || o.Period.From <= to)));
+        DateRanges.Overlapping(query, o => o.Period, from, to);
 
     /// <summary>The subject ids of each observation, in position order: one query.</summary>
     public static async Task<ILookup<string, string>> SubjectsAsync(Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct) =>

@@ -24,7 +24,7 @@ public sealed record ObservationResponse(
 /// <summary>Query parameters of <c>GET /v1/observations</c>.</summary>
 public sealed record ObservationsQuery : PageQuery
 {
-    internal static readonly SortOptions<Observation> Sorts = new("id", o => o.Id,
+    internal static readonly SortOptions<Observation> Sorts = new("id",
         SortField<Observation>.Text("id", o => o.Id, o => o.Id),
         SortField<Observation>.Text("metric", o => o.Metric, o => o.Id));
 

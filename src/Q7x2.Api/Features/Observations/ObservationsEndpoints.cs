@@ -33,9 +33,7 @@ internal static class ObservationsEndpoints
                 && (query.Subject == null || o.Subjects.Any(s => s.EntityId == query.Subject))
                 && (query.Unit == null || o.Unit == query.Unit))
             .Overlapping(query.FromDate, query.ToDate);
-        int? total = query.Count == true ? await observations.CountAsync(ct) : null;
-        var (ordered, cursorOf) = ObservationsQuery.Sorts.Apply(observations, query.Sort, query.After);
-        var page = (await ordered.Take(query.Take + 1).ToListAsync(ct)).ToPage(query, cursorOf, http, total);
+        var page = await observations.PageAsync(ObservationsQuery.Sorts, query.Sort, query, http, ct);
         return TypedResults.Ok(new Page<ObservationResponse>(await ObservationQueries.ResponsesAsync(db, page.Items, ct), page.Next, page.Total));
     }
 

@@ -22,7 +22,7 @@ internal sealed record PredicateRow(Predicate Predicate, int FactCount);
 /// <summary>Query parameters of <c>GET /v1/predicates</c>.</summary>
 public sealed record PredicatesQuery : PageQuery
 {
-    internal static readonly SortOptions<Predicate> Sorts = new("id", p => p.Id,
+    internal static readonly SortOptions<Predicate> Sorts = new("id",
         SortField<Predicate>.Text("id", p => p.Id, p => p.Id),
         SortField<Predicate>.Text("label", p => p.Label, p => p.Id));
 

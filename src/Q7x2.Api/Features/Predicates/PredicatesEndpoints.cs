@@ -28,11 +28,9 @@ internal static class PredicatesEndpoints
     private static async Task<Ok<Page<PredicateResponse>>> ListPredicates(
         [AsParameters] PredicatesQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
-        var predicates = db.Predicates.AsNoTracking();
-        int? total = query.Count == true ? await predicates.CountAsync(ct) : null;
-        var (ordered, cursorOf) = PredicatesQuery.Sorts.Apply(predicates, query.Sort, query.After);
-        var rows = await WithCounts(ordered.Take(query.Take + 1), db).ToListAsync(ct);
-        return TypedResults.Ok(rows.ToPage(query, r => cursorOf(r.Predicate), http, total).Map(PredicateResponse.Of));
+        var page = await db.Predicates.AsNoTracking().PageAsync(PredicatesQuery.Sorts, query.Sort, query, http,
+            rows => WithCounts(rows, db), row => row.Predicate, ct);
+        return TypedResults.Ok(page.Map(PredicateResponse.Of));
     }
 
     private static async Task<Results<Ok<PredicateResponse>, ProblemHttpResult>> GetPredicate(string id, Q7x2Db db, CancellationToken ct) =>

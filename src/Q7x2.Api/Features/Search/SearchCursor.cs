@@ -17,7 +17,7 @@ internal static class SearchCursor
 
     /// <summary>Where the page starts; null for a cursor that is not one of ours.</summary>
     public static (string Fingerprint, SearchAfter After)? Read(string cursor) =>
-        PageCursor.Decode(cursor) is { Value: { } score, Id.Length: > 0 } after
+        PageCursor.Decode(cursor) is { Value: { } score } after && after.HasItemId()
             && double.TryParse(score, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? (after.Sort, new SearchAfter(value, after.Id))
             : null;

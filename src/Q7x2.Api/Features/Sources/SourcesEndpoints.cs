@@ -26,17 +26,13 @@ internal static class SourcesEndpoints
     private static async Task<Ok<Page<SourceSummary>>> ListSources(
         [AsParameters] SourcesQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
-        var sources = db.Sources.AsNoTracking();
-        int? total = query.Count == true ? await sources.CountAsync(ct) : null;
-        var (ordered, cursorOf) = SourcesQuery.Sorts.Apply(sources, query.Sort, query.After);
-        var rows = await ordered.Take(query.Take + 1)
-            .Select(s => new Source // everything but the text, which lists leave out
+        var page = await db.Sources.AsNoTracking().PageAsync(SourcesQuery.Sorts, query.Sort, query, http,
+            rows => rows.Select(s => new Source // everything but the text, which lists leave out
             {
                 Id = s.Id, Title = s.Title, Publisher = s.Publisher, Language = s.Language, Published = s.Published,
                 Text = "", Sha256 = s.Sha256, CharCount = s.CharCount,
-            })
-            .ToListAsync(ct);
-        return TypedResults.Ok(rows.ToPage(query, cursorOf, http, total).Map(SourceSummary.Of));
+            }), ct);
+        return TypedResults.Ok(page.Map(SourceSummary.Of));
     }
 
     private static async Task<Results<Ok<SourceDetail>, ProblemHttpResult>> GetSource(string id, Q7x2Db db, CancellationToken ct)

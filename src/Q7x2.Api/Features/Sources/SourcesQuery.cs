@@ -7,7 +7,7 @@ namespace Q7x2.Api.Features.Sources;
 /// <summary>Query parameters of <c>GET /v1/sources</c>.</summary>
 public sealed record SourcesQuery : PageQuery
 {
-    internal static readonly SortOptions<Source> Sorts = new("id", s => s.Id,
+    internal static readonly SortOptions<Source> Sorts = new("id",
         SortField<Source>.Text("id", s => s.Id, s => s.Id),
         SortField<Source>.Text("title", s => s.Title, s => s.Id));
 

@@ -14,7 +14,7 @@ internal sealed record TimelinePosition(DateOnly From, string Type, string Id)
     public PageCursor ToCursor() => new(Sort, $"{From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{Type}", Id);
 
     public static TimelinePosition? Of(PageCursor? cursor) =>
-        cursor is { Sort: Sort, Value: { } value }
+        cursor is { Sort: Sort, Value: { } value } && cursor.HasItemId()
             && value.Split('/') is [var day, var type and (TimelineItemType.Event or TimelineItemType.Fact)]
             && QueryRules.ParseDate(day) is { } from
             ? new TimelinePosition(from, type, cursor.Id)

@@ -43,25 +43,32 @@ internal static class TimelineReader
 
     private static IQueryable<Fact> Facts(Q7x2Db db, TimelineQuery query)
     {
-        var (from, to) = (query.FromDate, query.ToDate);
-        var facts = db.Facts.AsNoTracking()
-            .Where(f => f.Date != null && (from == null || f.Date.To >= from) && (to == null || f.Date.From <= to));
+        var facts = db.Facts.AsNoTracking().Where(f => f.Date != null).Overlapping(f => f.Date, query.FromDate, query.ToDate);
         facts = query.Country is { } country ? facts.Where(f => f.SubjectId == country || f.ObjectId == country) : facts;
         return query.Person is { } person ? facts.Where(f => f.SubjectId == person || f.ObjectId == person) : facts;
     }
 
-    // "event" sorts before "fact": after an event, the facts of the same day are still to come; after a fact, the events of that day are done.
-    private static IQueryable<Entity> EventsAfter(IQueryable<Entity> events, TimelinePosition? after) => after switch
+    // "event" sorts before "fact": after an event, the facts of the same day are still to come; after a fact, the events of that day
+    // are done. One predicate per table for both kinds of cursor, so EF compiles it once.
+    private static IQueryable<Entity> EventsAfter(IQueryable<Entity> events, TimelinePosition? after)
     {
-        null => events,
-        { Type: TimelineItemType.Event } => events.Where(e => e.Date!.From > after.From || (e.Date!.From == after.From && string.Compare(e.Id, after.Id) > 0)),
-        _ => events.Where(e => e.Date!.From > after.From),
-    };
+        if (after is null)
+        {
+            return events;
+        }
 
-    private static IQueryable<Fact> FactsAfter(IQueryable<Fact> facts, TimelinePosition? after) => after switch
+        var (from, afterEvent, id) = (after.From, after.Type == TimelineItemType.Event, after.Id);
+        return events.Where(e => e.Date!.From > from || (e.Date!.From == from && afterEvent && string.Compare(e.Id, id) > 0));
+    }
+
+    private static IQueryable<Fact> FactsAfter(IQueryable<Fact> facts, TimelinePosition? after)
     {
-        null => facts,
-        { Type: TimelineItemType.Fact } => facts.Where(f => f.Date!.From > after.From || (f.Date!.From == after.From && string.Compare(f.Id, after.Id) > 0)),
-        _ => facts.Where(f => f.Date!.From >= after.From),
-    };
+        if (after is null)
+        {
+            return facts;
+        }
+
+        var (from, afterEvent, id) = (after.From, after.Type == TimelineItemType.Event, after.Id);
+        return facts.Where(f => f.Date!.From > from || (f.Date!.From == from && (afterEvent || string.Compare(f.Id, id) > 0)));
+    }
 }

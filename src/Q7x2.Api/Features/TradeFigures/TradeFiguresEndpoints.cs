@@ -34,9 +34,7 @@ internal static class TradeFiguresEndpoints
             .Where(o => (query.Country == null || o.Subjects.Any(s => s.EntityId == query.Country))
                 && (query.Metric == null || o.Metric == query.Metric))
             .Overlapping(query.FromDate, query.ToDate);
-        int? total = query.Count == true ? await figures.CountAsync(ct) : null;
-        var (ordered, cursorOf) = TradeFiguresQuery.Sorts.Apply(figures, query.Sort, query.After);
-        var page = (await ordered.Take(query.Take + 1).ToListAsync(ct)).ToPage(query, cursorOf, http, total);
+        var page = await figures.PageAsync(TradeFiguresQuery.Sorts, query.Sort, query, http, ct);
         return TypedResults.Ok(new Page<TradeFigureResponse>(await TradeComparisons.FiguresAsync(db, page.Items, ct), page.Next, page.Total));
     }
 

@@ -7,7 +7,7 @@ namespace Q7x2.Api.Features.TradeFigures;
 /// <summary>Query parameters of <c>GET /v1/trade-figures</c>.</summary>
 public sealed record TradeFiguresQuery : PageQuery
 {
-    internal static readonly SortOptions<Observation> Sorts = new("id", o => o.Id,
+    internal static readonly SortOptions<Observation> Sorts = new("id",
         SortField<Observation>.Text("id", o => o.Id, o => o.Id),
         SortField<Observation>.Date("period", o => o.Period != null ? o.Period.From : DateOnly.MaxValue, o => o.Id));
 
