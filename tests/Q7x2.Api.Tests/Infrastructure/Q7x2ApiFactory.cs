@@ -6,7 +6,10 @@ using Q7x2.Data;
 
 namespace Q7x2.Api.Tests.Infrastructure;
 
-/// <summary>The real API over a temporary SQLite file, migrated and seeded from the repository's seed/ on start.</summary>
+/// <summary>
+/// The real API over a temporary SQLite file: a copy of the template database (migrated and seeded from the repository's
+/// seed/ once per test run by the API's own start-up), so each factory starts on a seeded database without seeding again.
+/// </summary>
 public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _directory = Repository.TempDirectory();
@@ -20,6 +23,8 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        TemplateDatabase.CopyTo(DatabasePath);
+
         builder.UseEnvironment("Testing");
         builder.UseSetting("Seed:Path", Repository.Seed);
         TestKeys.Configure(builder);
@@ -30,7 +35,7 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
     /// <summary>A context on the factory's database, for assertions that look under the API.</summary>
     public Q7x2Db CreateDb()
     {
-        _ = Server; // the host (and so migrate + seed) starts on first use
+        _ = Server; // the host starts (and copies the template database) on first use
         return new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseSqlite(ConnectionString).Options);
     }
 
