@@ -20,6 +20,11 @@ using Q7x2.Api.Features.TradeFigures;
 using Q7x2.Api.Infrastructure;
 
 var commandLine = CommandLine.Parse(args);
+if (commandLine.ExitCode is { } answered)
+{
+    return answered;
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = commandLine.HostArgs,

@@ -1,3 +1,7 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using System.Text.RegularExpressions;
 using Q7x2.Api.Features.Curation;
 using Q7x2.Data;
 using Q7x2.Data.Seeding;
@@ -5,33 +9,107 @@ using Q7x2.Data.Seeding;
 namespace Q7x2.Api.Infrastructure;
 
 /// <summary>
-/// <c>migrate</c>, <c>seed [--dry-run]</c> and <c>keys new --name NAME --role curator|admin</c> subcommands. Everything
-/// after them that is not one of their own flags goes to the host as configuration (<c>--ConnectionStrings:Sqlite=…</c>, <c>--Seed:Path=…</c>).
+/// The command line, parsed by System.CommandLine: no subcommand serves the API; <c>migrate</c>, <c>seed [--dry-run]</c> and
+/// <c>keys new --name NAME --role curator|admin</c> run and exit. Configuration overrides take one form, <c>--Section:Key=value</c>
+/// (a colon in the name), plus the host's own <c>--urls=…</c>, <c>--environment=…</c>, <c>--contentRoot=…</c> and
+/// <c>--applicationName=…</c>; they go to the host's configuration, everything else to the parser. An unknown command or
+/// option prints the usage and exits 2.
 /// </summary>
-internal sealed record CommandLine(string? Command, bool DryRun, string[] HostArgs)
+internal sealed partial record CommandLine(string? Command, bool DryRun, string[] HostArgs)
 {
-    private static readonly string[] Commands = ["migrate", "seed"];
+    public const int UsageError = 2;
 
     /// <summary><c>keys new</c>: the key's name and role.</summary>
     public (string Name, string Role)? NewKey { get; private init; }
 
-    public static CommandLine Parse(string[] args)
+    /// <summary>Set when parsing alone answered the command line: 0 after <c>--help</c>, 2 after a usage error.</summary>
+    public int? ExitCode { get; private init; }
+
+    private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "Say what would change, write nothing." };
+
+    private static readonly Option<string> NameOption = new("--name")
     {
-        if (args is ["keys", "new", .. var options])
+        Description = "The key's name, recorded as the actor of its writes (letters, digits, '.', '_' or '-').",
+        Required = true,
+    };
+
+    private static readonly Option<string> RoleOption = new Option<string>("--role")
+    {
+        Description = "What the key may do.",
+        Required = true,
+    }.AcceptOnlyFromAmong([.. ApiKeys.WriteRoles]);
+
+    private static readonly string[] HostKeys = ["urls", "environment", "contentRoot", "applicationName"];
+
+    /// <summary>
+    /// <c>--Section:Key=value</c> (a colon in the name), one of the host's own keys (<c>--urls=…</c>), or a section with no
+    /// value (<c>--Seed=</c>: test hosts pass their whole configuration, sections included, in this form).
+    /// </summary>
+    [GeneratedRegex(@"^--(?<name>[A-Za-z0-9_.]+(:[A-Za-z0-9_.]+)*)=(?<value>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Override();
+
+    public static bool IsOverride(string arg) => Override().Match(arg) is { Success: true } match
+        && (match.Groups["name"].Value.Contains(':', StringComparison.Ordinal) || match.Groups["value"].Length == 0
+            || HostKeys.Contains(match.Groups["name"].Value, StringComparer.OrdinalIgnoreCase));
+
+    private static readonly RootCommand Root = Commands();
+
+    private static RootCommand Commands()
+    {
+        var root = new RootCommand(
+            "Q7x2 Facts API. Without a command it serves the API (http://localhost:5080 unless --urls=URL says otherwise). "
+            + "Configuration overrides: --Section:Key=value (e.g. --ConnectionStrings:Sqlite=\"Data Source=data/q7x2.db\", --Seed:Path=seed), "
+            + "--urls=URL, or the environment (Section__Key).");
+        root.SetAction(_ => 0);
+        var migrate = new Command("migrate", "Apply the database migrations, then exit.");
+        migrate.SetAction(_ => 0);
+        var seed = new Command("seed", "Apply the migrations, then bring the data to what the seed folder says (Seed:Path); prints N added, N changed, N removed, N kept.")
         {
-            string? Option(string name) => Array.IndexOf(options, name) is var i and >= 0 && i + 1 < options.Length ? options[i + 1] : null;
-            var hostArgs = options.Where((o, i) => o is not ("--name" or "--role") && (i == 0 || options[i - 1] is not ("--name" or "--role")));
-            return new CommandLine("keys", false, [.. hostArgs]) { NewKey = (Option("--name") ?? "", Option("--role") ?? "") };
+            DryRunOption,
+        };
+        seed.SetAction(_ => 0);
+        var create = new Command("new", "Print a new API key once, and the configuration that holds its hash.") { NameOption, RoleOption };
+        create.SetAction(_ => 0);
+        root.Subcommands.Add(migrate);
+        root.Subcommands.Add(seed);
+        root.Subcommands.Add(new Command("keys", "Manage API keys.") { create });
+        return root;
+    }
+
+    public static CommandLine Parse(string[] args) => Parse(args, Console.Out, Console.Error);
+
+    /// <summary>Parses <paramref name="args"/>; help goes to <paramref name="output"/>, usage errors to <paramref name="error"/>.</summary>
+    public static CommandLine Parse(string[] args, TextWriter output, TextWriter error)
+    {
+        var hostArgs = args.Where(IsOverride).ToArray();
+        var result = Root.Parse([.. args.Where(a => !IsOverride(a))]);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var parseError in result.Errors)
+            {
+                error.WriteLine(parseError.Message);
+            }
+
+            // The usage of the command as far as it was recognized: `keys` shows `keys new`, a typo shows every command.
+            error.WriteLine();
+            var recognized = result.Tokens.TakeWhile(t => t.Type == TokenType.Command).Select(t => t.Value);
+            Root.Parse([.. recognized, "--help"]).Invoke(new InvocationConfiguration { Output = error, Error = error });
+            return new CommandLine(null, false, hostArgs) { ExitCode = UsageError };
         }
 
-        if (args.Length == 0 || !Commands.Contains(args[0]))
+        if (result.Action is HelpAction)
         {
-            return new CommandLine(null, false, args);
+            result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            return new CommandLine(null, false, hostArgs) { ExitCode = 0 };
         }
 
-        var rest = args[1..];
-        var dryRun = args[0] == "seed" && rest.Contains("--dry-run");
-        return new CommandLine(args[0], dryRun, [.. rest.Where(a => a != "--dry-run")]);
+        return result.CommandResult.Command.Name switch
+        {
+            "new" => new CommandLine("keys", false, hostArgs) { NewKey = (result.GetValue(NameOption)!, result.GetValue(RoleOption)!) },
+            "migrate" => new CommandLine("migrate", false, hostArgs),
+            "seed" => new CommandLine("seed", result.GetValue(DryRunOption), hostArgs),
+            _ => new CommandLine(null, false, hostArgs),
+        };
     }
 
     public async Task<int> RunAsync(WebApplication app)

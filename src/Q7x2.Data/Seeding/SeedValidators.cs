@@ -23,6 +23,15 @@ public static class SeedRules
     public static readonly string[] AgreementTypes = ["border-delimitation", "border", "cooperation", "package"];
     public static readonly string[] CrossingStatuses = ["open", "reopened", "closed"];
 
+    /// <summary>The largest magnitude a quantity may have: derived figures (differences, ratios) of two such values always fit a decimal.</summary>
+    public const decimal MaxQuantity = 1_000_000_000_000_000m;
+
+    /// <summary>The most decimal places a quantity may have.</summary>
+    public const int MaxQuantityDecimals = 6;
+
+    /// <summary>The only unit whose quantities may be negative (a change in percent); money, counts, durations and ratios may not.</summary>
+    public const string SignedUnit = "percent";
+
     public static IRuleBuilderOptions<T, string> Slug<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(100).Matches(SlugPattern).WithMessage("'{PropertyValue}' is not a slug (lowercase words joined by '-')");
 
@@ -188,6 +197,12 @@ public sealed class SeedObservationValidator : AbstractValidator<SeedObservation
         RuleFor(o => o.Subjects).NotEmpty();
         RuleFor(o => o.Unit).NotNull().OneOf(Quantity.Units);
         RuleFor(o => o.Comparator).NotNull().OneOf(Quantity.Comparators);
+        RuleFor(o => o.Value).InclusiveBetween(-SeedRules.MaxQuantity, SeedRules.MaxQuantity)
+            .WithMessage($"'{{PropertyValue}}' is out of range: a quantity's magnitude is at most {SeedRules.MaxQuantity:0}");
+        RuleFor(o => o.Value).GreaterThanOrEqualTo(0).When(o => o.Unit != SeedRules.SignedUnit)
+            .WithMessage(o => $"'{o.Value}' is negative: only {SeedRules.SignedUnit} may be negative, not {o.Unit}");
+        RuleFor(o => o.Value).Must(v => Quantity.Normalize(v).Scale <= SeedRules.MaxQuantityDecimals)
+            .WithMessage($"'{{PropertyValue}}' has more than {SeedRules.MaxQuantityDecimals} decimal places");
         RuleFor(o => o.Modality).NotNull().OneOf(Modality.All);
         RuleFor(o => o.Period!).SetValidator(new SeedFuzzyDateValidator()).When(o => o.Period is not null);
         RuleFor(o => o.Evidence).NotEmpty().WithMessage("every record needs at least one evidence quote");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Q7x2.Data.Text;
@@ -14,10 +15,12 @@ internal static class RequestBody
     public const string Json = "application/json";
     public const string MergePatch = "application/merge-patch+json";
 
-    /// <summary>The curated shapes, read as the seed files are (camelCase, unknown properties rejected), but leniently about
-    /// missing ones, so that the validators can report every missing field at once.</summary>
+    /// <summary>The curated shapes, read as the seed files are (camelCase, case-sensitive, unknown properties rejected), but
+    /// leniently about missing ones, so that the validators can report every missing field at once.</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
+        PropertyNameCaseInsensitive = false,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -56,7 +59,7 @@ internal static class RequestBody
 
         try
         {
-            return JsonNode.Parse(buffer.ToArray()) is JsonObject body
+            return JsonNode.Parse(buffer.ToArray(), documentOptions: Strict) is JsonObject body
                 ? (body, null)
                 : (null, Invalid("$", "The body must be a JSON object."));
         }
@@ -66,7 +69,14 @@ internal static class RequestBody
         }
     }
 
-    /// <summary>RFC 7396: objects merge recursively, null removes a member, anything else replaces it.</summary>
+    /// <summary>Bodies are read whole and strictly: a member given twice is an error, not a last-one-wins.</summary>
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
+    /// <summary>
+    /// RFC 7396: objects merge recursively, null removes a member, anything else replaces it. The target is a whole
+    /// curated shape, which writes every member; a null for a name it lacks is kept, so that reading the result rejects
+    /// that name as unknown instead of ignoring it (<c>{"Name": null}</c> is a mistake, not a no-op).
+    /// </summary>
     public static JsonNode? Merge(JsonNode? target, JsonNode? patch)
     {
         if (patch is not JsonObject patchObject)
@@ -77,9 +87,13 @@ internal static class RequestBody
         var result = target is JsonObject targetObject ? (JsonObject)targetObject.DeepClone() : [];
         foreach (var (name, value) in patchObject)
         {
-            if (value is null)
+            if (value is null && result.ContainsKey(name))
             {
                 result.Remove(name);
+            }
+            else if (value is null)
+            {
+                result[name] = null;
             }
             else
             {
@@ -94,6 +108,13 @@ internal static class RequestBody
     public static (T? Value, ProblemHttpResult? Problem) Deserialize<T>(JsonObject body)
         where T : class
     {
+        var errors = new List<(string Path, string Reason)>();
+        CheckMembers(Options.GetTypeInfo(typeof(T)), body, "", errors);
+        if (errors.Count > 0)
+        {
+            return (null, Invalid(errors.GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray())));
+        }
+
         try
         {
             return (body.Deserialize<T>(Options), null);
@@ -101,6 +122,52 @@ internal static class RequestBody
         catch (JsonException e)
         {
             return (null, Invalid(e.Path ?? "$", e.Message.Split(" Path:")[0]));
+        }
+    }
+
+    /// <summary>
+    /// Member names the shape does not know (names are case-sensitive) and null list elements, anywhere in the body, keyed
+    /// by their JSON path as sent (<c>Name</c>, <c>aliases[0]</c>, <c>evidence[1]</c>): all of them, before reading it.
+    /// </summary>
+    private static void CheckMembers(JsonTypeInfo shape, JsonObject body, string prefix, List<(string Path, string Reason)> errors)
+    {
+        foreach (var (name, value) in body)
+        {
+            var member = shape.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+            if (member is null)
+            {
+                var near = shape.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+                errors.Add(($"{prefix}{name}", near is null
+                    ? $"'{name}' is not a member of this body."
+                    : $"'{name}' is not a member of this body; member names are case-sensitive: '{near.Name}'."));
+            }
+            else
+            {
+                CheckValue(Options.GetTypeInfo(member.PropertyType), value, $"{prefix}{name}", errors);
+            }
+        }
+    }
+
+    private static void CheckValue(JsonTypeInfo shape, JsonNode? value, string path, List<(string Path, string Reason)> errors)
+    {
+        if (value is JsonObject member && shape.Kind == JsonTypeInfoKind.Object)
+        {
+            CheckMembers(shape, member, $"{path}.", errors);
+        }
+        else if (value is JsonArray list && shape is { Kind: JsonTypeInfoKind.Enumerable, ElementType: { } elementType })
+        {
+            var element = Options.GetTypeInfo(elementType);
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] is null)
+                {
+                    errors.Add(($"{path}[{i}]", "A list element cannot be null."));
+                }
+                else
+                {
+                    CheckValue(element, list[i], $"{path}[{i}]", errors);
+                }
+            }
         }
     }
 

@@ -54,11 +54,34 @@ internal static class TradeComparisons
             .Select(p => Derive(figure.Value, p.Row, claim))];
     }
 
+    /// <summary>Never throws: a ratio or change that cannot be computed is null, and <c>reason</c> says why.</summary>
     private static TradeComparison Derive(decimal value, Observation other, TradeClaim? claim)
     {
         var against = Quantity.Normalize(other.Value);
-        decimal? ratio = against == 0 ? null : Quantity.Normalize(Math.Round(value / against, 2, MidpointRounding.AwayFromZero));
-        return new TradeComparison(other.Id, ratio, Quantity.Normalize(value - against), Derived: true, claim);
+        var change = Checked(() => value - against);
+        decimal? ratio = against == 0 ? null : Checked(() => Math.Round(value / against, 2, MidpointRounding.AwayFromZero));
+        var reason = (against == 0, ratio is null, change is null) switch
+        {
+            (true, _, false) => $"ratio: '{other.Id}' is 0.",
+            (true, _, true) => $"ratio: '{other.Id}' is 0; change: beyond the range of a decimal.",
+            (false, true, true) => "ratio and change: beyond the range of a decimal.",
+            (false, true, false) => "ratio: beyond the range of a decimal.",
+            (false, false, true) => "change: beyond the range of a decimal.",
+            _ => null,
+        };
+        return new TradeComparison(other.Id, ratio, change, reason, Derived: true, claim);
+    }
+
+    private static decimal? Checked(Func<decimal> compute)
+    {
+        try
+        {
+            return Quantity.Normalize(compute());
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The claim with the quote that states its number (e.g. "15 times"), else its first quote.</summary>

@@ -27,11 +27,12 @@ public sealed record TradeFigureResponse(
 
 /// <summary>This figure compared with another, computed by the API from the stored values (not stated by the source).</summary>
 /// <param name="Against">The id of the other trade figure.</param>
-/// <param name="Ratio">This value divided by the other, rounded to 2 decimals; null when the other is 0.</param>
-/// <param name="Change">This value minus the other (negative when this figure is smaller).</param>
+/// <param name="Ratio">This value divided by the other, rounded to 2 decimals; null when it cannot be computed (see <c>reason</c>).</param>
+/// <param name="Change">This value minus the other (negative when this figure is smaller); null when it cannot be computed (see <c>reason</c>).</param>
+/// <param name="Reason">Why <c>ratio</c> or <c>change</c> is null (the other figure is 0, or the result is beyond the range of a decimal); null when both are given.</param>
 /// <param name="Derived">Always true: computed here, not quoted. Compare with <c>claimed</c>.</param>
 /// <param name="Claimed">The multiple the source itself claims for this figure's period, when it states one.</param>
-public sealed record TradeComparison(string Against, decimal? Ratio, decimal Change, bool Derived, TradeClaim? Claimed);
+public sealed record TradeComparison(string Against, decimal? Ratio, decimal? Change, string? Reason, bool Derived, TradeClaim? Claimed);
 
 /// <summary>A multiple the source states (an observation in unit ratio), e.g. "15 times more".</summary>
 /// <param name="Id">The id of the ratio observation.</param>

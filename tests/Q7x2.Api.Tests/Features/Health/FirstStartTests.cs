@@ -18,7 +18,7 @@ public sealed class FirstStartTests : IDisposable
         _temp.CopyFrom(Repository.Seed, "seed");
         var port = FreePort();
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        using var process = Process.Start(ApiProcess.StartInfo(_temp.Path, "--urls", $"http://127.0.0.1:{port}"))!;
+        using var process = Process.Start(ApiProcess.StartInfo(_temp.Path, $"--urls=http://127.0.0.1:{port}"))!;
         process.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
         process.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();

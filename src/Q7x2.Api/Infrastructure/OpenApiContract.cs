@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Q7x2.Api.Infrastructure;
+
+/// <summary>
+/// Makes the document say exactly what the API does: parameters the validators require are required, a nullable member
+/// is <c>anyOf: [null, …]</c> (a <c>oneOf</c> whose branches overlap rejects every null), and every read documents the
+/// 304 its <c>If-None-Match</c> gets and the 400 its unknown query parameters get.
+/// </summary>
+internal static class OpenApiContract
+{
+    /// <summary>Query parameters the operation's validator requires, by operationId.</summary>
+    private static readonly Dictionary<string, string[]> RequiredParameters = new(StringComparer.Ordinal)
+    {
+        ["Search"] = ["q"],
+        ["Suggest"] = ["prefix"],
+    };
+
+    public static OpenApiOptions AddContract(this OpenApiOptions options) =>
+        options.AddOperationTransformer((operation, _, _) =>
+        {
+            if (operation.OperationId is { } id && RequiredParameters.TryGetValue(id, out var names))
+            {
+                foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => names.Contains(p.Name)))
+                {
+                    parameter.Required = true;
+                }
+            }
+
+            return Task.CompletedTask;
+        }).AddDocumentTransformer((document, _, _) =>
+        {
+            var badRequest = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+                .Select(o => o.Responses?.GetValueOrDefault("400")).FirstOrDefault(r => r is not null);
+            foreach (var (path, item) in document.Paths)
+            {
+                foreach (var (method, operation) in item.Operations ?? [])
+                {
+                    operation.Responses ??= [];
+                    if (badRequest is not null)
+                    {
+                        operation.Responses.TryAdd("400", badRequest);
+                    }
+
+                    if (method == HttpMethod.Get && path.StartsWith("/v1", StringComparison.Ordinal) && operation.Responses.ContainsKey("200"))
+                    {
+                        operation.Responses.TryAdd("304", new OpenApiResponse
+                        {
+                            Description = "Not Modified: the representation still has the ETag sent in If-None-Match.",
+                        });
+                    }
+                }
+            }
+
+            foreach (var schema in (document.Components?.Schemas?.Values ?? []).OfType<OpenApiSchema>())
+            {
+                AnyOfForNullable(schema);
+            }
+
+            return Task.CompletedTask;
+        });
+
+    private static void AnyOfForNullable(OpenApiSchema schema)
+    {
+        if (schema.OneOf is { Count: > 1 } branches && branches.Any(b => b is OpenApiSchema { Type: JsonSchemaType.Null }))
+        {
+            schema.AnyOf = branches;
+            schema.OneOf = null;
+        }
+
+        foreach (var nested in (schema.Properties?.Values ?? []).Concat(schema.AnyOf ?? []).Append(schema.Items).OfType<OpenApiSchema>())
+        {
+            AnyOfForNullable(nested);
+        }
+    }
+}
