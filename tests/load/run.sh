@@ -88,7 +88,7 @@ start_api() {
   local port=$1; shift
   local start
   start=$(now_ms)
-  (cd "$WORK" && exec dotnet api/Q7x2.Api.dll --urls "http://127.0.0.1:$port" "${API_ARGS[@]}" "$@" >"$WORK/api-$port.log" 2>&1) &
+  (cd "$WORK" && exec dotnet api/Q7x2.Api.dll --urls="http://127.0.0.1:$port" "${API_ARGS[@]}" "$@" >"$WORK/api-$port.log" 2>&1) &
   API_PID=$!
   PIDS+=("$API_PID")
   wait_for "http://127.0.0.1:$port$HOT" "$API_PID" >/dev/null

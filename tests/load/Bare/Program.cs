@@ -4,10 +4,10 @@ var body = await File.ReadAllBytesAsync(args[0]);
 var builder = WebApplication.CreateSlimBuilder(args[1..]);
 builder.Logging.ClearProviders();
 var app = builder.Build();
-app.Run(context =>
+app.Run(async context =>
 {
     context.Response.ContentType = "application/json; charset=utf-8";
     context.Response.ContentLength = body.Length;
-    return context.Response.BodyWriter.WriteAsync(body, context.RequestAborted).AsTask();
+    await context.Response.BodyWriter.WriteAsync(body, context.RequestAborted);
 });
 await app.RunAsync();
