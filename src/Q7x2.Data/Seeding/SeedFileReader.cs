@@ -54,24 +54,31 @@ internal static class SeedFileReader
         }
 
         List<T>? items;
+        using var document = Parse(path, file, errors);
+        if (document is null)
+        {
+            unreadable = true;
+            return [];
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || document.RootElement.EnumerateObject().Select(p => p.Name).ToList() is not [var only]
+            || only != property)
+        {
+            errors.Add(new SeedError(file, "$", $"the file must be an object with the single property '{property}'"));
+            unreadable = true;
+            return [];
+        }
+
+        var list = document.RootElement.GetProperty(property);
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || document.RootElement.EnumerateObject().Select(p => p.Name).ToList() is not [var only]
-                || only != property)
-            {
-                errors.Add(new SeedError(file, "$", $"the file must be an object with the single property '{property}'"));
-                unreadable = true;
-                return [];
-            }
-
-            items = document.RootElement.GetProperty(property).Deserialize<List<T>>(Json);
+            items = list.Deserialize<List<T>>(Json);
         }
         catch (JsonException e)
         {
             var at = e.Path is null ? "$" : $"$.{property}{e.Path.TrimStart('$')}";
-            errors.Add(new SeedError(file, at, Reason(e)));
+            errors.Add(new SeedError(file, at, JsonReasons.For(e, Json.GetTypeInfo(typeof(List<T>)), list)));
             unreadable = true;
             return [];
         }
@@ -94,12 +101,19 @@ internal static class SeedFileReader
         return items;
     }
 
-    /// <summary>System.Text.Json's message without its trailing position, and plain words for a bad date.</summary>
-    private static string Reason(JsonException e)
+    /// <summary>The file as a JSON document, or null after reporting where it is not well-formed JSON.</summary>
+    private static JsonDocument? Parse(string path, string file, List<SeedError> errors)
     {
-        var message = e.Message.Split(" Path:")[0];
-        return e.Path?.EndsWith(".from", StringComparison.Ordinal) == true || e.Path?.EndsWith(".to", StringComparison.Ordinal) == true
-            ? $"not a valid ISO 8601 date (yyyy-MM-dd): {message}"
-            : message;
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException e)
+        {
+            errors.Add(new SeedError(file, "$", e.LineNumber is { } line
+                ? $"is not valid JSON (line {line + 1}, byte {e.BytePositionInLine + 1})"
+                : "is not valid JSON"));
+            return null;
+        }
     }
 }

@@ -23,6 +23,8 @@ public sealed record AgreementInput(
     string AgreementType, FuzzyDateInput? Date, IReadOnlyList<string> Parties, string? Event, IReadOnlyList<string> Areas)
     : ICuratedInput<AgreementInput, SeedAgreement>
 {
+    static RequiredValues ICuratedInput<AgreementInput, SeedAgreement>.Required { get; } = RequiredValues.Within("date", FuzzyDateInput.Required);
+
     public IEnumerable<string?> References() => [Event, .. Parties ?? []];
 
     public SeedAgreement ToSeed() => new(

@@ -22,6 +22,8 @@ public sealed record BorderCrossingInput(
     string Status, IReadOnlyList<string> Countries, IReadOnlyList<string> Connects, FuzzyDateInput? Opened)
     : ICuratedInput<BorderCrossingInput, SeedBorderCrossing>
 {
+    static RequiredValues ICuratedInput<BorderCrossingInput, SeedBorderCrossing>.Required { get; } = RequiredValues.Within("opened", FuzzyDateInput.Required);
+
     public IEnumerable<string?> References() => [.. Countries ?? [], .. Connects ?? []];
 
     public SeedBorderCrossing ToSeed() => new(

@@ -19,6 +19,8 @@ public sealed record CountryInput(
     string IsoCode)
     : ICuratedInput<CountryInput, SeedCountry>
 {
+    static RequiredValues ICuratedInput<CountryInput, SeedCountry>.Required { get; } = RequiredValues.None;
+
     public IEnumerable<string?> References() => [];
 
     public SeedCountry ToSeed() => new(

@@ -25,6 +25,9 @@ internal abstract class CuratedStore<TInput, TResponse>
 
     public abstract string IdOf(TInput input);
 
+    /// <summary>The value-typed members a body must send, which lenient reading would otherwise default.</summary>
+    public abstract RequiredValues Required { get; }
+
     /// <summary>Lists a client left out (or patched to null) become empty, so that validation decides what they mean.</summary>
     public abstract TInput Normalize(TInput input);
 
@@ -70,6 +73,8 @@ internal abstract class SeedShapedStore<TInput, TSeed, TResponse>(IValidator<TSe
     where TResponse : class
 {
     public override string IdOf(TInput input) => input.Id;
+
+    public override RequiredValues Required => TInput.Required;
 
     public override TInput Normalize(TInput input) => TInput.FromSeed(input.ToSeed());
 

@@ -13,6 +13,9 @@ internal interface ICuratedInput<TSelf, TSeed>
 
     IReadOnlyList<EvidenceInput> Evidence { get; }
 
+    /// <summary>The value-typed members a body of this type must send.</summary>
+    static abstract RequiredValues Required { get; }
+
     /// <summary>The ids of the records it points at (entities, predicates), for the checks of their kinds.</summary>
     IEnumerable<string?> References();
 
@@ -45,6 +48,8 @@ public sealed record EvidenceInput(string Source, string Exact, int? Occurrence 
 public sealed record FuzzyDateInput(
     string Text, DateOnly From, DateOnly To, string Precision, string? Qualifier = null, string Basis = "stated", string? Note = null)
 {
+    internal static RequiredValues Required { get; } = new(["from", "to"], new Dictionary<string, RequiredValues>());
+
     internal static SeedFuzzyDate? ToSeed(FuzzyDateInput? d) =>
         d is null ? null : new SeedFuzzyDate(d.Text, d.From, d.To, d.Precision, d.Qualifier, d.Basis, d.Note);
 

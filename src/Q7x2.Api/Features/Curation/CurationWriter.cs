@@ -179,7 +179,7 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
 
         var input = store.Normalize(parsed);
         var errors = new Errors();
-        foreach (var (path, reason) in RequestBody.MissingValues(typeof(TInput), body))
+        foreach (var (path, reason) in store.Required.MissingIn(body))
         {
             errors.Add(path, reason);
         }

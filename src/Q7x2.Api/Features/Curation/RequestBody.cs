@@ -65,7 +65,9 @@ internal static class RequestBody
         }
         catch (JsonException e)
         {
-            return (null, Invalid(e.Path ?? "$", e.Message.Split(" Path:")[0]));
+            return (null, Invalid(e.Path ?? "$", e.LineNumber is { } line
+                ? $"The body is not valid JSON (line {line + 1}, byte {e.BytePositionInLine + 1})."
+                : "The body is not valid JSON here: a member may be given only once."));
         }
     }
 
@@ -121,7 +123,7 @@ internal static class RequestBody
         }
         catch (JsonException e)
         {
-            return (null, Invalid(e.Path ?? "$", e.Message.Split(" Path:")[0]));
+            return (null, Invalid(e.Path ?? "$", $"The value {JsonReasons.For(e, Options.GetTypeInfo(typeof(T)), JsonSerializer.SerializeToElement(body, Options))}."));
         }
     }
 
@@ -166,32 +168,6 @@ internal static class RequestBody
                 else
                 {
                     CheckValue(element, list[i], $"{path}[{i}]", errors);
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Value-typed members the shape requires (a quantity's <c>value</c>, a date's <c>from</c>/<c>to</c>) that the body leaves out
-    /// or sets to null: reading leniently would give them a default instead, so they are reported here, as (path, reason).
-    /// </summary>
-    public static IEnumerable<(string Path, string Reason)> MissingValues(Type shape, JsonObject body, string prefix = "")
-    {
-        var constructor = shape.GetConstructors().MaxBy(c => c.GetParameters().Length);
-        foreach (var parameter in constructor?.GetParameters() ?? [])
-        {
-            var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
-            var value = body[name];
-            if (parameter.ParameterType.IsValueType && !parameter.HasDefaultValue && Nullable.GetUnderlyingType(parameter.ParameterType) is null && value is null)
-            {
-                yield return ($"{prefix}{name}", $"'{name}' is required.");
-            }
-            else if (value is JsonObject nested && Nullable.GetUnderlyingType(parameter.ParameterType) is null && !parameter.ParameterType.IsValueType
-                && parameter.ParameterType != typeof(string))
-            {
-                foreach (var missing in MissingValues(parameter.ParameterType, nested, $"{prefix}{name}."))
-                {
-                    yield return missing;
                 }
             }
         }

@@ -44,6 +44,8 @@ internal sealed class SourceStore : CuratedStore<SourceInput, SourceDetail>
 
     public override string IdOf(SourceInput input) => input.Id;
 
+    public override RequiredValues Required { get; } = RequiredValues.Within("published", FuzzyDateInput.Required);
+
     public override SourceInput Normalize(SourceInput input) => input;
 
     public override async Task<IEnumerable<(string Path, string Reason)>> ValidateAsync(SourceInput input, CancellationToken ct) =>

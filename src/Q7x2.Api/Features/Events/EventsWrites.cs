@@ -23,6 +23,8 @@ public sealed record EventInput(
     string EventType, FuzzyDateInput? Date, string? Place, IReadOnlyList<string> Participants, string? PartOf)
     : ICuratedInput<EventInput, SeedEvent>
 {
+    static RequiredValues ICuratedInput<EventInput, SeedEvent>.Required { get; } = RequiredValues.Within("date", FuzzyDateInput.Required);
+
     public IEnumerable<string?> References() => [Place, PartOf, .. Participants ?? []];
 
     public SeedEvent ToSeed() => new(

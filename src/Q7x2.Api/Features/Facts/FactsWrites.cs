@@ -23,6 +23,8 @@ public sealed record FactInput(
     FuzzyDateInput? Date, string Modality, string? Attribution, string? Note, IReadOnlyList<EvidenceInput> Evidence)
     : ICuratedInput<FactInput, SeedFact>
 {
+    static RequiredValues ICuratedInput<FactInput, SeedFact>.Required { get; } = RequiredValues.Within("date", FuzzyDateInput.Required);
+
     public IEnumerable<string?> References() => [Subject, Object, Attribution, Predicate];
 
     public SeedFact ToSeed() => new(

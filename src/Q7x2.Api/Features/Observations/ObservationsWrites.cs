@@ -23,6 +23,8 @@ public sealed record ObservationInput(
     string Comparator, FuzzyDateInput? Period, string Modality, string? Attribution, string? Note, IReadOnlyList<EvidenceInput> Evidence)
     : ICuratedInput<ObservationInput, SeedObservation>
 {
+    static RequiredValues ICuratedInput<ObservationInput, SeedObservation>.Required { get; } = new(["value"], new Dictionary<string, RequiredValues> { ["period"] = FuzzyDateInput.Required });
+
     public IEnumerable<string?> References() => [.. Subjects ?? [], Attribution];
 
     public SeedObservation ToSeed() => new(

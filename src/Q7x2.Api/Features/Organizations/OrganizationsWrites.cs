@@ -20,6 +20,8 @@ public sealed record OrganizationInput(
     string OrgType, string? Country)
     : ICuratedInput<OrganizationInput, SeedOrganization>
 {
+    static RequiredValues ICuratedInput<OrganizationInput, SeedOrganization>.Required { get; } = RequiredValues.None;
+
     public IEnumerable<string?> References() => [Country];
 
     public SeedOrganization ToSeed() => new(

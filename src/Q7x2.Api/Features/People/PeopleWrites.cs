@@ -20,6 +20,8 @@ public sealed record PersonInput(
     string? Country, string? Role)
     : ICuratedInput<PersonInput, SeedPerson>
 {
+    static RequiredValues ICuratedInput<PersonInput, SeedPerson>.Required { get; } = RequiredValues.None;
+
     public IEnumerable<string?> References() => [Country];
 
     public SeedPerson ToSeed() => new(

@@ -21,6 +21,8 @@ public sealed record PlaceInput(
     string PlaceType, string? Country, string? PartOf)
     : ICuratedInput<PlaceInput, SeedPlace>
 {
+    static RequiredValues ICuratedInput<PlaceInput, SeedPlace>.Required { get; } = RequiredValues.None;
+
     public IEnumerable<string?> References() => [Country, PartOf];
 
     public SeedPlace ToSeed() => new(

@@ -132,6 +132,38 @@ public sealed class BodyRuleTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2Ap
     }
 
     [Fact]
+    public async Task AValueOfTheWrongTypeIsExplainedInTheApisOwnWords()
+    {
+        var reasons = await RejectedAsync(
+            () => _curator.PostAsync("/v1/observations", TestKeys.Json(Trade("wordy-trade", "\"ten million\"").ToJsonString())), "value");
+
+        Assert.Equal(["The value is not a number in range."], reasons);
+    }
+
+    [Fact]
+    public async Task ADateThatIsNotIsoIsExplainedInTheApisOwnWords()
+    {
+        var body = Trade("prose-dated-trade", "10");
+        body["period"]!["from"] = "1 January 2030";
+
+        var reasons = await RejectedAsync(() => _curator.PostAsync("/v1/observations", TestKeys.Json(body.ToJsonString())), "period.from");
+
+        Assert.Equal(["The value is not a valid ISO 8601 date (yyyy-MM-dd)."], reasons);
+    }
+
+    [Fact]
+    public async Task ABodyThatIsNotJsonNamesTheLineWhereItBreaks()
+    {
+        var before = await DatabaseSnapshot.TakeAsync(factory.DatabasePath);
+
+        var problem = await (await _curator.PostAsync("/v1/people", TestKeys.Json("{\"id\": \"broken\",\n\"name\": }"))).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.StartsWith("The body is not valid JSON (line 2, byte ", error.Value[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(factory.DatabasePath));
+    }
+
+    [Fact]
     public async Task TheLargestMoneyValueIsStoredAndItsComparisonsAreComputed()
     {
         (await _curator.PostAsync("/v1/observations", TestKeys.Json(Trade("largest-trade", "1000000000000000").ToJsonString())))
