@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LOAD=$ROOT/tests/load
 DURATION=5s
 MIXED=60s
-WARMUP=2s
+WARMUP=5s
 DB=""
 while [[ $# -gt 0 ]]; do
   case $1 in

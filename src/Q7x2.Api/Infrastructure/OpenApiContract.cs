@@ -6,7 +6,8 @@ namespace Q7x2.Api.Infrastructure;
 /// <summary>
 /// Makes the document say exactly what the API does: parameters the validators require are required, a nullable member
 /// is <c>anyOf: [null, …]</c> (a <c>oneOf</c> whose branches overlap rejects every null), and every read documents the
-/// 304 its <c>If-None-Match</c> gets and the 400 its unknown query parameters get.
+/// 304 its <c>If-None-Match</c> gets and the 400 its unknown query parameters get; every operation under /v1 documents the
+/// 429 of its rate limit and the 503 of the request timeout.
 /// </summary>
 internal static class OpenApiContract
 {
@@ -31,8 +32,9 @@ internal static class OpenApiContract
             return Task.CompletedTask;
         }).AddDocumentTransformer((document, _, _) =>
         {
-            var badRequest = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
-                .Select(o => o.Responses?.GetValueOrDefault("400")).FirstOrDefault(r => r is not null);
+            var responses = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).Select(o => o.Responses).ToList();
+            var badRequest = responses.Select(r => r?.GetValueOrDefault("400")).FirstOrDefault(r => r is not null);
+            var problem = responses.Select(r => r?.GetValueOrDefault("404")).FirstOrDefault(r => r is not null)?.Content;
             foreach (var (path, item) in document.Paths)
             {
                 foreach (var (method, operation) in item.Operations ?? [])
@@ -41,6 +43,21 @@ internal static class OpenApiContract
                     if (badRequest is not null)
                     {
                         operation.Responses.TryAdd("400", badRequest);
+                    }
+
+                    if (path.StartsWith("/v1", StringComparison.Ordinal) && problem is not null)
+                    {
+                        operation.Responses.TryAdd("429", new OpenApiResponse
+                        {
+                            Description = "Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, "
+                                + "`RateLimit` and `RateLimit-Policy` where the client stands.",
+                            Content = problem,
+                        });
+                        operation.Responses.TryAdd("503", new OpenApiResponse
+                        {
+                            Description = "Service Unavailable: the request ran longer than the server's request timeout and was stopped.",
+                            Content = problem,
+                        });
                     }
 
                     if (method == HttpMethod.Get && path.StartsWith("/v1", StringComparison.Ordinal) && operation.Responses.ContainsKey("200"))

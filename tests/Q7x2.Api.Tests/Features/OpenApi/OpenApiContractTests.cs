@@ -64,4 +64,23 @@ public sealed class OpenApiContractTests(Q7x2ApiFactory factory) : IClassFixture
             }
         }
     }
+
+    [Fact]
+    public async Task EveryOperationUnderV1DocumentsItsRateLimitAndTimeoutProblems()
+    {
+        var document = await DocumentAsync();
+
+        foreach (var (path, item) in document["paths"]!.AsObject().Where(p => p.Key.StartsWith("/v1", StringComparison.Ordinal)))
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                foreach (var status in new[] { "429", "503" })
+                {
+                    var response = operation!["responses"]![status];
+                    Assert.True(response is not null, $"{method} {path} has no {status}");
+                    Assert.NotNull(response["content"]?["application/problem+json"]);
+                }
+            }
+        }
+    }
 }
