@@ -81,6 +81,7 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
     /// <summary>Parses <paramref name="args"/>; help goes to <paramref name="output"/>, usage errors to <paramref name="error"/>.</summary>
     public static CommandLine Parse(string[] args, TextWriter output, TextWriter error)
     {
+        args = DesignTimeForm(args);
         var hostArgs = args.Where(IsOverride).ToArray();
         var result = Root.Parse([.. args.Where(a => !IsOverride(a))]);
         if (result.Errors.Count > 0)
@@ -110,6 +111,16 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
             "seed" => new CommandLine("seed", result.GetValue(DryRunOption), hostArgs),
             _ => new CommandLine(null, false, hostArgs),
         };
+    }
+
+    /// <summary>
+    /// EF Core's design-time tools (<c>dotnet ef</c>) start the entry point with <c>--applicationName NAME</c>: that pair is
+    /// read as <c>--applicationName=NAME</c>, so the tools find the host. No other option is taken in two words.
+    /// </summary>
+    private static string[] DesignTimeForm(string[] args)
+    {
+        var i = Array.IndexOf(args, "--applicationName");
+        return i < 0 || i + 1 >= args.Length ? args : [.. args[..i], $"--applicationName={args[i + 1]}", .. args[(i + 2)..]];
     }
 
     public async Task<int> RunAsync(WebApplication app)

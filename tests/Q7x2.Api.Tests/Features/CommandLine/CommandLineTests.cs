@@ -25,6 +25,17 @@ public sealed class CommandLineTests
         Assert.Empty(error);
     }
 
+    [Fact]
+    public void TheDesignTimeToolsApplicationNameIsAHostSetting()
+    {
+        var (parsed, _, error) = Parse("--applicationName", "Q7x2.Api");
+
+        Assert.Null(parsed.Command);
+        Assert.Null(parsed.ExitCode);
+        Assert.Equal(["--applicationName=Q7x2.Api"], parsed.HostArgs);
+        Assert.Empty(error);
+    }
+
     [Theory]
     [InlineData("migrate", false)]
     [InlineData("seed", false)]
