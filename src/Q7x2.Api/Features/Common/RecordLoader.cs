@@ -46,26 +46,24 @@ internal static class RecordLoader
         var ids = facts.Select(f => f.Id).ToList();
         var evidence = await EvidenceAsync(db, v => v.FactId, ids, ct);
         var predicateIds = facts.Select(f => f.PredicateId).Distinct().ToList();
-        var predicates = await db.Predicates.AsNoTracking().Where(p => predicateIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var refs = await RefsAsync(db, facts.SelectMany(f => new[] { f.SubjectId, f.ObjectId, f.AttributionId }), ct);
-        return [.. facts.Select(f => new FactResponse(
-            f.Id, refs[f.SubjectId], new PredicateRef(f.PredicateId, predicates[f.PredicateId].Label, predicates[f.PredicateId].InverseLabel),
-            f.ObjectId is null ? null : refs[f.ObjectId], f.Value, FuzzyDateResponse.Of(f.Date), f.Modality,
-            f.AttributionId is null ? null : refs[f.AttributionId], f.Note, [.. evidence[f.Id]]))];
+        var predicates = await db.Predicates.AsNoTracking().Where(p => predicateIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new PredicateRef(p.Id, p.Label, p.InverseLabel), ct);
+        var refs = await RefsAsync(db, facts.SelectMany(References), ct);
+        return [.. facts.Select(f => ToResponse(f, predicates[f.PredicateId], refs, evidence))];
     }
 
-    /// <summary>The facts in which an entity is subject or object, as read from that entity.</summary>
-    public static async Task<List<EntityFactResponse>> EntityFactsAsync(Q7x2Db db, string entityId, CancellationToken ct)
-    {
-        var facts = await db.Facts.AsNoTracking()
-            .Where(f => f.SubjectId == entityId || f.ObjectId == entityId)
-            .OrderBy(f => f.Id)
-            .ToListAsync(ct);
-        var responses = await FactsAsync(db, facts, ct);
-        return [.. responses.Select(f => f.Subject.Id == entityId
-            ? new EntityFactResponse("subject", f.Predicate.Label, f)
-            : new EntityFactResponse("object", f.Predicate.InverseLabel ?? $"object of '{f.Predicate.Label}'", f))];
-    }
+    /// <summary>The entities a fact points at.</summary>
+    public static IEnumerable<string?> References(Fact f) => [f.SubjectId, f.ObjectId, f.AttributionId];
+
+    public static FactResponse ToResponse(
+        Fact f, PredicateRef predicate, IReadOnlyDictionary<string, EntityRef> refs, ILookup<string, EvidenceResponse> evidence) =>
+        new(f.Id, refs[f.SubjectId], predicate, f.ObjectId is null ? null : refs[f.ObjectId], f.Value, FuzzyDateResponse.Of(f.Date), f.Modality,
+            f.AttributionId is null ? null : refs[f.AttributionId], f.Note, [.. evidence[f.Id]]);
+
+    /// <summary>A fact as read from one of its entities: its label when the entity is the subject, its inverse label when the object.</summary>
+    public static EntityFactResponse AsSeenFrom(string entityId, FactResponse f) => f.Subject.Id == entityId
+        ? new EntityFactResponse("subject", f.Predicate.Label, f)
+        : new EntityFactResponse("object", f.Predicate.InverseLabel ?? $"object of '{f.Predicate.Label}'", f);
 
     private static Expression<Func<Evidence, bool>> Contains(Expression<Func<Evidence, string?>> owner, IReadOnlyCollection<string> ids)
     {

@@ -51,25 +51,38 @@ internal static class EntityQueries
         return rows.Map(e => map(e, context));
     }
 
-    /// <summary>One entity of a kind (any kind when <paramref name="kind"/> is null) with its facts (either side) and evidence, or null.</summary>
+    /// <summary>
+    /// One entity of a kind (any kind when <paramref name="kind"/> is null) with its facts (either side) and evidence, or null:
+    /// four queries — the entity with its aliases and links, its facts with their predicates, every entity they name, and
+    /// the evidence of the entity and of its facts.
+    /// </summary>
     public static async Task<T?> DetailAsync<T>(Q7x2Db db, string? kind, string id, Func<Entity, EntityContext, T> map, CancellationToken ct)
         where T : EntityResponse
     {
         var entities = kind is null ? db.Entities.AsNoTracking() : db.OfKind(kind);
         var entity = await entities.Where(e => e.Id == id)
-            .Include(e => e.Aliases).Include(e => e.Links).AsSplitQuery()
+            .Include(e => e.Aliases).Include(e => e.Links).AsSingleQuery()
             .FirstOrDefaultAsync(ct);
         if (entity is null)
         {
             return null;
         }
 
-        var context = new EntityContext(await RecordLoader.RefsAsync(db, References(entity), ct));
-        var evidence = await RecordLoader.EvidenceAsync(db, v => v.EntityId, [id], ct);
-        return map(entity, context) with
+        var facts = await db.Facts.AsNoTracking().Where(f => f.SubjectId == id || f.ObjectId == id)
+            .Join(db.Predicates, f => f.PredicateId, p => p.Id, (f, p) => new { Fact = f, Predicate = new PredicateRef(p.Id, p.Label, p.InverseLabel) })
+            .OrderBy(x => x.Fact.Id)
+            .ToListAsync(ct);
+        var refs = await RecordLoader.RefsAsync(db, References(entity).Concat(facts.SelectMany(x => RecordLoader.References(x.Fact))), ct);
+        var factIds = facts.Select(x => x.Fact.Id).ToList();
+        var evidence = await db.Evidence.AsNoTracking()
+            .Where(v => v.EntityId == id || (v.FactId != null && factIds.Contains(v.FactId)))
+            .OrderBy(v => v.Position)
+            .ToListAsync(ct);
+        var factEvidence = evidence.Where(v => v.FactId != null).ToLookup(v => v.FactId!, RecordLoader.ToResponse);
+        return map(entity, new EntityContext(refs)) with
         {
-            Facts = await RecordLoader.EntityFactsAsync(db, id, ct),
-            Evidence = [.. evidence[id]],
+            Facts = [.. facts.Select(x => RecordLoader.AsSeenFrom(id, RecordLoader.ToResponse(x.Fact, x.Predicate, refs, factEvidence)))],
+            Evidence = [.. evidence.Where(v => v.EntityId == id).Select(RecordLoader.ToResponse)],
         };
     }
 
