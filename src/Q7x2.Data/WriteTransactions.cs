@@ -36,10 +36,13 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    // A native call on the open handle, not a PRAGMA statement: every EF command opens its pooled connection, so this runs
+    // once per SQL command and must cost no statement of its own.
     private static void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {WriteTransactions.BusyTimeoutMilliseconds}";
-        command.ExecuteNonQuery();
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
+        {
+            SQLitePCL.raw.sqlite3_busy_timeout(handle, WriteTransactions.BusyTimeoutMilliseconds);
+        }
     }
 }

@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Q7x2.Api.Tests.Infrastructure;
+using Q7x2.Data;
 
 namespace Q7x2.Api.Tests.Features.Curation;
 
@@ -71,5 +74,16 @@ public sealed class ConcurrencyTests(Q7x2ApiFactory factory) : IClassFixture<Q7x
         while (cursor is not null);
 
         Assert.Equal(Clients * UpdatesEach, total);
+    }
+
+    [Fact]
+    public async Task EveryConnectionTheApiOpensWaitsForAnotherWriterInsteadOfFailing()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Q7x2Db>();
+
+        var timeouts = await db.Database.SqlQueryRaw<int>("SELECT timeout AS \"Value\" FROM pragma_busy_timeout").ToListAsync();
+
+        Assert.Equal([WriteTransactions.BusyTimeoutMilliseconds], timeouts);
     }
 }
