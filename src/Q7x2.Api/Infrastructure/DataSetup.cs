@@ -9,14 +9,20 @@ internal static class DataSetup
 {
     public const string MigrationsAssembly = "Q7x2.Migrations.Sqlite";
 
+    /// <summary>Contexts kept for reuse; more concurrent requests than this still get one, built anew.</summary>
+    private const int PoolSize = 256;
+
     public static IServiceCollection AddQ7x2Data(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Sqlite")
             ?? throw new InvalidOperationException("ConnectionStrings:Sqlite is not configured.");
         EnsureDirectory(connectionString);
-        services.AddDbContext<Q7x2Db>(options => options.UseSqlite(connectionString, sqlite =>
+        // Pooled: a request rents a context (and its connection object) instead of building options and services anew; the
+        // interceptors hold no per-request state.
+        var interceptors = new Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] { new SqliteBusyTimeout(), new SqliteInterruptInterceptor() };
+        services.AddDbContextPool<Q7x2Db>(options => options.UseSqlite(connectionString, sqlite =>
             sqlite.MigrationsAssembly(MigrationsAssembly).CommandTimeout(30))
-            .AddInterceptors(new SqliteBusyTimeout(), new SqliteInterruptInterceptor()));
+            .AddInterceptors(interceptors), PoolSize);
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<Q7x2.Data.Seeding.Seeder>();
         services.AddHostedService<DatabaseInitializer>();

@@ -13,26 +13,27 @@ internal static class ValidationFilter
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilterFactory((factory, next) =>
         {
-            var services = factory.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
+            // Validators are singletons (Program.cs), so each is resolved here once.
             var validated = factory.MethodInfo.GetParameters()
-                .Select((parameter, index) => (Index: index, Validator: typeof(IValidator<>).MakeGenericType(parameter.ParameterType)))
-                .Where(p => services.IsService(p.Validator))
+                .Select((parameter, index) => (Index: index,
+                    Validator: (IValidator?)factory.ApplicationServices.GetService(typeof(IValidator<>).MakeGenericType(parameter.ParameterType))))
+                .Where(p => p.Validator is not null)
+                .Select(p => (p.Index, Validator: p.Validator!))
                 .ToArray();
             return validated.Length == 0 ? next : context => ValidateAsync(context, next, validated);
         });
 
     private static async ValueTask<object?> ValidateAsync(
-        EndpointFilterInvocationContext context, EndpointFilterDelegate next, (int Index, Type Validator)[] validated)
+        EndpointFilterInvocationContext context, EndpointFilterDelegate next, (int Index, IValidator Validator)[] validated)
     {
         var errors = new Dictionary<string, string[]>();
-        foreach (var (index, validatorType) in validated)
+        foreach (var (index, validator) in validated)
         {
             if (context.Arguments[index] is not { } argument)
             {
                 continue;
             }
 
-            var validator = (IValidator)context.HttpContext.RequestServices.GetRequiredService(validatorType);
             var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
             foreach (var group in result.Errors.GroupBy(e => JsonNames.CamelPath(e.PropertyName)))
             {

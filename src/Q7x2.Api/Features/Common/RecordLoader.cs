@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
@@ -9,6 +8,25 @@ namespace Q7x2.Api.Features.Common;
 /// <summary>Batch loads of what responses embed: one query per kind of thing, whatever the page size.</summary>
 internal static class RecordLoader
 {
+    private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<EntityRef>>> RefsOf = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, List<string> ids) => db.Entities.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new EntityRef(e.Id, e.Kind, e.Name))));
+
+    private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOfFacts = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, List<string> ids) => db.Evidence.AsNoTracking().Where(v => v.FactId != null && ids.Contains(v.FactId)).OrderBy(v => v.Position).AsQueryable()));
+
+    private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOfObservations = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, List<string> ids) =>
+            db.Evidence.AsNoTracking().Where(v => v.ObservationId != null && ids.Contains(v.ObservationId)).OrderBy(v => v.Position).AsQueryable()));
+
+    private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<PredicateRef>>> PredicatesOf = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, List<string> ids) => db.Predicates.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new PredicateRef(p.Id, p.Label, p.InverseLabel))));
+
+    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<Fact>>> FactById = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, string id) => db.Facts.AsNoTracking().Where(f => f.Id == id)));
+
+    /// <summary>The fact with this id, as a list of zero or one row: one compiled query.</summary>
+    public static Task<List<Fact>> FactByIdAsync(Q7x2Db db, string id, CancellationToken ct) => FactById.For(db)(db, id).ToListAsync(ct).AsTask();
+
     public static async Task<Dictionary<string, EntityRef>> RefsAsync(Q7x2Db db, IEnumerable<string?> ids, CancellationToken ct)
     {
         var wanted = ids.OfType<string>().Distinct().ToList();
@@ -17,25 +35,34 @@ internal static class RecordLoader
             return [];
         }
 
-        return await db.Entities.AsNoTracking().Where(e => wanted.Contains(e.Id))
-            .Select(e => new EntityRef(e.Id, e.Kind, e.Name))
-            .ToDictionaryAsync(r => r.Id, ct);
+        var refs = new Dictionary<string, EntityRef>(wanted.Count);
+        await foreach (var r in RefsOf.For(db)(db, wanted).WithCancellation(ct))
+        {
+            refs.Add(r.Id, r);
+        }
+
+        return refs;
     }
 
-    public static async Task<ILookup<string, EvidenceResponse>> EvidenceAsync(
-        Q7x2Db db, Expression<Func<Evidence, string?>> owner, IReadOnlyCollection<string> ids, CancellationToken ct)
+    /// <summary>The evidence of facts, by fact id, in position order: one query.</summary>
+    public static Task<ILookup<string, EvidenceResponse>> FactEvidenceAsync(Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        EvidenceAsync(EvidenceOfFacts, db, ids, v => v.FactId!, ct);
+
+    /// <summary>The evidence of observations, by observation id, in position order: one query.</summary>
+    public static Task<ILookup<string, EvidenceResponse>> ObservationEvidenceAsync(Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        EvidenceAsync(EvidenceOfObservations, db, ids, v => v.ObservationId!, ct);
+
+    private static async Task<ILookup<string, EvidenceResponse>> EvidenceAsync(
+        CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<Evidence>>> query, Q7x2Db db, IReadOnlyCollection<string> ids, Func<Evidence, string> owner,
+        CancellationToken ct)
     {
         if (ids.Count == 0)
         {
-            return Array.Empty<(string, EvidenceResponse)>().ToLookup(x => x.Item1, x => x.Item2);
+            return Array.Empty<Evidence>().ToLookup(owner, ToResponse);
         }
 
-        var ownerOf = owner.Compile();
-        var rows = await db.Evidence.AsNoTracking()
-            .Where(Contains(owner, ids))
-            .OrderBy(v => v.Position)
-            .ToListAsync(ct);
-        return rows.ToLookup(v => ownerOf(v)!, ToResponse);
+        var rows = await query.For(db)(db, [.. ids]).ToListAsync(ct);
+        return rows.ToLookup(owner, ToResponse);
     }
 
     public static EvidenceResponse ToResponse(Evidence v) => new(v.SourceId, v.Start, v.End, v.Exact, v.Prefix, v.Suffix);
@@ -44,10 +71,8 @@ internal static class RecordLoader
     public static async Task<List<FactResponse>> FactsAsync(Q7x2Db db, List<Fact> facts, CancellationToken ct)
     {
         var ids = facts.Select(f => f.Id).ToList();
-        var evidence = await EvidenceAsync(db, v => v.FactId, ids, ct);
-        var predicateIds = facts.Select(f => f.PredicateId).Distinct().ToList();
-        var predicates = await db.Predicates.AsNoTracking().Where(p => predicateIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => new PredicateRef(p.Id, p.Label, p.InverseLabel), ct);
+        var evidence = await FactEvidenceAsync(db, ids, ct);
+        var predicates = (await PredicatesOf.For(db)(db, [.. facts.Select(f => f.PredicateId).Distinct()]).ToListAsync(ct)).ToDictionary(p => p.Id);
         var refs = await RefsAsync(db, facts.SelectMany(References), ct);
         return [.. facts.Select(f => ToResponse(f, predicates[f.PredicateId], refs, evidence))];
     }
@@ -64,10 +89,4 @@ internal static class RecordLoader
     public static EntityFactResponse AsSeenFrom(string entityId, FactResponse f) => f.Subject.Id == entityId
         ? new EntityFactResponse("subject", f.Predicate.Label, f)
         : new EntityFactResponse("object", f.Predicate.InverseLabel ?? $"object of '{f.Predicate.Label}'", f);
-
-    private static Expression<Func<Evidence, bool>> Contains(Expression<Func<Evidence, string?>> owner, IReadOnlyCollection<string> ids)
-    {
-        var body = Expression.Call(QueryParameters.Of(ids.ToList()), typeof(List<string>).GetMethod(nameof(List<string>.Contains))!, owner.Body);
-        return Expression.Lambda<Func<Evidence, bool>>(body, owner.Parameters);
-    }
 }

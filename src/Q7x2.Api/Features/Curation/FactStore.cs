@@ -23,7 +23,7 @@ internal sealed class FactStore() : SeedShapedStore<FactInput, SeedFact, FactRes
 
     public override async Task<FactResponse?> DetailAsync(Q7x2Db db, string id, CancellationToken ct)
     {
-        var rows = await db.Facts.AsNoTracking().Where(f => f.Id == id).ToListAsync(ct);
+        var rows = await RecordLoader.FactByIdAsync(db, id, ct);
         return rows.Count == 0 ? null : (await RecordLoader.FactsAsync(db, rows, ct))[0];
     }
 

@@ -24,7 +24,7 @@ internal sealed class ObservationStore() : SeedShapedStore<ObservationInput, See
 
     public override async Task<ObservationResponse?> DetailAsync(Q7x2Db db, string id, CancellationToken ct)
     {
-        var rows = await db.Observations.AsNoTracking().Where(o => o.Id == id).ToListAsync(ct);
+        var rows = await ObservationQueries.ByIdAsync(db, id, ct);
         return rows.Count == 0 ? null : (await ObservationQueries.ResponsesAsync(db, rows, ct))[0];
     }
 

@@ -51,33 +51,45 @@ internal static class EntityQueries
         return rows.Map(e => map(e, context));
     }
 
+    private static readonly CompiledQuery<Func<Q7x2Db, string, CancellationToken, Task<Entity?>>> ById = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, string id, CancellationToken ct) => db.Entities.AsNoTracking().FirstOrDefault(e => e.Id == id)));
+
+    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<EntityAlias>>> AliasesOf = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, string id) => db.EntityAliases.AsNoTracking().Where(a => a.EntityId == id)));
+
+    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<EntityLink>>> LinksOf = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, string id) => db.EntityLinks.AsNoTracking().Where(l => l.EntityId == id)));
+
+    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<FactRow>>> FactsOf = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, string id) => db.Facts.AsNoTracking().Where(f => f.SubjectId == id || f.ObjectId == id)
+            .Join(db.Predicates, f => f.PredicateId, p => p.Id, (f, p) => new { f, p })
+            .OrderBy(x => x.f.Id)
+            .Select(x => new FactRow(x.f, new PredicateRef(x.p.Id, x.p.Label, x.p.InverseLabel)))));
+
+    private static readonly CompiledQuery<Func<Q7x2Db, string, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOf = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, string id, List<string> factIds) => db.Evidence.AsNoTracking()
+            .Where(v => v.EntityId == id || (v.FactId != null && factIds.Contains(v.FactId)))
+            .OrderBy(v => v.Position).AsQueryable()));
+
     /// <summary>
     /// One entity of a kind (any kind when <paramref name="kind"/> is null) with its facts (either side) and evidence, or null:
-    /// four queries — the entity with its aliases and links, its facts with their predicates, every entity they name, and
-    /// the evidence of the entity and of its facts.
+    /// compiled queries for the entity, its aliases, its links, its facts with their predicates, every entity they name, and the
+    /// evidence of the entity and of its facts (each a lookup by an indexed column).
     /// </summary>
     public static async Task<T?> DetailAsync<T>(Q7x2Db db, string? kind, string id, Func<Entity, EntityContext, T> map, CancellationToken ct)
         where T : EntityResponse
     {
-        var entities = kind is null ? db.Entities.AsNoTracking() : db.OfKind(kind);
-        var entity = await entities.Where(e => e.Id == id)
-            .Include(e => e.Aliases).Include(e => e.Links).AsSingleQuery()
-            .FirstOrDefaultAsync(ct);
-        if (entity is null)
+        var entity = await ById.For(db)(db, id, ct);
+        if (entity is null || (kind is not null && entity.Kind != kind))
         {
             return null;
         }
 
-        var facts = await db.Facts.AsNoTracking().Where(f => f.SubjectId == id || f.ObjectId == id)
-            .Join(db.Predicates, f => f.PredicateId, p => p.Id, (f, p) => new { Fact = f, Predicate = new PredicateRef(p.Id, p.Label, p.InverseLabel) })
-            .OrderBy(x => x.Fact.Id)
-            .ToListAsync(ct);
+        entity.Aliases = await AliasesOf.For(db)(db, id).ToListAsync(ct);
+        entity.Links = await LinksOf.For(db)(db, id).ToListAsync(ct);
+        var facts = await FactsOf.For(db)(db, id).ToListAsync(ct);
         var refs = await RecordLoader.RefsAsync(db, References(entity).Concat(facts.SelectMany(x => RecordLoader.References(x.Fact))), ct);
-        var factIds = facts.Select(x => x.Fact.Id).ToList();
-        var evidence = await db.Evidence.AsNoTracking()
-            .Where(v => v.EntityId == id || (v.FactId != null && factIds.Contains(v.FactId)))
-            .OrderBy(v => v.Position)
-            .ToListAsync(ct);
+        var evidence = await EvidenceOf.For(db)(db, id, [.. facts.Select(x => x.Fact.Id)]).ToListAsync(ct);
         var factEvidence = evidence.Where(v => v.FactId != null).ToLookup(v => v.FactId!, RecordLoader.ToResponse);
         return map(entity, new EntityContext(refs)) with
         {
@@ -85,6 +97,8 @@ internal static class EntityQueries
             Evidence = [.. evidence.Where(v => v.EntityId == id).Select(RecordLoader.ToResponse)],
         };
     }
+
+    private sealed record FactRow(Fact Fact, PredicateRef Predicate);
 
     private static IEnumerable<string?> References(Entity e) =>
         new[] { e.CountryId, e.PartOfId, e.PlaceId, e.EventId }.Concat(e.Links.Select(l => l.TargetId));

@@ -37,7 +37,7 @@ internal static class FactsEndpoints
 
     private static async Task<Results<Ok<FactResponse>, ProblemHttpResult>> GetFact(string id, Q7x2Db db, CancellationToken ct)
     {
-        var fact = await db.Facts.AsNoTracking().Where(f => f.Id == id).ToListAsync(ct);
+        var fact = await RecordLoader.FactByIdAsync(db, id, ct);
         return fact.Count == 0
             ? ProblemSetup.NotFound("fact", id)
             : TypedResults.Ok((await RecordLoader.FactsAsync(db, fact, ct))[0]);

@@ -39,7 +39,7 @@ internal static class ObservationsEndpoints
 
     private static async Task<Results<Ok<ObservationResponse>, ProblemHttpResult>> GetObservation(string id, Q7x2Db db, CancellationToken ct)
     {
-        var rows = await db.Observations.AsNoTracking().Where(o => o.Id == id).ToListAsync(ct);
+        var rows = await ObservationQueries.ByIdAsync(db, id, ct);
         return rows.Count == 0
             ? ProblemSetup.NotFound("observation", id)
             : TypedResults.Ok((await ObservationQueries.ResponsesAsync(db, rows, ct))[0]);

@@ -32,7 +32,7 @@ internal static class TradeComparisons
             .Where(o => ((o.Unit == Usd && metrics.Contains(o.Metric)) || o.Unit == Ratio) && o.Subjects.Any(s => countries.Contains(s.EntityId)))
             .ToListAsync(ct);
         var subjects = await ObservationQueries.SubjectsAsync(db, [.. rowsOfPeers.Select(p => p.Id)], ct);
-        var quotes = await RecordLoader.EvidenceAsync(db, v => v.ObservationId, [.. rowsOfPeers.Where(p => p.Unit == Ratio).Select(p => p.Id)], ct);
+        var quotes = await RecordLoader.ObservationEvidenceAsync(db, [.. rowsOfPeers.Where(p => p.Unit == Ratio).Select(p => p.Id)], ct);
         var peers = rowsOfPeers.Select(p => new Peer(p, [.. subjects[p.Id]], [.. quotes[p.Id].Select(q => q.Exact)])).ToList();
         return [.. figures.Select(f => TradeFigureResponse.Of(f, Compare(f, peers)))];
     }
