@@ -19,6 +19,7 @@ using Q7x2.Api.Features.Timeline;
 using Q7x2.Api.Features.TradeFigures;
 using Q7x2.Api.Infrastructure;
 
+Q7x2.Data.SqliteEngine.Configure();
 var commandLine = CommandLine.Parse(args);
 if (commandLine.ExitCode is { } answered)
 {

@@ -12,6 +12,7 @@ public sealed partial class SqliteSearchIndex : ISearchIndex
 {
     private const string ItemSeparator = "\u001F";
 
+
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
         Q7x2Db db, SearchQuery query, string? kind, SearchAfter? after, int take, CancellationToken ct)
     {
@@ -30,29 +31,41 @@ public sealed partial class SqliteSearchIndex : ISearchIndex
         // same query within names and aliases alone. The second term is what puts "Sadyr Japarov" before
         // the many records that mention him: BM25 saturates and normalises by the whole row's length, so
         // column weights alone cannot. Only the page's rows pay for snippets.
-        var rows = await db.Database.SqlQuery<HitRow>($"""
+        var rows = await SqliteReader.ReadAsync(db, """
             WITH Matches AS MATERIALIZED (
                 SELECT rowid AS Row, Id, -bm25(SearchIndex, 4.0, 3.0, 2.0, 1.0) AS Score
                 FROM SearchIndex
-                WHERE SearchIndex MATCH {match} AND ({kind} IS NULL OR Kind = {kind})),
+                WHERE SearchIndex MATCH $match AND ($kind IS NULL OR Kind = $kind)),
             NameMatches AS MATERIALIZED (
                 SELECT rowid AS Row, -bm25(SearchIndex, 1.0, 1.0, 0.0, 0.0) AS Score
                 FROM SearchIndex
-                WHERE SearchIndex MATCH {inNames}),
+                WHERE SearchIndex MATCH $inNames),
             Page AS MATERIALIZED (
                 SELECT Row, Id, Score FROM (
                     SELECT m.Row, m.Id, m.Score + coalesce(n.Score, 0.0) AS Score
                     FROM Matches AS m LEFT JOIN NameMatches AS n ON n.Row = m.Row)
-                WHERE {afterId} IS NULL OR Score < {afterScore} OR (Score = {afterScore} AND Id > {afterId})
+                WHERE $afterId IS NULL OR Score < $afterScore OR (Score = $afterScore AND Id > $afterId)
                 ORDER BY Score DESC, Id
-                LIMIT {take})
+                LIMIT $take)
             SELECT SearchIndex.Type, Page.Id, SearchIndex.Kind, SearchIndex.Modality, SearchIndex.Title AS Name, Page.Score,
-                snippet(SearchIndex, -1, {SearchMarks.Open}, {SearchMarks.Close}, '…', 16) AS Snippet,
-                highlight(SearchIndex, 3, {SearchMarks.Open}, {SearchMarks.Close}) AS Quotes
+                snippet(SearchIndex, -1, $open, $close, '…', 16) AS Snippet,
+                highlight(SearchIndex, 3, $open, $close) AS Quotes
             FROM Page JOIN SearchIndex ON SearchIndex.rowid = Page.Row
-            WHERE SearchIndex MATCH {match}
+            WHERE SearchIndex MATCH $match
             ORDER BY Page.Score DESC, Page.Id
-            """).ToListAsync(ct);
+            """,
+            [
+                new("$match", match), new("$kind", (object?)kind ?? DBNull.Value), new("$inNames", inNames),
+                new("$afterId", (object?)afterId ?? DBNull.Value), new("$afterScore", (object?)afterScore ?? DBNull.Value),
+                new("$take", take), new("$open", SearchMarks.Open), new("$close", SearchMarks.Close),
+            ],
+            r => new HitRow
+            {
+                Type = r.GetString(0), Id = r.GetString(1), Kind = r.GetString(2), Modality = r.IsDBNull(3) ? null : r.GetString(3),
+                Name = r.GetString(4), Score = r.GetDouble(5), Snippet = r.IsDBNull(6) ? null : r.GetString(6),
+                Quotes = r.IsDBNull(7) ? null : r.GetString(7),
+            },
+            ct);
 
         var quotes = await MatchedQuotesAsync(db, rows, ct);
         return [.. rows.Select(r => new SearchHit(r.Type, r.Id, r.Kind, r.Name, r.Modality, r.Score,
@@ -100,12 +113,21 @@ public sealed partial class SqliteSearchIndex : ISearchIndex
             return [];
         }
 
-        var owners = matched.Keys.ToList();
-        var evidence = await db.Evidence.AsNoTracking()
-            .Where(v => owners.Contains(v.EntityId!) || owners.Contains(v.FactId!) || owners.Contains(v.ObservationId!))
-            .OrderBy(v => v.Position)
-            .Select(v => new { Owner = v.EntityId ?? v.FactId ?? v.ObservationId, v.SourceId, v.Start, v.End, v.Exact })
-            .ToListAsync(ct);
+        // Each owner's evidence in position order (the order its quotes were indexed in): a lookup by each indexed owner column.
+        var evidence = await SqliteReader.ReadAsync(db, """
+            WITH Owners(Id) AS (SELECT value FROM json_each($owners))
+            SELECT Owner, SourceId, Start, "End", Exact FROM (
+                SELECT v."EntityId" AS Owner, v."SourceId" AS SourceId, v."Start" AS Start, v."End" AS "End", v."Exact" AS Exact, v."Position" AS Position
+                FROM "Evidence" AS v WHERE v."EntityId" IN Owners
+                UNION ALL
+                SELECT v."FactId", v."SourceId", v."Start", v."End", v."Exact", v."Position" FROM "Evidence" AS v WHERE v."FactId" IN Owners
+                UNION ALL
+                SELECT v."ObservationId", v."SourceId", v."Start", v."End", v."Exact", v."Position" FROM "Evidence" AS v WHERE v."ObservationId" IN Owners)
+            ORDER BY Position
+            """,
+            [new("$owners", JsonSerializer.Serialize(matched.Keys))],
+            r => new Quote(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4)),
+            ct);
 
         var quotes = new Dictionary<string, SearchEvidence>(StringComparer.Ordinal);
         foreach (var owner in evidence.GroupBy(v => v.Owner!, StringComparer.Ordinal))
@@ -118,6 +140,8 @@ public sealed partial class SqliteSearchIndex : ISearchIndex
 
         return quotes;
     }
+
+    private sealed record Quote(string Owner, string SourceId, int Start, int End, string Exact);
 
     private sealed class HitRow
     {

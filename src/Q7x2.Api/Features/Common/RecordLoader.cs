@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
 using Q7x2.Data.Entities;
 
