@@ -16,8 +16,8 @@ namespace Q7x2.Api.Features.Timeline;
 public sealed record TimelineItem(
     string Type, string Id, FuzzyDateResponse Date, string Title, EntityRef? Entity, FactResponse? Fact)
 {
-    internal static TimelineItem Of(Entity e) =>
-        new(TimelineItemType.Event, e.Id, FuzzyDateResponse.Of(e.Date)!, e.Name, new EntityRef(e.Id, e.Kind, e.Name), null);
+    internal static TimelineItem Of(string id, string kind, string name, FuzzyDate date) =>
+        new(TimelineItemType.Event, id, FuzzyDateResponse.Of(date)!, name, new EntityRef(id, kind, name), null);
 
     internal static TimelineItem Of(FactResponse f) =>
         new(TimelineItemType.Fact, f.Id, f.Date!, $"{f.Subject.Name} – {f.Predicate.Label} – {f.Object?.Name ?? f.Value}", null, f);

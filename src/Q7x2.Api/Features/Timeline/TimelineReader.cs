@@ -14,16 +14,20 @@ namespace Q7x2.Api.Features.Timeline;
 /// </summary>
 internal static class TimelineReader
 {
-    private sealed record Entry(DateOnly From, string Type, string Id, Entity? Event, Fact? Fact);
+    private sealed record Entry(DateOnly From, string Type, string Id, EventRow? Event, Fact? Fact);
+
+    /// <summary>What the timeline shows of an event: projected in SQL rather than the whole entity loaded.</summary>
+    private sealed record EventRow(string Id, string Kind, string Name, FuzzyDate Date);
 
     public static async Task<Page<TimelineItem>> PageAsync(Q7x2Db db, TimelineQuery query, HttpContext http, CancellationToken ct)
     {
         var (events, facts) = (Events(db, query), Facts(db, query));
         int? total = query.Count == true ? await events.CountAsync(ct) + await facts.CountAsync(ct) : null;
         var after = TimelinePosition.Of(query.After);
-        var eventRows = await EventsAfter(events, after).OrderBy(e => e.Date!.From).ThenBy(e => e.Id).Take(query.Take + 1).ToListAsync(ct);
+        var eventRows = await EventsAfter(events, after).OrderBy(e => e.Date!.From).ThenBy(e => e.Id).Take(query.Take + 1)
+            .Select(e => new EventRow(e.Id, e.Kind, e.Name, e.Date!)).ToListAsync(ct);
         var factRows = await FactsAfter(facts, after).OrderBy(f => f.Date!.From).ThenBy(f => f.Id).Take(query.Take + 1).ToListAsync(ct);
-        var entries = eventRows.Select(e => new Entry(e.Date!.From, TimelineItemType.Event, e.Id, e, null))
+        var entries = eventRows.Select(e => new Entry(e.Date.From, TimelineItemType.Event, e.Id, e, null))
             .Concat(factRows.Select(f => new Entry(f.Date!.From, TimelineItemType.Fact, f.Id, null, f)))
             .OrderBy(x => x.From).ThenBy(x => x.Type, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal)
             .Take(query.Take + 1)
@@ -31,7 +35,7 @@ internal static class TimelineReader
         var page = entries.ToPage(query, x => new TimelinePosition(x.From, x.Type, x.Id).ToCursor(), http, total);
         var pageFacts = await RecordLoader.FactsAsync(db, [.. page.Items.Select(x => x.Fact).OfType<Fact>()], ct);
         var factsById = pageFacts.ToDictionary(f => f.Id);
-        return page.Map(x => x.Event is { } e ? TimelineItem.Of(e) : TimelineItem.Of(factsById[x.Id]));
+        return page.Map(x => x.Event is { } e ? TimelineItem.Of(e.Id, e.Kind, e.Name, e.Date) : TimelineItem.Of(factsById[x.Id]));
     }
 
     private static IQueryable<Entity> Events(Q7x2Db db, TimelineQuery query)
