@@ -59,8 +59,11 @@ for port in $CACHED_PORT $UNCACHED_PORT $BARE_PORT; do
   fi
 done
 
-echo "building Release…" >&2
-dotnet build -c Release "$ROOT/src/Q7x2.Api/Q7x2.Api.csproj" -o "$WORK/api" -nologo -v quiet >"$WORK/build-api.log" 2>&1 \
+# The API as it is deployed: published in Release, ReadyToRun (ahead-of-time compiled code for it and its packages, so that a
+# fresh process does not start by JIT-compiling everything it runs).
+echo "publishing Release (ReadyToRun)…" >&2
+dotnet publish -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true "$ROOT/src/Q7x2.Api/Q7x2.Api.csproj" \
+  -o "$WORK/api" -nologo -v quiet >"$WORK/build-api.log" 2>&1 \
   || { cat "$WORK/build-api.log" >&2; exit 1; }
 dotnet build -c Release "$LOAD/Bare/Bare.csproj" -o "$WORK/bare" -nologo -v quiet >"$WORK/build-bare.log" 2>&1 \
   || { cat "$WORK/build-bare.log" >&2; exit 1; }
@@ -113,12 +116,18 @@ walk() {
   done
 }
 
-BARE_RPS=""
 RESULTS=()
 
-# measure NAME MODE PORT TARGET: TARGET is a path, or @FILE of paths to rotate over. Warm-up, then the measured run.
+# bare_rps: req/s of the bare endpoint now (it is warm from its own first run), to set a scenario's ratio against.
+bare_rps() {
+  wrk -t"$THREADS" -c"$CONNECTIONS" --timeout 10s -d"$DURATION" "http://127.0.0.1:$BARE_PORT$HOT" | awk '/^Requests\/sec/ { printf "%.0f", $2 }'
+}
+
+# measure NAME MODE PORT TARGET: TARGET is a path, or @FILE of paths to rotate over. Warm-up, then the bare endpoint measured
+# right before the scenario's measured run: this machine's speed drifts over minutes, so each ratio is to the bare endpoint's
+# req/s of the same moment, not of the start of the run.
 measure() {
-  local name=$1 mode=$2 port=$3 target=$4 out rps p50 p99 bad timeouts ratio
+  local name=$1 mode=$2 port=$3 target=$4 out rps p50 p99 bad timeouts ratio bare
   local args=(-t"$THREADS" -c"$CONNECTIONS" --timeout 10s --latency)
   local url=http://127.0.0.1:$port$target
   if [[ $target == @* ]]; then
@@ -131,15 +140,16 @@ measure() {
     fi
   fi
   wrk "${args[@]}" -d"$WARMUP" "$url" >/dev/null
+  [[ $mode == bare ]] || bare=$(bare_rps)
   out=$(wrk "${args[@]}" -d"$DURATION" "$url")
   rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
   bad=$(awk '/Non-2xx or 3xx/ { print $5 }' <<<"$out")
   timeouts=$(awk '/Socket errors/ { print $NF }' <<<"$out")
-  [[ -z $BARE_RPS ]] && BARE_RPS=$rps
-  ratio=$(awk -v a="$rps" -v b="$BARE_RPS" 'BEGIN { printf "%.3f", a / b }')
-  RESULTS+=("$(printf '| %-22s | %-8s | %9s | %9s | %9s | %6sx | %7s | %8s |' "$name" "$mode" "$rps" "$p50" "$p99" "$ratio" "${bad:-0}" "${timeouts:-0}")")
+  [[ $mode == bare ]] && bare=$rps
+  ratio=$(awk -v a="$rps" -v b="$bare" 'BEGIN { printf "%.3f", a / b }')
+  RESULTS+=("$(printf '| %-22s | %-8s | %9s | %9s | %9s | %9s | %6sx | %7s | %8s |' "$name" "$mode" "$rps" "$p50" "$p99" "$bare" "$ratio" "${bad:-0}" "${timeouts:-0}")")
   echo "${RESULTS[-1]}" >&2
 }
 
@@ -168,7 +178,6 @@ cmp -s "$WORK/hot.json" <(curl -sf "http://127.0.0.1:$BARE_PORT$HOT") || { echo 
 
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 10s --latency (after a $WARMUP warm-up) per scenario" >&2
 measure "bare Kestrel (hot)" bare $BARE_PORT "$HOT"
-stop "$BARE_PID"
 
 # warm_process PORT: the mixed load for PROCESS_WARMUP, unmeasured (the runtime tiers its hot code up meanwhile).
 warm_process() {
@@ -204,11 +213,12 @@ cat <<REPORT
 
 Q7x2 load suite — $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)
 wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 10s --latency per scenario, after a $WARMUP warm-up (and $PROCESS_WARMUP of mixed load per API process); API in Release with --RateLimiting:Enabled=false,
-in-memory output cache, telemetry at its defaults; ratio = req/s over bare Kestrel serving the hot detail's $(stat -c %s "$WORK/hot.json") bytes.
+in-memory output cache, telemetry at its defaults; ratio = req/s over bare Kestrel serving the hot detail's $(stat -c %s "$WORK/hot.json") bytes,
+measured (column "bare") right before each scenario's run.
 $(wc -l <"$WORK/details.txt") records in the rotating detail scenario.
 
-| scenario               | mode     |     req/s |       p50 |       p99 |  ratio | non-2xx | timeouts |
-| ---------------------- | -------- | --------: | --------: | --------: | -----: | ------: | -------: |
+| scenario               | mode     |     req/s |       p50 |       p99 |      bare |  ratio | non-2xx | timeouts |
+| ---------------------- | -------- | --------: | --------: | --------: | --------: | -----: | ------: | -------: |
 $(printf '%s\n' "${RESULTS[@]}")
 
 API log lines at warn or above: $(cat "$WORK"/api-*.log | grep -cE '^(warn|fail|crit):' || true)
