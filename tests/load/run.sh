@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Load suite: the Release API, with the output cache and with --Caching:Enabled=false, against bare Kestrel serving
-# the bytes of the hot detail from memory. Same wrk settings for every run. Usage:
+# Load suite: the Release API (published ReadyToRun), with the output cache and with --Caching:Enabled=false, against bare
+# Kestrel serving the bytes of the hot detail from memory, re-measured right before each scenario (each ratio is to that
+# figure). Same wrk settings for every run. Usage:
 #   tests/load/run.sh [--quick] [--db PATH]
 #   --quick     2 s per scenario and 10 s of mixed load instead of 5 s and 60 s
 #   --db PATH   run on this SQLite file (migrated on start); default: a fresh database seeded from seed/ in a temp folder
