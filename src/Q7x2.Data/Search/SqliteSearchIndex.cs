@@ -130,7 +130,7 @@ public sealed partial class SqliteSearchIndex : ISearchIndex
             ct);
 
         var quotes = new Dictionary<string, SearchEvidence>(StringComparer.Ordinal);
-        foreach (var owner in evidence.GroupBy(v => v.Owner!, StringComparer.Ordinal))
+        foreach (var owner in evidence.GroupBy(v => v.Owner, StringComparer.Ordinal))
         {
             if (owner.ElementAtOrDefault(matched[owner.Key]) is { } quote)
             {
