@@ -60,6 +60,7 @@ if (commandLine.Command is not null)
     return await commandLine.RunAsync(app);
 }
 
+app.UseQ7x2StartedGate();
 app.UseQ7x2Headers();
 app.UseQ7x2Problems();
 

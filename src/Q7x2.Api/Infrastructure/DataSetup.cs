@@ -27,7 +27,10 @@ internal static class DataSetup
             .AddInterceptors(interceptors), PoolSize);
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<Q7x2.Data.Seeding.Seeder>();
+        services.AddSingleton<DatabaseReady>();
         services.AddHostedService<DatabaseInitializer>();
+        // The server builds its pipeline and endpoints while the database is migrated (StartedGate holds early requests).
+        services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
         return services;
     }
 

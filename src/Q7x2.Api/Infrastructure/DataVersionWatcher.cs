@@ -11,13 +11,16 @@ namespace Q7x2.Api.Infrastructure;
 /// moved. A change committed elsewhere is served here at most one interval plus one poll later.
 /// </summary>
 internal sealed partial class DataVersionWatcher(
-    IServiceScopeFactory scopes, ReadCache cache, IOptions<CachingOptions> options, ILogger<DataVersionWatcher> logger) : BackgroundService
+    IServiceScopeFactory scopes, ReadCache cache, DatabaseReady ready, IOptions<CachingOptions> options, ILogger<DataVersionWatcher> logger)
+    : BackgroundService
 {
     private long _seen;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Read before the server takes requests, so that no cached entry is older than the version it is compared with.
+        // Read before the server takes requests (StartedGate holds them until every hosted service has started), so that no
+        // cached entry is older than the version it is compared with; the database is migrated first.
+        await ready.Task.WaitAsync(cancellationToken);
         _seen = await ReadAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }

@@ -4,11 +4,29 @@ using Q7x2.Data.Seeding;
 
 namespace Q7x2.Api.Infrastructure;
 
-/// <summary>On start: applies migrations, then seeds when the database holds no source yet.</summary>
+/// <summary>
+/// On start: applies migrations, then seeds when the database holds no source yet; <see cref="DatabaseReady"/> says when it is
+/// done. A failure still fails the host's start.
+/// </summary>
 internal sealed partial class DatabaseInitializer(
-    IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DatabaseInitializer> logger) : IHostedService
+    IServiceScopeFactory scopes, IConfiguration configuration, DatabaseReady ready, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // SQLite's async methods complete synchronously: run on the pool so the server starts meanwhile.
+            await Task.Run(() => PrepareAsync(cancellationToken), cancellationToken);
+            ready.Succeeded();
+        }
+        catch (Exception e)
+        {
+            ready.Failed(e);
+            throw;
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Q7x2Db>();
