@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
@@ -47,8 +48,8 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
     {
         Description = $"How many sources (articles) to write, 1 to {CorpusGenerator.MaxSources:N0}.",
         Required = true,
-    }.Validate(r => r.GetValueOrDefault<int>() is < 1 or > CorpusGenerator.MaxSources
-        ? $"--sources must be between 1 and {CorpusGenerator.MaxSources}." : null);
+    }.Validate(r => r.Tokens is [var token] && int.TryParse(token.Value, CultureInfo.InvariantCulture, out var n) && n is < 1 or > CorpusGenerator.MaxSources
+        ? $"--sources must be between 1 and {CorpusGenerator.MaxSources}." : null); // a value that is no number is the parser's own error
 
     private static readonly Option<ulong> CorpusSeedOption = new("--seed")
     {
