@@ -69,6 +69,12 @@ internal static class Names
         return slug.ToString().TrimEnd('-');
     }
 
+    /// <summary>The indefinite article before <paramref name="word"/>: "a" (Valdorian) or "an" (Orukovian).</summary>
+    public static string Article(string word) => "AEIOUaeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
+
+    /// <summary>"a Valdorian", "an Orukovian".</summary>
+    public static string A(string word) => $"{Article(word)} {word}";
+
     private static readonly string[] Small = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
     /// <summary>A count as a news text writes it: words up to twelve, digits above.</summary>

@@ -8,6 +8,8 @@ internal sealed partial class Story
     private static readonly string[] Resources = ["gold", "coal", "antimony", "silver", "uranium", "tungsten", "rare earths"];
     private static readonly string[] Goods = ["cotton", "electricity", "cement", "fruit", "textiles", "fuel", "wheat", "livestock"];
 
+    private int _commodities;
+
     private void Trade()
     {
         var media = _rng.Skewed(_pool.Media);
@@ -56,11 +58,12 @@ internal sealed partial class Story
 
     private bool Commodity()
     {
-        if (Fresh(Goods) is not { } goods)
+        if (_commodities == 4 || Fresh(Goods) is not { } goods)
         {
             return false;
         }
 
+        _commodities++;
         var period = FuzzyDates.Year(_published.Year - 1, null);
         var value = Figures.Money(_rng, 1);
         var start = _text.Length;
@@ -86,7 +89,7 @@ internal sealed partial class Story
         var start = _text.Length;
         Name(city);
         _text.Add(", ");
-        _text.Mention(nation.Country, _text.Write($"a {nation.Country.Demonym} city"));
+        _text.Mention(nation.Country, _text.Write($"{Names.A(nation.Country.Demonym!)} city"));
         Fact(city, "located-in", nation.Country, null, null, "stated", null, _text.Since(start));
         _text.Add(" of ");
         var (count, value) = Figures.Headcount(_rng);

@@ -19,8 +19,8 @@ internal sealed partial class Story
             return false;
         }
 
-        _text.Add("The presidents also ");
-        Fact(_talks, "discussed-topic", null, topic, null, "discussed", null, _text.Write($"discussed {topic}"));
+        var opening = _rng.Pick(["The presidents also discussed", "The talks also covered", "The two sides also touched on"]);
+        Fact(_talks, "discussed-topic", null, topic, null, "discussed", null, _text.Write($"{opening} {topic}"));
         if (!_mostImportant)
         {
             _mostImportant = true;

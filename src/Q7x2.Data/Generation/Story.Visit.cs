@@ -53,7 +53,7 @@ internal sealed partial class Story
 
         var years = _rng.Next(3, 20);
         var first = _text.Length;
-        _text.Add("It was the first state visit by a ");
+        _text.Add($"It was the first state visit by {Names.Article(G.Demonym!)} ");
         _text.Mention(G, _text.Write(G.Demonym!));
         _text.Add(" leader to ");
         Name(H);
@@ -177,7 +177,7 @@ internal sealed partial class Story
     private void Exhibition()
     {
         _text.Add("The two leaders also visited ");
-        var fair = _text.Write($"a {H.Demonym}-{G.Demonym} trade exhibition");
+        var fair = _text.Write($"{Names.A(H.Demonym!)}-{G.Demonym} trade exhibition");
         _text.Add(" of ");
         var goods = _text.Write("goods from both countries");
         _text.Add(" and attended ");
