@@ -26,6 +26,12 @@ if (commandLine.ExitCode is { } answered)
     return answered;
 }
 
+// generate needs no host: it writes files and touches no database (building the host would create data/).
+if (commandLine.Corpus is { } corpus)
+{
+    return CorpusCommand.Run(corpus.Sources, corpus.Seed, corpus.Out, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = commandLine.HostArgs,

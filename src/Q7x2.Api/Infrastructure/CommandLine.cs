@@ -1,16 +1,18 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 using Q7x2.Api.Features.Curation;
 using Q7x2.Data;
+using Q7x2.Data.Generation;
 using Q7x2.Data.Seeding;
 
 namespace Q7x2.Api.Infrastructure;
 
 /// <summary>
-/// The command line, parsed by System.CommandLine: no subcommand serves the API; <c>migrate</c>, <c>seed [--dry-run]</c> and
-/// <c>keys new --name NAME --role curator|admin</c> run and exit. Configuration overrides take one form, <c>--Section:Key=value</c>
+/// The command line, parsed by System.CommandLine: no subcommand serves the API; <c>migrate</c>, <c>seed [--dry-run]</c>,
+/// <c>keys new --name NAME --role curator|admin</c> and <c>generate --sources N [--seed S] --out DIR</c> run and exit. Configuration overrides take one form, <c>--Section:Key=value</c>
 /// (a colon in the name), plus the host's own <c>--urls=…</c>, <c>--environment=…</c>, <c>--contentRoot=…</c> and
 /// <c>--applicationName=…</c>; they go to the host's configuration, everything else to the parser. An unknown command or
 /// option prints the usage and exits 2.
@@ -21,6 +23,9 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
 
     /// <summary><c>keys new</c>: the key's name and role.</summary>
     public (string Name, string Role)? NewKey { get; private init; }
+
+    /// <summary><c>generate</c>: how many sources, the seed of its random numbers, and the folder to write.</summary>
+    public (int Sources, ulong Seed, string Out)? Corpus { get; private init; }
 
     /// <summary>Set when parsing alone answered the command line: 0 after <c>--help</c>, 2 after a usage error.</summary>
     public int? ExitCode { get; private init; }
@@ -38,6 +43,26 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
         Description = "What the key may do.",
         Required = true,
     }.AcceptOnlyFromAmong([.. ApiKeys.WriteRoles]);
+
+    private static readonly Option<int> SourcesOption = new Option<int>("--sources")
+    {
+        Description = $"How many sources (articles) to write, 1 to {CorpusGenerator.MaxSources:N0}.",
+        Required = true,
+    }.Validate(r => r.Tokens is [var token] && int.TryParse(token.Value, CultureInfo.InvariantCulture, out var n) && n is < 1 or > CorpusGenerator.MaxSources
+        ? $"--sources must be between 1 and {CorpusGenerator.MaxSources}." : null); // a value that is no number is the parser's own error
+
+    private static readonly Option<ulong> CorpusSeedOption = new("--seed")
+    {
+        Description = "The seed of the generator's random numbers: the same arguments give byte-identical files.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private static readonly Option<string> OutOption = new Option<string>("--out")
+    {
+        Description = "The folder to write the corpus to; it must not exist or be empty (nothing is overwritten).",
+        Required = true,
+    }.Validate(r => r.GetValueOrDefault<string>() is { } path && (File.Exists(path) || (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any()))
+        ? $"--out '{path}' is not empty: give a new or empty folder." : null);
 
     private static readonly string[] HostKeys = ["urls", "environment", "contentRoot", "applicationName"];
 
@@ -70,8 +95,16 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
         seed.SetAction(_ => 0);
         var create = new Command("new", "Print a new API key once, and the configuration that holds its hash.") { NameOption, RoleOption };
         create.SetAction(_ => 0);
+        var generate = new Command("generate",
+            "Write a synthetic corpus in the seed format (about 5 KB of text and 100 facts and observations per source) for scale "
+            + "tests; seed it with: seed --Seed:Path=DIR.")
+        {
+            SourcesOption, CorpusSeedOption, OutOption,
+        };
+        generate.SetAction(_ => 0);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(seed);
+        root.Subcommands.Add(generate);
         root.Subcommands.Add(new Command("keys", "Manage API keys.") { create });
         return root;
     }
@@ -109,6 +142,10 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
             "new" => new CommandLine("keys", false, hostArgs) { NewKey = (result.GetValue(NameOption)!, result.GetValue(RoleOption)!) },
             "migrate" => new CommandLine("migrate", false, hostArgs),
             "seed" => new CommandLine("seed", result.GetValue(DryRunOption), hostArgs),
+            "generate" => new CommandLine("generate", false, hostArgs)
+            {
+                Corpus = (result.GetValue(SourcesOption), result.GetValue(CorpusSeedOption), result.GetValue(OutOption)!),
+            },
             _ => new CommandLine(null, false, hostArgs),
         };
     }
@@ -152,5 +189,21 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
             await Console.Error.WriteLineAsync(e.Message);
             return 1;
         }
+    }
+}
+
+internal static class OptionValidation
+{
+    /// <summary>Adds a check to an option: <paramref name="error"/> gives the message, or null when the value is fine.</summary>
+    public static Option<T> Validate<T>(this Option<T> option, Func<OptionResult, string?> error)
+    {
+        option.Validators.Add(result =>
+        {
+            if (error(result) is { } message)
+            {
+                result.AddError(message);
+            }
+        });
+        return option;
     }
 }

@@ -51,6 +51,50 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void GenerateTakesSourcesSeedAndOutAndTheSeedDefaultsToOne()
+    {
+        var (parsed, _, error) = Parse("generate", "--sources", "20", "--seed", "7", "--out", "/tmp/q7x2-corpus-that-does-not-exist");
+        var (defaulted, _, _) = Parse("generate", "--sources=3", "--out=/tmp/q7x2-corpus-that-does-not-exist");
+
+        Assert.Empty(error);
+        Assert.Equal("generate", parsed.Command);
+        Assert.Equal((20, 7UL, "/tmp/q7x2-corpus-that-does-not-exist"), parsed.Corpus);
+        Assert.Equal((3, 1UL, "/tmp/q7x2-corpus-that-does-not-exist"), defaulted.Corpus);
+    }
+
+    [Theory]
+    [InlineData("generate --out /tmp/q7x2-none", "--sources")]
+    [InlineData("generate --sources 10", "--out")]
+    [InlineData("generate --sources 0 --out /tmp/q7x2-none", "between 1 and")]
+    [InlineData("generate --sources 1000001 --out /tmp/q7x2-none", "between 1 and")]
+    [InlineData("generate --sources ten --out /tmp/q7x2-none", "ten")]
+    [InlineData("generate --sources 10 --seed -1 --out /tmp/q7x2-none", "-1")]
+    public void GenerateWithoutValidSourcesOrOutIsAUsageError(string args, string named)
+    {
+        var (parsed, output, error) = Parse(args.Split(' '));
+
+        Assert.Equal(ApiCommandLine.UsageError, parsed.ExitCode);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+        Assert.False(Directory.Exists("/tmp/q7x2-none"));
+    }
+
+    [Fact]
+    public void GenerateRefusesAFolderThatIsNotEmpty()
+    {
+        using var temp = Repository.TempDirectory();
+        File.WriteAllText(Path.Combine(temp.Path, "keep.txt"), "not to be overwritten");
+
+        var (parsed, _, error) = Parse("generate", "--sources", "1", "--out", temp.Path);
+        var (empty, _, _) = Parse("generate", "--sources", "1", "--out", Directory.CreateDirectory(Path.Combine(temp.Path, "empty")).FullName);
+
+        Assert.Equal(ApiCommandLine.UsageError, parsed.ExitCode);
+        Assert.Contains("is not empty", error, StringComparison.Ordinal);
+        Assert.Null(empty.ExitCode);
+    }
+
+    [Fact]
     public void KeysNewTakesANameAndARole()
     {
         var (parsed, _, _) = Parse("keys", "new", "--name", "ci", "--role", "admin", "--Auth:Keys:0:Name=x");
@@ -66,6 +110,7 @@ public sealed class CommandLineTests
     [InlineData("seed")]
     [InlineData("keys")]
     [InlineData("keys new")]
+    [InlineData("generate")]
     public void HelpDescribesEachCommandAndExitsZero(string command)
     {
         var (parsed, output, error) = Parse([.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
@@ -77,10 +122,16 @@ public sealed class CommandLineTests
         {
             Assert.Contains("--dry-run", output, StringComparison.Ordinal);
         }
+
+        if (command == "generate")
+        {
+            Assert.Contains("--sources", output, StringComparison.Ordinal);
+            Assert.Contains("--out", output, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
-    [InlineData("generate")]
+    [InlineData("reindex")]
     [InlineData("migrat")]
     [InlineData("seed --dryrun")]
     [InlineData("--verbose")]
@@ -117,10 +168,10 @@ public sealed class CommandLineTests
     {
         using var temp = Repository.TempDirectory();
 
-        var result = await ApiProcess.RunAsync(temp.Path, "generate", $"--ConnectionStrings:Sqlite=Data Source={Path.Combine(temp.Path, "q7x2.db")}");
+        var result = await ApiProcess.RunAsync(temp.Path, "reindex", $"--ConnectionStrings:Sqlite=Data Source={Path.Combine(temp.Path, "q7x2.db")}");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("generate", result.Error, StringComparison.Ordinal);
+        Assert.Contains("reindex", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(temp.Path, "q7x2.db")));
     }
 }
