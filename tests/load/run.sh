@@ -13,6 +13,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LOAD=$ROOT/tests/load
+# shellcheck source=common.sh
+source "$LOAD/common.sh"
 DURATION=5s
 MIXED=60s
 WARMUP=5s
@@ -35,37 +37,9 @@ HOT=/v1/people/sadyr-japarov
 LIST="/v1/facts?modality=stated&limit=20"
 TIMELINE=/v1/timeline
 
-WORK=$(mktemp -d /tmp/q7x2-load.XXXXXX)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-for tool in wrk jq curl; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "installing $tool" >&2
-    apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null
-  fi
-done
-for port in $CACHED_PORT $UNCACHED_PORT $BARE_PORT; do
-  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
-    echo "port $port on 127.0.0.1 is in use; stop what listens there first" >&2
-    exit 1
-  fi
-done
-
-# The API as it is deployed: published in Release, ReadyToRun (ahead-of-time compiled code for it and its packages, so that a
-# fresh process does not start by JIT-compiling everything it runs).
-echo "publishing Release (ReadyToRun)…" >&2
-dotnet publish -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true "$ROOT/src/Q7x2.Api/Q7x2.Api.csproj" \
-  -o "$WORK/api" -nologo -v quiet >"$WORK/build-api.log" 2>&1 \
-  || { cat "$WORK/build-api.log" >&2; exit 1; }
+need_tools wrk jq curl
+free_ports $CACHED_PORT $UNCACHED_PORT $BARE_PORT
+publish_api
 dotnet build -c Release "$LOAD/Bare/Bare.csproj" -o "$WORK/bare" -nologo -v quiet >"$WORK/build-bare.log" 2>&1 \
   || { cat "$WORK/build-bare.log" >&2; exit 1; }
 
@@ -75,36 +49,6 @@ if [[ -z $DB ]]; then
   (cd "$WORK" && dotnet api/Q7x2.Api.dll seed --ConnectionStrings:Sqlite="Data Source=$DB" --Seed:Path="$ROOT/seed" >/dev/null)
 fi
 API_ARGS=(--ConnectionStrings:Sqlite="Data Source=$DB" --Seed:Path="$ROOT/seed" --RateLimiting:Enabled=false)
-
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-# wait_for URL PID: until URL answers 200; prints the milliseconds it took.
-wait_for() {
-  local url=$1 pid=$2 start
-  start=$(now_ms)
-  until curl -sf -o /dev/null "$url"; do
-    if ! kill -0 "$pid" 2>/dev/null; then echo "process $pid exited before $url answered" >&2; exit 1; fi
-    if (( $(now_ms) - start > 120000 )); then echo "$url did not answer within 120 s" >&2; exit 1; fi
-    sleep 0.01
-  done
-  echo $(( $(now_ms) - start ))
-}
-
-# start_api PORT ARGS…: starts the API; sets API_PID and COLD_MS (launch to the first 200 of the hot detail).
-start_api() {
-  local port=$1; shift
-  local start
-  start=$(now_ms)
-  (cd "$WORK" && exec dotnet api/Q7x2.Api.dll --urls="http://127.0.0.1:$port" "${API_ARGS[@]}" "$@" >"$WORK/api-$port.log" 2>&1) &
-  API_PID=$!
-  PIDS+=("$API_PID")
-  wait_for "http://127.0.0.1:$port$HOT" "$API_PID" >/dev/null
-  COLD_MS=$(( $(now_ms) - start ))
-}
-
-stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
-
-rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 # walk PORT RESOURCE: the detail path of every record of a list, following its cursors.
 walk() {
@@ -155,7 +99,7 @@ measure() {
 }
 
 echo "starting the API (cached) on :$CACHED_PORT…" >&2
-start_api $CACHED_PORT
+start_api $CACHED_PORT "$HOT"
 CACHED_PID=$API_PID
 COLD_CACHED=$COLD_MS
 
@@ -204,7 +148,7 @@ RSS_CACHED=$(rss_mb "$CACHED_PID")
 stop "$CACHED_PID"
 
 echo "starting the API (--Caching:Enabled=false) on :$UNCACHED_PORT…" >&2
-start_api $UNCACHED_PORT --Caching:Enabled=false
+start_api $UNCACHED_PORT "$HOT" --Caching:Enabled=false
 UNCACHED_PID=$API_PID
 scenarios uncached $UNCACHED_PORT
 RSS_UNCACHED=$(rss_mb "$UNCACHED_PID")
@@ -222,8 +166,7 @@ $(wc -l <"$WORK/details.txt") records in the rotating detail scenario.
 | ---------------------- | -------- | --------: | --------: | --------: | --------: | -----: | ------: | -------: |
 $(printf '%s\n' "${RESULTS[@]}")
 
-API log lines at warn or above: $(cat "$WORK"/api-*.log | grep -cE '^(warn|fail|crit):' || true)
-$(cat "$WORK"/api-*.log | grep -A2 -E '^(warn|fail|crit):' | head -12)
+$(api_log_report)
 cold start to the first 200 of $HOT (seeded database): ${COLD_CACHED} ms
 mixed load (cached, every scenario's paths shuffled): ${MIXED_RPS} req/s, ${MIXED_BAD:-0} non-2xx
 RSS after $MIXED of mixed load (cached): ${RSS_CACHED} MB; after the uncached scenarios: ${RSS_UNCACHED} MB
