@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -17,27 +16,38 @@ public sealed record Page<T>(
     string? Next,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Total = null);
 
-/// <summary>Keyset paging parameters shared by every list.</summary>
-public record PageQuery
+/// <summary>
+/// Keyset paging parameters shared by every list. Each list's query record declares <c>Limit</c>, <c>Cursor</c> and
+/// <c>Count</c> itself, with these descriptions: the Request Delegate Generator binds only the properties an
+/// <c>[AsParameters]</c> type declares, not inherited ones.
+/// </summary>
+public interface IPageQuery
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
+    public const string LimitDescription = "How many items per page, 1 to 100 (default 20).";
+    public const string CursorDescription =
+        "The opaque cursor from a previous page's `next`; leave out for the first page. It is only valid with the same filters and sort.";
+    public const string CountDescription = "Also return `total`, the number of matching items across all pages (costs one more query).";
 
     /// <summary>How many items per page, 1 to 100 (default 20).</summary>
-    [Description("How many items per page, 1 to 100 (default 20).")]
-    public int? Limit { get; init; }
+    int? Limit { get; }
 
     /// <summary>The opaque cursor from a previous page's <c>next</c>; leave out for the first page.</summary>
-    [Description("The opaque cursor from a previous page's `next`; leave out for the first page. It is only valid with the same filters and sort.")]
-    public string? Cursor { get; init; }
+    string? Cursor { get; }
 
     /// <summary>Also return the total number of matching items (costs one more query).</summary>
-    [Description("Also return `total`, the number of matching items across all pages (costs one more query).")]
-    public bool? Count { get; init; }
+    bool? Count { get; }
+}
 
-    public int Take => Limit ?? DefaultLimit;
+/// <summary>A page asked for by other parameters (search reads its own).</summary>
+public sealed record PageQuery(int? Limit, string? Cursor, bool? Count = null) : IPageQuery;
 
-    public PageCursor? After => Cursor is null ? null : PageCursor.Decode(Cursor);
+public static class PageQueries
+{
+    public static int Take(this IPageQuery query) => query.Limit ?? IPageQuery.DefaultLimit;
+
+    public static PageCursor? After(this IPageQuery query) => query.Cursor is null ? null : PageCursor.Decode(query.Cursor);
 }
 
 /// <summary>Where the previous page ended: the sort it used, the last item's sort value and id.</summary>
@@ -68,13 +78,13 @@ public sealed record PageCursor(string Sort, string? Value, string Id)
 }
 
 internal abstract class PageQueryValidator<T> : AbstractValidator<T>
-    where T : PageQuery
+    where T : IPageQuery
 {
     protected const string NotIssued = "'cursor' is not a cursor this API issued; start again without it.";
 
     protected PageQueryValidator()
     {
-        RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
+        RuleFor(q => q.Limit).InclusiveBetween(1, IPageQuery.MaxLimit);
         RuleFor(q => q.Cursor).Must(c => c is null || PageCursor.Decode(c) is not null).WithMessage(NotIssued);
     }
 
@@ -94,8 +104,6 @@ internal abstract class PageQueryValidator<T> : AbstractValidator<T>
     }
 }
 
-internal sealed class PlainPageQueryValidator : PageQueryValidator<PageQuery>;
-
 internal static class Pages
 {
     /// <summary>
@@ -104,30 +112,30 @@ internal static class Pages
     /// (includes, a projection that keeps the sort keys).
     /// </summary>
     public static async Task<Page<TOut>> PageAsync<T, TOut>(
-        this IQueryable<T> query, SortOptions<T> sorts, string? sort, PageQuery page, HttpContext http,
+        this IQueryable<T> query, SortOptions<T> sorts, string? sort, IPageQuery page, HttpContext http,
         Func<IQueryable<T>, IQueryable<TOut>> select, Func<TOut, T> keysOf, CancellationToken ct)
     {
         int? total = page.Count == true ? await query.CountAsync(ct) : null;
-        var (ordered, cursorOf) = sorts.Apply(query, sort, page.After);
-        var rows = await select(ordered.Take(page.Take + 1)).ToListAsync(ct);
+        var (ordered, cursorOf) = sorts.Apply(query, sort, page.After());
+        var rows = await select(ordered.Take(page.Take() + 1)).ToListAsync(ct);
         return rows.ToPage(page, row => cursorOf(keysOf(row)), http, total);
     }
 
     public static Task<Page<T>> PageAsync<T>(
-        this IQueryable<T> query, SortOptions<T> sorts, string? sort, PageQuery page, HttpContext http, Func<IQueryable<T>, IQueryable<T>> select, CancellationToken ct) =>
+        this IQueryable<T> query, SortOptions<T> sorts, string? sort, IPageQuery page, HttpContext http, Func<IQueryable<T>, IQueryable<T>> select, CancellationToken ct) =>
         query.PageAsync(sorts, sort, page, http, select, row => row, ct);
 
     public static Task<Page<T>> PageAsync<T>(
-        this IQueryable<T> query, SortOptions<T> sorts, string? sort, PageQuery page, HttpContext http, CancellationToken ct) =>
+        this IQueryable<T> query, SortOptions<T> sorts, string? sort, IPageQuery page, HttpContext http, CancellationToken ct) =>
         query.PageAsync(sorts, sort, page, http, q => q, row => row, ct);
 
     public static Page<TOut> Map<TIn, TOut>(this Page<TIn> page, Func<TIn, TOut> map) =>
         new([.. page.Items.Select(map)], page.Next, page.Total);
 
     /// <summary>Builds a page from up to <c>take + 1</c> rows fetched in order, and sets the <c>Link</c> header.</summary>
-    public static Page<T> ToPage<T>(this List<T> rows, PageQuery query, Func<T, PageCursor> cursorOf, HttpContext http, int? total = null)
+    public static Page<T> ToPage<T>(this List<T> rows, IPageQuery query, Func<T, PageCursor> cursorOf, HttpContext http, int? total = null)
     {
-        if (rows.Count <= query.Take)
+        if (rows.Count <= query.Take())
         {
             return new Page<T>(rows, null, total);
         }

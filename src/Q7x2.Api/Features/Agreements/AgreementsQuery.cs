@@ -6,7 +6,7 @@ using SeedRules = Q7x2.Data.Seeding.SeedRules;
 namespace Q7x2.Api.Features.Agreements;
 
 /// <summary>Query parameters of <c>GET /v1/agreements</c>.</summary>
-public sealed record AgreementsQuery : PageQuery
+public sealed record AgreementsQuery : IPageQuery
 {
     /// <summary>Only agreements this entity is party to (a country or organisation id), e.g. uzbekistan.</summary>
     [Description("Only agreements this entity is party to: a country or organisation id such as `uzbekistan`.")]
@@ -35,6 +35,18 @@ public sealed record AgreementsQuery : PageQuery
     public DateOnly? FromDate => QueryRules.ParseDate(From);
 
     public DateOnly? ToDate => QueryRules.ParseDate(To);
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class AgreementsQueryValidator : PageQueryValidator<AgreementsQuery>

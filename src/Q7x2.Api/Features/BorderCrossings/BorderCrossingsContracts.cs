@@ -39,7 +39,7 @@ public sealed record BorderCrossingResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/border-crossings</c>.</summary>
-public sealed record BorderCrossingsQuery : PageQuery
+public sealed record BorderCrossingsQuery : IPageQuery
 {
     /// <summary>Only crossings on the border of this country (a country id, e.g. kyrgyzstan).</summary>
     [Description("Only crossings on the border of this country: a country id such as `kyrgyzstan`.")]
@@ -56,6 +56,18 @@ public sealed record BorderCrossingsQuery : PageQuery
     /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class BorderCrossingsQueryValidator : PageQueryValidator<BorderCrossingsQuery>

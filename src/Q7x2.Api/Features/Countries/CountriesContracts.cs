@@ -22,7 +22,7 @@ public sealed record CountryResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/countries</c>.</summary>
-public sealed record CountriesQuery : PageQuery
+public sealed record CountriesQuery : IPageQuery
 {
     /// <summary>Only the country with this ISO 3166-1 alpha-2 code (two uppercase letters), e.g. TJ.</summary>
     [Description("Only the country with this ISO 3166-1 alpha-2 code, two uppercase letters such as `TJ`.")]
@@ -31,6 +31,18 @@ public sealed record CountriesQuery : PageQuery
     /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class CountriesQueryValidator : PageQueryValidator<CountriesQuery>

@@ -63,32 +63,57 @@ internal static class ChangeCursor
 }
 
 /// <summary>Query parameters of a record's revisions.</summary>
-public sealed record RevisionsQuery : PageQuery;
+public sealed record RevisionsQuery : IPageQuery
+{
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
+}
 
 internal sealed class RevisionsQueryValidator : AbstractValidator<RevisionsQuery>
 {
     public RevisionsQueryValidator()
     {
-        RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
+        RuleFor(q => q.Limit).InclusiveBetween(1, IPageQuery.MaxLimit);
         RuleFor(q => q.Cursor).Must(c => c is null || ChangeCursor.Decode(c) is not null)
             .WithMessage("'cursor' is not a cursor this API issued; start again without it.");
     }
 }
 
 /// <summary>Query parameters of <c>GET /v1/changes</c>.</summary>
-public sealed record ChangesQuery : PageQuery
+public sealed record ChangesQuery : IPageQuery
 {
     /// <summary>The cursor of the last change already seen; the feed continues after it.</summary>
     [FromQuery(Name = "after")]
     [Description("The `cursor` of the last change already seen (or a page's `next`); the feed continues after it. Leave out to start from the first change.")]
     public string? Since { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class ChangesQueryValidator : AbstractValidator<ChangesQuery>
 {
     public ChangesQueryValidator()
     {
-        RuleFor(q => q.Limit).InclusiveBetween(1, PageQuery.MaxLimit);
+        RuleFor(q => q.Limit).InclusiveBetween(1, IPageQuery.MaxLimit);
         RuleFor(q => q.Cursor).Must(c => c is null || ChangeCursor.Decode(c) is not null)
             .WithMessage("'cursor' is not a cursor this API issued; start again without it.");
         RuleFor(q => q.Since).Must(c => c is null || ChangeCursor.Decode(c) is not null).OverridePropertyName("after")

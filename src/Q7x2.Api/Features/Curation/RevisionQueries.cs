@@ -44,10 +44,10 @@ internal static class RevisionQueries
     }
 
     private static async Task<Page<RevisionResponse>> PageAsync(
-        IQueryable<Revision> revisions, long after, PageQuery query, HttpContext http, Func<Revision, RevisionResponse> map, CancellationToken ct)
+        IQueryable<Revision> revisions, long after, IPageQuery query, HttpContext http, Func<Revision, RevisionResponse> map, CancellationToken ct)
     {
         int? total = query.Count == true ? await revisions.CountAsync(ct) : null;
-        var rows = await revisions.Where(r => r.Id > after).OrderBy(r => r.Id).Take(query.Take + 1).ToListAsync(ct);
+        var rows = await revisions.Where(r => r.Id > after).OrderBy(r => r.Id).Take(query.Take() + 1).ToListAsync(ct);
         return rows.ToPage(query, r => new PageCursor("change", null, r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), http, total)
             .Map(map);
     }

@@ -5,7 +5,7 @@ using Q7x2.Data.Entities;
 namespace Q7x2.Api.Features.Entities;
 
 /// <summary>Query parameters of <c>GET /v1/entities</c>.</summary>
-public sealed record EntitiesQuery : PageQuery
+public sealed record EntitiesQuery : IPageQuery
 {
     /// <summary>Only entities of this kind: person, country, place, organization, event, agreement or border-crossing.</summary>
     [Description("Only entities of this kind: `person`, `country`, `place`, `organization`, `event`, `agreement` or `border-crossing`.")]
@@ -14,6 +14,18 @@ public sealed record EntitiesQuery : PageQuery
     /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class EntitiesQueryValidator : PageQueryValidator<EntitiesQuery>

@@ -43,7 +43,7 @@ internal static class EntityQueries
         DateRanges.Overlapping(query, e => e.Date, from, to);
 
     public static async Task<Page<T>> PageAsync<T>(
-        Q7x2Db db, IQueryable<Entity> query, SortOptions<Entity> sorts, string? sort, PageQuery page, HttpContext http,
+        Q7x2Db db, IQueryable<Entity> query, SortOptions<Entity> sorts, string? sort, IPageQuery page, HttpContext http,
         Func<Entity, EntityContext, T> map, CancellationToken ct)
     {
         var rows = await query.PageAsync(sorts, sort, page, http, q => q.Include(e => e.Aliases).Include(e => e.Links).AsSplitQuery(), ct);

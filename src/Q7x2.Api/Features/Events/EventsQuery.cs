@@ -6,7 +6,7 @@ using SeedRules = Q7x2.Data.Seeding.SeedRules;
 namespace Q7x2.Api.Features.Events;
 
 /// <summary>Query parameters of <c>GET /v1/events</c>.</summary>
-public sealed record EventsQuery : PageQuery
+public sealed record EventsQuery : IPageQuery
 {
     /// <summary>Only events of this type, e.g. state-visit.</summary>
     [Description("Only events of this type, e.g. `state-visit`, `summit`, `armed-conflict`.")]
@@ -39,6 +39,18 @@ public sealed record EventsQuery : PageQuery
     public DateOnly? FromDate => QueryRules.ParseDate(From);
 
     public DateOnly? ToDate => QueryRules.ParseDate(To);
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class EventsQueryValidator : PageQueryValidator<EventsQuery>

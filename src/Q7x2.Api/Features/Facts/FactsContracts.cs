@@ -5,7 +5,7 @@ using Q7x2.Data.Entities;
 namespace Q7x2.Api.Features.Facts;
 
 /// <summary>Query parameters of <c>GET /v1/facts</c>.</summary>
-public sealed record FactsQuery : PageQuery
+public sealed record FactsQuery : IPageQuery
 {
     internal static readonly SortOptions<Fact> Sorts = new("id",
         SortField<Fact>.Text("id", f => f.Id, f => f.Id),
@@ -50,6 +50,18 @@ public sealed record FactsQuery : PageQuery
     /// <summary>Sort field: id (default) or date (undated facts after dated ones); prefix '-' for descending.</summary>
     [Description("Sort field: `id` (default) or `date` (start of the fact's date; undated facts sort after dated ones); prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class FactsQueryValidator : PageQueryValidator<FactsQuery>

@@ -22,7 +22,7 @@ public sealed record ObservationResponse(
     FuzzyDateResponse? Period, string Modality, EntityRef? Attribution, string? Note, IReadOnlyList<EvidenceResponse> Evidence);
 
 /// <summary>Query parameters of <c>GET /v1/observations</c>.</summary>
-public sealed record ObservationsQuery : PageQuery
+public sealed record ObservationsQuery : IPageQuery
 {
     internal static readonly SortOptions<Observation> Sorts = new("id",
         SortField<Observation>.Text("id", o => o.Id, o => o.Id),
@@ -55,6 +55,18 @@ public sealed record ObservationsQuery : PageQuery
     /// <summary>Sort field: id (default) or metric; prefix '-' for descending.</summary>
     [Description("Sort field: `id` (default) or `metric`; prefix `-` for descending. Ties are broken by id.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class ObservationsQueryValidator : PageQueryValidator<ObservationsQuery>

@@ -26,7 +26,7 @@ public sealed record OrganizationResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/organizations</c>.</summary>
-public sealed record OrganizationsQuery : PageQuery
+public sealed record OrganizationsQuery : IPageQuery
 {
     /// <summary>Only organisations of this country (a country id, e.g. kyrgyzstan).</summary>
     [Description("Only organisations of this country: a country id such as `kyrgyzstan`.")]
@@ -39,6 +39,18 @@ public sealed record OrganizationsQuery : PageQuery
     /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class OrganizationsQueryValidator : PageQueryValidator<OrganizationsQuery>

@@ -27,7 +27,7 @@ public sealed record PersonResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/people</c>.</summary>
-public sealed record PeopleQuery : PageQuery
+public sealed record PeopleQuery : IPageQuery
 {
     /// <summary>Only people of this country (a country id, e.g. kyrgyzstan).</summary>
     [Description("Only people of this country: a country id such as `kyrgyzstan`.")]
@@ -40,6 +40,18 @@ public sealed record PeopleQuery : PageQuery
     /// <summary>Sort field: name (default) or id; prefix '-' for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class PeopleQueryValidator : PageQueryValidator<PeopleQuery>

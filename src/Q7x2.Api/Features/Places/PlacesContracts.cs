@@ -31,7 +31,7 @@ public sealed record PlaceResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/places</c>.</summary>
-public sealed record PlacesQuery : PageQuery
+public sealed record PlacesQuery : IPageQuery
 {
     /// <summary>Only places in this country (a country id, e.g. tajikistan).</summary>
     [Description("Only places in this country: a country id such as `tajikistan`.")]
@@ -48,6 +48,18 @@ public sealed record PlacesQuery : PageQuery
     /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class PlacesQueryValidator : PageQueryValidator<PlacesQuery>

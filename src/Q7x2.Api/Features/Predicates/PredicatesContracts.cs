@@ -20,7 +20,7 @@ public sealed record PredicateResponse(string Id, string Label, string? InverseL
 internal sealed record PredicateRow(Predicate Predicate, int FactCount);
 
 /// <summary>Query parameters of <c>GET /v1/predicates</c>.</summary>
-public sealed record PredicatesQuery : PageQuery
+public sealed record PredicatesQuery : IPageQuery
 {
     internal static readonly SortOptions<Predicate> Sorts = new("id",
         SortField<Predicate>.Text("id", p => p.Id, p => p.Id),
@@ -29,6 +29,18 @@ public sealed record PredicatesQuery : PageQuery
     /// <summary>Sort field: id (default) or label; prefix '-' for descending.</summary>
     [Description("Sort field: `id` (default) or `label`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class PredicatesQueryValidator : PageQueryValidator<PredicatesQuery>

@@ -26,9 +26,9 @@ internal static class SearchEndpoints
     private static async Task<Ok<Page<SearchHitResponse>>> Search(
         [AsParameters] SearchParameters search, ISearchIndex index, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
-        var page = new PageQuery { Limit = search.Limit, Cursor = search.Cursor };
+        var page = new PageQuery(search.Limit, search.Cursor);
         var after = search.Cursor is null ? null : SearchCursor.Read(search.Cursor)?.After;
-        var hits = await index.SearchAsync(db, SearchQuery.Parse(search.Q), search.Kind, after, page.Take + 1, ct);
+        var hits = await index.SearchAsync(db, SearchQuery.Parse(search.Q), search.Kind, after, page.Take() + 1, ct);
         var result = hits.ToList().ToPage(page, hit => SearchCursor.Key(search, hit), http);
         return TypedResults.Ok(new Page<SearchHitResponse>([.. result.Items.Select(SearchHitResponse.Of)], result.Next));
     }

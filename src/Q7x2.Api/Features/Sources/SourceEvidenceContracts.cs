@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using FluentValidation;
 using Q7x2.Api.Features.Common;
@@ -23,7 +24,7 @@ public sealed record SourceEvidenceResponse(string SourceId, int Start, int End,
 public sealed record EvidenceOwner(string Type, string Id, string Name);
 
 /// <summary>Query parameters of <c>GET /v1/sources/{id}/evidence</c>: paging only, the order is the text's.</summary>
-public sealed record SourceEvidenceQuery : PageQuery
+public sealed record SourceEvidenceQuery : IPageQuery
 {
     /// <summary>The cursor's sort: spans are listed by start, then by evidence id.</summary>
     internal const string TextOrder = "start";
@@ -32,13 +33,25 @@ public sealed record SourceEvidenceQuery : PageQuery
         new(TextOrder, v.Start.ToString(CultureInfo.InvariantCulture), v.Id.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Where the previous page ended, as (start, evidence id).</summary>
-    internal (int Start, int Id)? Position => After is { Value: { } start } after
+    internal (int Start, int Id)? Position => this.After() is { Value: { } start } after
         ? (int.Parse(start, CultureInfo.InvariantCulture), int.Parse(after.Id, CultureInfo.InvariantCulture))
         : null;
 
     internal static bool IsTextOrder(PageCursor after) =>
         after.Sort == TextOrder && int.TryParse(after.Value, CultureInfo.InvariantCulture, out _)
             && int.TryParse(after.Id, CultureInfo.InvariantCulture, out _);
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class SourceEvidenceQueryValidator : PageQueryValidator<SourceEvidenceQuery>

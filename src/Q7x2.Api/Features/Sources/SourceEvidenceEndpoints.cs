@@ -33,7 +33,7 @@ internal static class SourceEvidenceEndpoints
             spans = spans.Where(v => v.Start > start || (v.Start == start && v.Id > last));
         }
 
-        var rows = await spans.OrderBy(v => v.Start).ThenBy(v => v.Id).Take(query.Take + 1).ToListAsync(ct);
+        var rows = await spans.OrderBy(v => v.Start).ThenBy(v => v.Id).Take(query.Take() + 1).ToListAsync(ct);
         var page = rows.ToPage(query, SourceEvidenceQuery.CursorOf, http, total);
         var entities = await RecordLoader.RefsAsync(db, page.Items.Select(v => v.EntityId), ct);
         var observationIds = page.Items.Select(v => v.ObservationId).OfType<string>().Distinct().ToList();

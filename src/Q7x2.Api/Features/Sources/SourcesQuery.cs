@@ -5,7 +5,7 @@ using Q7x2.Data.Entities;
 namespace Q7x2.Api.Features.Sources;
 
 /// <summary>Query parameters of <c>GET /v1/sources</c>.</summary>
-public sealed record SourcesQuery : PageQuery
+public sealed record SourcesQuery : IPageQuery
 {
     internal static readonly SortOptions<Source> Sorts = new("id",
         SortField<Source>.Text("id", s => s.Id, s => s.Id),
@@ -14,6 +14,18 @@ public sealed record SourcesQuery : PageQuery
     /// <summary>Sort field: id (default) or title; prefix '-' for descending.</summary>
     [Description("Sort field: `id` (default) or `title`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class SourcesQueryValidator : PageQueryValidator<SourcesQuery>

@@ -5,7 +5,7 @@ using Q7x2.Api.Infrastructure;
 namespace Q7x2.Api.Features.Timeline;
 
 /// <summary>Query parameters of <c>GET /v1/timeline</c>.</summary>
-public sealed record TimelineQuery : PageQuery
+public sealed record TimelineQuery : IPageQuery
 {
     /// <summary>Start of a date range (yyyy-MM-dd) that fuzzy dates match by overlap: only items whose date interval ends on or after this day.</summary>
     [Description("Only items whose date interval ends on or after this day (`yyyy-MM-dd`): ranges match fuzzy dates by overlap.")]
@@ -26,6 +26,18 @@ public sealed record TimelineQuery : PageQuery
     public DateOnly? FromDate => QueryRules.ParseDate(From);
 
     public DateOnly? ToDate => QueryRules.ParseDate(To);
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class TimelineQueryValidator : PageQueryValidator<TimelineQuery>

@@ -23,14 +23,14 @@ internal static class TimelineReader
     {
         var (events, facts) = (Events(db, query), Facts(db, query));
         int? total = query.Count == true ? await events.CountAsync(ct) + await facts.CountAsync(ct) : null;
-        var after = TimelinePosition.Of(query.After);
-        var eventRows = await EventsAfter(events, after).OrderBy(e => e.Date!.From).ThenBy(e => e.Id).Take(query.Take + 1)
+        var after = TimelinePosition.Of(query.After());
+        var eventRows = await EventsAfter(events, after).OrderBy(e => e.Date!.From).ThenBy(e => e.Id).Take(query.Take() + 1)
             .Select(e => new EventRow(e.Id, e.Kind, e.Name, e.Date!)).ToListAsync(ct);
-        var factRows = await FactsAfter(facts, after).OrderBy(f => f.Date!.From).ThenBy(f => f.Id).Take(query.Take + 1).ToListAsync(ct);
+        var factRows = await FactsAfter(facts, after).OrderBy(f => f.Date!.From).ThenBy(f => f.Id).Take(query.Take() + 1).ToListAsync(ct);
         var entries = eventRows.Select(e => new Entry(e.Date.From, TimelineItemType.Event, e.Id, e, null))
             .Concat(factRows.Select(f => new Entry(f.Date!.From, TimelineItemType.Fact, f.Id, null, f)))
             .OrderBy(x => x.From).ThenBy(x => x.Type, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal)
-            .Take(query.Take + 1)
+            .Take(query.Take() + 1)
             .ToList();
         var page = entries.ToPage(query, x => new TimelinePosition(x.From, x.Type, x.Id).ToCursor(), http, total);
         var pageFacts = await RecordLoader.FactsAsync(db, [.. page.Items.Select(x => x.Fact).OfType<Fact>()], ct);

@@ -5,7 +5,7 @@ using Q7x2.Data.Entities;
 namespace Q7x2.Api.Features.TradeFigures;
 
 /// <summary>Query parameters of <c>GET /v1/trade-figures</c>.</summary>
-public sealed record TradeFiguresQuery : PageQuery
+public sealed record TradeFiguresQuery : IPageQuery
 {
     internal static readonly SortOptions<Observation> Sorts = new("id",
         SortField<Observation>.Text("id", o => o.Id, o => o.Id),
@@ -34,6 +34,18 @@ public sealed record TradeFiguresQuery : PageQuery
     /// <summary>Sort field: id (default) or period; prefix '-' for descending.</summary>
     [Description("Sort field: `id` (default) or `period` (its start; figures without a period sort after the others); prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
 }
 
 internal sealed class TradeFiguresQueryValidator : PageQueryValidator<TradeFiguresQuery>
