@@ -106,6 +106,7 @@ internal static class HttpPosture
         app.UseAuthorization();
         app.UseRequestTimeouts();
         app.UseSqliteInterruptAsCancellation();
+        app.UseQ7x2QueryValueGuard();
         return app;
     }
 

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Q7x2.Data.Text;
 
 namespace Q7x2.Api.Infrastructure;
 
@@ -64,7 +62,7 @@ internal static class ProblemSetup
 }
 
 /// <summary>Turns a request that cannot be bound (malformed number, bad JSON, body too large) into a problem with its own status.</summary>
-internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -74,18 +72,13 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         }
 
         httpContext.Response.StatusCode = bad.StatusCode;
-        var problem = BindingFailure().Match(bad.Message) is { Success: true } failure
-            ? new ValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [JsonNames.CamelPath(failure.Groups["name"].Value)] = [$"'{failure.Groups["value"].Value}' is not a valid value of type {failure.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>')}."],
-            })
-            : new ProblemDetails();
-        problem.Status = bad.StatusCode;
-        problem.Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large." : "The request is malformed.";
-        problem.Detail = bad.Message;
+        // Query values that do not parse are answered earlier, naming their parameter (QueryValueGuard).
+        var problem = new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large." : "The request is malformed.",
+            Detail = bad.Message,
+        };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
-
-    [GeneratedRegex("""^Failed to bind parameter "(?<type>\S+) (?<name>\w+)" from "(?<value>.*)"\.$""")]
-    private static partial Regex BindingFailure();
 }
