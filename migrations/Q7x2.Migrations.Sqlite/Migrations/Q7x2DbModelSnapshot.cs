@@ -50,6 +50,11 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                     b.Property<string>("CountryId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("DateKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("coalesce(\"DateFrom\", '9999-12-31')", false);
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -99,17 +104,25 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CountryId");
-
                     b.HasIndex("EventId");
-
-                    b.HasIndex("Name");
-
-                    b.HasIndex("PartOfId");
 
                     b.HasIndex("PlaceId");
 
-                    b.HasIndex("Kind", "Name");
+                    b.HasIndex("Kind", "Id");
+
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("CountryId", "Kind", "Id");
+
+                    b.HasIndex("Kind", "DateKey", "Id");
+
+                    b.HasIndex("Kind", "Name", "Id");
+
+                    b.HasIndex("PartOfId", "Kind", "Id");
+
+                    b.HasIndex("CountryId", "Kind", "Name", "Id");
+
+                    b.HasIndex("PartOfId", "Kind", "Name", "Id");
 
                     b.ToTable("Entities", (string)null);
                 });
@@ -205,11 +218,11 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntityId");
+                    b.HasIndex("EntityId", "Position");
 
-                    b.HasIndex("FactId");
+                    b.HasIndex("FactId", "Position");
 
-                    b.HasIndex("ObservationId");
+                    b.HasIndex("ObservationId", "Position");
 
                     b.HasIndex("SourceId", "Start");
 
@@ -229,6 +242,11 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 
                     b.Property<string>("AttributionId")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("coalesce(\"DateFrom\", '9999-12-31')", false);
 
                     b.Property<string>("Modality")
                         .IsRequired()
@@ -265,11 +283,19 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AttributionId");
 
-                    b.HasIndex("PredicateId");
+                    b.HasIndex("DateKey", "Id");
 
-                    b.HasIndex("ObjectId", "PredicateId");
+                    b.HasIndex("ObjectId", "Id");
 
-                    b.HasIndex("SubjectId", "PredicateId");
+                    b.HasIndex("PredicateId", "Id");
+
+                    b.HasIndex("SubjectId", "Id");
+
+                    b.HasIndex("ObjectId", "DateKey", "Id");
+
+                    b.HasIndex("PredicateId", "DateKey", "Id");
+
+                    b.HasIndex("SubjectId", "DateKey", "Id");
 
                     b.ToTable("Facts", null, t =>
                         {
@@ -312,6 +338,11 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("seed");
 
+                    b.Property<DateOnly>("PeriodKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("coalesce(\"PeriodFrom\", '9999-12-31')", false);
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -324,7 +355,11 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AttributionId");
 
-                    b.HasIndex("Metric");
+                    b.HasIndex("Metric", "Id");
+
+                    b.HasIndex("PeriodKey", "Id");
+
+                    b.HasIndex("Metric", "PeriodKey", "Id");
 
                     b.ToTable("Observations");
                 });
@@ -368,6 +403,8 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Label", "Id");
 
                     b.ToTable("Predicates");
                 });
@@ -455,6 +492,8 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Title", "Id");
+
                     b.ToTable("Sources");
                 });
 
@@ -522,8 +561,6 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                                 .HasColumnName("DateTo");
 
                             b1.HasKey("EntityId");
-
-                            b1.HasIndex("From", "To");
 
                             b1.ToTable("Entities");
 
@@ -649,8 +686,6 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 
                             b1.HasKey("FactId");
 
-                            b1.HasIndex("From", "To");
-
                             b1.ToTable("Facts");
 
                             b1.WithOwner()
@@ -709,8 +744,6 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                                 .HasColumnName("PeriodTo");
 
                             b1.HasKey("ObservationId");
-
-                            b1.HasIndex("From", "To");
 
                             b1.ToTable("Observations");
 
@@ -780,8 +813,6 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                                 .HasColumnName("PublishedTo");
 
                             b1.HasKey("SourceId");
-
-                            b1.HasIndex("From", "To");
 
                             b1.ToTable("Sources");
 

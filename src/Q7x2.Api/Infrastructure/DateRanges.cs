@@ -3,30 +3,46 @@ using Q7x2.Data.Entities;
 
 namespace Q7x2.Api.Infrastructure;
 
-/// <summary>The one definition of how a <c>from</c>/<c>to</c> filter matches fuzzy dates: by overlap.</summary>
+/// <summary>
+/// The one definition of how a <c>from</c>/<c>to</c> filter matches fuzzy dates: by overlap. The start is compared through the
+/// owner's date key (the date's first day, 9999-12-31 when undated), which indexes hold: <c>key &lt;= to</c> bounds an index range,
+/// and the end (<c>to &gt;= from</c>) is checked on the rows of that range. No index can bound both sides, since an interval may be
+/// of any length.
+/// </summary>
 internal static class DateRanges
 {
-    private static readonly Expression<Func<FuzzyDate?, DateOnly?, DateOnly?, bool>> Overlaps =
-        (d, from, to) => d != null && (from == null || d.To >= from) && (to == null || d.From <= to);
+    private static readonly Expression<Func<FuzzyDate?, DateOnly, DateOnly?, DateOnly?, bool>> Overlaps =
+        (d, key, from, to) => d != null && (from == null || d.To >= from) && (to == null || key <= to);
+
+    private static readonly Expression<Func<FuzzyDate?, DateOnly, bool>> HasDate = (d, key) => d != null && key < DateOnly.MaxValue;
 
     /// <summary>
     /// Rows whose date interval overlaps [from, to]; undated rows never match a range. Without either bound every row
     /// matches, undated ones included. The bounds reach SQL as parameters.
     /// </summary>
-    public static IQueryable<T> Overlapping<T>(this IQueryable<T> query, Expression<Func<T, FuzzyDate?>> date, DateOnly? from, DateOnly? to)
+    public static IQueryable<T> Overlapping<T>(
+        this IQueryable<T> query, Expression<Func<T, FuzzyDate?>> date, Expression<Func<T, DateOnly>> key, DateOnly? from, DateOnly? to) =>
+        from is null && to is null ? query : query.Where(Bind(Overlaps, date, key, QueryParameters.Of(from), QueryParameters.Of(to)));
+
+    /// <summary>Only dated rows: the date key's index range stops before the undated rows, which all have the last key.</summary>
+    public static IQueryable<T> Dated<T>(this IQueryable<T> query, Expression<Func<T, FuzzyDate?>> date, Expression<Func<T, DateOnly>> key) =>
+        query.Where(Bind(HasDate, date, key));
+
+    private static Expression<Func<T, bool>> Bind<T>(
+        LambdaExpression predicate, Expression<Func<T, FuzzyDate?>> date, Expression<Func<T, DateOnly>> key, params Expression[] bounds)
     {
-        if (from is null && to is null)
+        var row = date.Parameters[0];
+        var replacements = new Dictionary<Expression, Expression>
         {
-            return query;
+            [predicate.Parameters[0]] = date.Body,
+            [predicate.Parameters[1]] = new Substitute(new Dictionary<Expression, Expression> { [key.Parameters[0]] = row }).Visit(key.Body),
+        };
+        for (var i = 0; i < bounds.Length; i++)
+        {
+            replacements[predicate.Parameters[i + 2]] = bounds[i];
         }
 
-        var body = new Substitute(new Dictionary<Expression, Expression>
-        {
-            [Overlaps.Parameters[0]] = date.Body,
-            [Overlaps.Parameters[1]] = QueryParameters.Of(from),
-            [Overlaps.Parameters[2]] = QueryParameters.Of(to),
-        }).Visit(Overlaps.Body);
-        return query.Where(Expression.Lambda<Func<T, bool>>(body, date.Parameters));
+        return Expression.Lambda<Func<T, bool>>(new Substitute(replacements).Visit(predicate.Body), row);
     }
 
     private sealed class Substitute(Dictionary<Expression, Expression> replacements) : ExpressionVisitor

@@ -21,6 +21,7 @@ internal sealed class EntityConfiguration : IEntityTypeConfiguration<Entity>
         builder.Property(e => e.Status).HasMaxLength(32);
         builder.PrimitiveCollection(e => e.Areas);
         builder.OwnsOne(e => e.Date, d => FuzzyDateMapping.Map(d, "Date"));
+        FuzzyDateMapping.MapKey(builder, e => e.DateKey, "Date");
 
         // References between records never cascade: the seeder defers their checks to commit.
         builder.HasOne<Entity>().WithMany().HasForeignKey(e => e.CountryId).OnDelete(DeleteBehavior.NoAction);
@@ -32,7 +33,17 @@ internal sealed class EntityConfiguration : IEntityTypeConfiguration<Entity>
         builder.HasMany(e => e.Links).WithOne().HasForeignKey(l => l.EntityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Evidence).WithOne().HasForeignKey(v => v.EntityId).OnDelete(DeleteBehavior.Cascade);
 
-        builder.HasIndex(e => new { e.Kind, e.Name });
-        builder.HasIndex(e => e.Name);
+        // Each list's sort order, ties broken by id (the ids are text: a rowid index ends with the rowid, not the id), so a page
+        // reads its rows in order and stops: the typed lists by kind, /v1/entities across kinds.
+        builder.HasIndex(e => new { e.Kind, e.Name, e.Id });
+        builder.HasIndex(e => new { e.Kind, e.Id });
+        builder.HasIndex(e => new { e.Kind, e.DateKey, e.Id });
+        builder.HasIndex(e => new { e.Name, e.Id });
+
+        // Filters on an entity id: the matches of one country or enclosing place, in each sort order.
+        builder.HasIndex(e => new { e.CountryId, e.Kind, e.Name, e.Id });
+        builder.HasIndex(e => new { e.CountryId, e.Kind, e.Id });
+        builder.HasIndex(e => new { e.PartOfId, e.Kind, e.Name, e.Id });
+        builder.HasIndex(e => new { e.PartOfId, e.Kind, e.Id });
     }
 }

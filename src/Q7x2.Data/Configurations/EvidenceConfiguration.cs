@@ -20,5 +20,10 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.Property(v => v.Suffix).HasMaxLength(64);
         builder.HasOne<Source>().WithMany().HasForeignKey(v => v.SourceId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(v => new { v.SourceId, v.Start });
+
+        // Each owner's evidence in position order, the order responses show it in.
+        builder.HasIndex(v => new { v.EntityId, v.Position });
+        builder.HasIndex(v => new { v.FactId, v.Position });
+        builder.HasIndex(v => new { v.ObservationId, v.Position });
     }
 }

@@ -17,13 +17,20 @@ internal sealed class FactConfiguration : IEntityTypeConfiguration<Fact>
         builder.Property(f => f.Modality).HasMaxLength(16);
         builder.Property(f => f.Note).HasMaxLength(2000);
         builder.OwnsOne(f => f.Date, d => FuzzyDateMapping.Map(d, "Date"));
+        FuzzyDateMapping.MapKey(builder, f => f.DateKey, "Date");
         builder.HasOne<Entity>().WithMany().HasForeignKey(f => f.SubjectId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Entity>().WithMany().HasForeignKey(f => f.ObjectId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Entity>().WithMany().HasForeignKey(f => f.AttributionId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Predicate>().WithMany().HasForeignKey(f => f.PredicateId).OnDelete(DeleteBehavior.NoAction);
         builder.HasMany(f => f.Evidence).WithOne().HasForeignKey(v => v.FactId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(f => new { f.SubjectId, f.PredicateId });
-        builder.HasIndex(f => new { f.ObjectId, f.PredicateId });
-        builder.HasIndex(f => f.PredicateId);
+        // The facts of one subject, object or predicate in each sort order (id, date), and every fact in date order: a page reads
+        // its rows in order and stops. Ties are broken by id (text: a rowid index would end with the rowid).
+        builder.HasIndex(f => new { f.SubjectId, f.Id });
+        builder.HasIndex(f => new { f.SubjectId, f.DateKey, f.Id });
+        builder.HasIndex(f => new { f.ObjectId, f.Id });
+        builder.HasIndex(f => new { f.ObjectId, f.DateKey, f.Id });
+        builder.HasIndex(f => new { f.PredicateId, f.Id });
+        builder.HasIndex(f => new { f.PredicateId, f.DateKey, f.Id });
+        builder.HasIndex(f => new { f.DateKey, f.Id });
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Q7x2.Data.Entities;
@@ -17,6 +18,13 @@ internal static class FuzzyDateMapping
         date.Property(d => d.Qualifier).HasColumnName($"{prefix}Qualifier").HasMaxLength(16);
         date.Property(d => d.Basis).HasColumnName($"{prefix}Basis").HasMaxLength(16);
         date.Property(d => d.Note).HasColumnName($"{prefix}Note").HasMaxLength(1000);
-        date.HasIndex(d => new { d.From, d.To });
     }
+
+    /// <summary>
+    /// The owner's sort key of its fuzzy date: a virtual column the database computes from the date's first day, 9999-12-31 when
+    /// undated. Indexes hold it where they cannot hold the owned date's columns, and a date sort or range reads it in index order.
+    /// </summary>
+    public static void MapKey<TOwner>(EntityTypeBuilder<TOwner> owner, Expression<Func<TOwner, DateOnly>> key, string prefix)
+        where TOwner : class =>
+        owner.Property(key).HasComputedColumnSql($"coalesce(\"{prefix}From\", '9999-12-31')", stored: false);
 }

@@ -17,9 +17,13 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         builder.Property(o => o.Modality).HasMaxLength(16);
         builder.Property(o => o.Note).HasMaxLength(2000);
         builder.OwnsOne(o => o.Period, d => FuzzyDateMapping.Map(d, "Period"));
+        FuzzyDateMapping.MapKey(builder, o => o.PeriodKey, "Period");
         builder.HasOne<Entity>().WithMany().HasForeignKey(o => o.AttributionId).OnDelete(DeleteBehavior.NoAction);
         builder.HasMany(o => o.Subjects).WithOne().HasForeignKey(s => s.ObservationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Evidence).WithOne().HasForeignKey(v => v.ObservationId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(o => o.Metric);
+        // Each sort order (metric, period; ties by id) and the observations of one metric in id and in period order.
+        builder.HasIndex(o => new { o.Metric, o.Id });
+        builder.HasIndex(o => new { o.Metric, o.PeriodKey, o.Id });
+        builder.HasIndex(o => new { o.PeriodKey, o.Id });
     }
 }

@@ -13,5 +13,6 @@ internal sealed class PredicateConfiguration : IEntityTypeConfiguration<Predicat
         builder.Property(p => p.Label).HasMaxLength(200);
         builder.Property(p => p.InverseLabel).HasMaxLength(200);
         builder.Property(p => p.Description).HasMaxLength(2000);
+        builder.HasIndex(p => new { p.Label, p.Id });
     }
 }

@@ -16,5 +16,6 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         builder.Property(s => s.Language).HasMaxLength(16);
         builder.Property(s => s.Sha256).HasMaxLength(64);
         builder.OwnsOne(s => s.Published, d => FuzzyDateMapping.Map(d, "Published"));
+        builder.HasIndex(s => new { s.Title, s.Id });
     }
 }

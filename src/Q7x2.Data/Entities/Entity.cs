@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Q7x2.Data.Entities;
 
 /// <summary>
@@ -37,6 +39,14 @@ public sealed class Entity : ICuratedRecord
 
     /// <summary>Event or agreement: when; border crossing: when it opened.</summary>
     public FuzzyDate? Date { get; set; }
+
+    /// <summary>
+    /// The sort key of <see cref="Date"/>: its first day, or 9999-12-31 without one, so undated rows sort after dated ones.
+    /// A column the database computes (see <c>FuzzyDateMapping.MapKey</c>), so that indexes can hold it; derived, so no part of the
+    /// record's content (the seeder's fingerprint of a record leaves it out).
+    /// </summary>
+    [JsonIgnore]
+    public DateOnly DateKey { get; private set; }
 
     /// <summary>Agreement: the areas it covers, in the source's words.</summary>
     public List<string> Areas { get; set; } = [];

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Q7x2.Data.Entities;
 
 /// <summary>A statement: subject – predicate – object entity or literal value.</summary>
@@ -9,6 +11,14 @@ public sealed class Fact : ICuratedRecord
     public string? ObjectId { get; set; }
     public string? Value { get; set; }
     public FuzzyDate? Date { get; set; }
+
+    /// <summary>
+    /// The sort key of <see cref="Date"/>: its first day, or 9999-12-31 without one, so undated rows sort after dated ones.
+    /// A column the database computes (see <c>FuzzyDateMapping.MapKey</c>), so that indexes can hold it; derived, so no part of the
+    /// record's content (the seeder's fingerprint of a record leaves it out).
+    /// </summary>
+    [JsonIgnore]
+    public DateOnly DateKey { get; private set; }
     public required string Modality { get; set; }
     public string? AttributionId { get; set; }
     public string? Note { get; set; }

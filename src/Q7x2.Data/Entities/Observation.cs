@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Q7x2.Data.Entities;
 
 /// <summary>A quantity a source states: metric, subjects, value, unit, comparator and period.</summary>
@@ -9,6 +11,14 @@ public sealed class Observation : ICuratedRecord
     public required string Unit { get; set; }
     public required string Comparator { get; set; }
     public FuzzyDate? Period { get; set; }
+
+    /// <summary>
+    /// The sort key of <see cref="Period"/>: its first day, or 9999-12-31 without one, so undated rows sort after dated ones.
+    /// A column the database computes (see <c>FuzzyDateMapping.MapKey</c>), so that indexes can hold it; derived, so no part of the
+    /// record's content (the seeder's fingerprint of a record leaves it out).
+    /// </summary>
+    [JsonIgnore]
+    public DateOnly PeriodKey { get; private set; }
     public required string Modality { get; set; }
     public string? AttributionId { get; set; }
     public string? Note { get; set; }

@@ -71,10 +71,16 @@ internal static class RecordLoader
     {
         var ids = facts.Select(f => f.Id).ToList();
         var evidence = await FactEvidenceAsync(db, ids, ct);
-        var predicates = (await PredicatesOf.For(db)(db, [.. facts.Select(f => f.PredicateId).Distinct()]).ToListAsync(ct)).ToDictionary(p => p.Id);
+        var predicates = await PredicatesAsync(db, facts, ct);
         var refs = await RefsAsync(db, facts.SelectMany(References), ct);
         return [.. facts.Select(f => ToResponse(f, predicates[f.PredicateId], refs, evidence))];
     }
+
+    /// <summary>The predicates of facts, by id: one query.</summary>
+    public static async Task<Dictionary<string, PredicateRef>> PredicatesAsync(Q7x2Db db, IReadOnlyCollection<Fact> facts, CancellationToken ct) =>
+        facts.Count == 0
+            ? []
+            : (await PredicatesOf.For(db)(db, [.. facts.Select(f => f.PredicateId).Distinct()]).ToListAsync(ct)).ToDictionary(p => p.Id);
 
     /// <summary>The entities a fact points at.</summary>
     public static IEnumerable<string?> References(Fact f) => [f.SubjectId, f.ObjectId, f.AttributionId];

@@ -31,7 +31,7 @@ internal static class EntityQueries
         SortField<Entity>.Text("id", e => e.Id, e => e.Id));
 
     public static readonly SortOptions<Entity> ByDate = new("date",
-        SortField<Entity>.Date("date", e => e.Date != null ? e.Date.From : DateOnly.MaxValue, e => e.Id),
+        SortField<Entity>.Date("date", e => e.DateKey, e => e.Id),
         SortField<Entity>.Text("name", e => e.Name, e => e.Id),
         SortField<Entity>.Text("id", e => e.Id, e => e.Id));
 
@@ -40,7 +40,7 @@ internal static class EntityQueries
 
     /// <summary>Entities whose fuzzy date interval overlaps [from, to]; undated ones never match a range.</summary>
     public static IQueryable<Entity> Overlapping(this IQueryable<Entity> query, DateOnly? from, DateOnly? to) =>
-        DateRanges.Overlapping(query, e => e.Date, from, to);
+        DateRanges.Overlapping(query, e => e.Date, e => e.DateKey, from, to);
 
     public static async Task<Page<T>> PageAsync<T>(
         Q7x2Db db, IQueryable<Entity> query, SortOptions<Entity> sorts, string? sort, IPageQuery page, HttpContext http,
@@ -60,21 +60,19 @@ internal static class EntityQueries
     private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<EntityLink>>> LinksOf = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, string id) => db.EntityLinks.AsNoTracking().Where(l => l.EntityId == id)));
 
-    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<FactRow>>> FactsOf = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, string id) => db.Facts.AsNoTracking().Where(f => f.SubjectId == id || f.ObjectId == id)
-            .Join(db.Predicates, f => f.PredicateId, p => p.Id, (f, p) => new { f, p })
-            .OrderBy(x => x.f.Id)
-            .Select(x => new FactRow(x.f, new PredicateRef(x.p.Id, x.p.Label, x.p.InverseLabel)))));
+    // By subject, then by object (UNION ALL): SQLite merges both index reads in id order instead of sorting the OR's facts.
+    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<Fact>>> FactsOf = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, string id) => db.Facts.AsNoTracking().Where(f => f.SubjectId == id)
+            .Concat(db.Facts.AsNoTracking().Where(f => f.ObjectId == id && f.SubjectId != id))
+            .OrderBy(f => f.Id).AsQueryable()));
 
-    private static readonly CompiledQuery<Func<Q7x2Db, string, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOf = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, string id, List<string> factIds) => db.Evidence.AsNoTracking()
-            .Where(v => v.EntityId == id || (v.FactId != null && factIds.Contains(v.FactId)))
-            .OrderBy(v => v.Position).AsQueryable()));
+    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<Evidence>>> EvidenceOf = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, string id) => db.Evidence.AsNoTracking().Where(v => v.EntityId == id).OrderBy(v => v.Position).AsQueryable()));
 
     /// <summary>
     /// One entity of a kind (any kind when <paramref name="kind"/> is null) with its facts (either side) and evidence, or null:
-    /// compiled queries for the entity, its aliases, its links, its facts with their predicates, every entity they name, and the
-    /// evidence of the entity and of its facts (each a lookup by an indexed column).
+    /// compiled queries for the entity, its aliases, its links, its facts, their predicates, every entity they name, the evidence
+    /// of the entity and that of its facts (each a lookup by an indexed column, read in the index's order).
     /// </summary>
     public static async Task<T?> DetailAsync<T>(Q7x2Db db, string? kind, string id, Func<Entity, EntityContext, T> map, CancellationToken ct)
         where T : EntityResponse
@@ -88,17 +86,16 @@ internal static class EntityQueries
         entity.Aliases = await AliasesOf.For(db)(db, id).ToListAsync(ct);
         entity.Links = await LinksOf.For(db)(db, id).ToListAsync(ct);
         var facts = await FactsOf.For(db)(db, id).ToListAsync(ct);
-        var refs = await RecordLoader.RefsAsync(db, References(entity).Concat(facts.SelectMany(x => RecordLoader.References(x.Fact))), ct);
-        var evidence = await EvidenceOf.For(db)(db, id, [.. facts.Select(x => x.Fact.Id)]).ToListAsync(ct);
-        var factEvidence = evidence.Where(v => v.FactId != null).ToLookup(v => v.FactId!, RecordLoader.ToResponse);
+        var predicates = await RecordLoader.PredicatesAsync(db, facts, ct);
+        var refs = await RecordLoader.RefsAsync(db, References(entity).Concat(facts.SelectMany(RecordLoader.References)), ct);
+        var evidence = await EvidenceOf.For(db)(db, id).ToListAsync(ct);
+        var factEvidence = await RecordLoader.FactEvidenceAsync(db, [.. facts.Select(f => f.Id)], ct);
         return map(entity, new EntityContext(refs)) with
         {
-            Facts = [.. facts.Select(x => RecordLoader.AsSeenFrom(id, RecordLoader.ToResponse(x.Fact, x.Predicate, refs, factEvidence)))],
-            Evidence = [.. evidence.Where(v => v.EntityId == id).Select(RecordLoader.ToResponse)],
+            Facts = [.. facts.Select(f => RecordLoader.AsSeenFrom(id, RecordLoader.ToResponse(f, predicates[f.PredicateId], refs, factEvidence)))],
+            Evidence = [.. evidence.Select(RecordLoader.ToResponse)],
         };
     }
-
-    private sealed record FactRow(Fact Fact, PredicateRef Predicate);
 
     private static IEnumerable<string?> References(Entity e) =>
         new[] { e.CountryId, e.PartOfId, e.PlaceId, e.EventId }.Concat(e.Links.Select(l => l.TargetId));

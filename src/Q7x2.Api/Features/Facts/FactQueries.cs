@@ -11,12 +11,20 @@ internal static class FactQueries
     /// </summary>
     public static IQueryable<Fact> Matching(this IQueryable<Fact> facts, FactsQuery q)
     {
-        return facts.Where(f => (q.Subject == null || f.SubjectId == q.Subject)
+        var matching = facts.Where(f => (q.Subject == null || f.SubjectId == q.Subject)
             && (q.Object == null || f.ObjectId == q.Object)
-            && (q.Entity == null || f.SubjectId == q.Entity || f.ObjectId == q.Entity)
             && (q.Predicate == null || f.PredicateId == q.Predicate)
             && (q.Modality == null || f.Modality == q.Modality)
             && (q.Source == null || f.Evidence.Any(v => v.SourceId == q.Source)))
-            .Overlapping(f => f.Date, q.FromDate, q.ToDate);
+            .Overlapping(f => f.Date, f => f.DateKey, q.FromDate, q.ToDate);
+        return q.Entity is { } entity ? matching.AboutEntity(entity) : matching;
     }
+
+    /// <summary>
+    /// Facts with the entity as subject or object, as two index reads (by subject, then by object when it is not also the subject)
+    /// joined by UNION ALL: SQLite merges the two in the page's order from their indexes and stops at the page's end, where an OR
+    /// would collect and sort every fact of the entity.
+    /// </summary>
+    public static IQueryable<Fact> AboutEntity(this IQueryable<Fact> facts, string entity) =>
+        facts.Where(f => f.SubjectId == entity).Concat(facts.Where(f => f.ObjectId == entity && f.SubjectId != entity));
 }

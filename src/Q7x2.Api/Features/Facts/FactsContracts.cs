@@ -9,7 +9,7 @@ public sealed record FactsQuery : IPageQuery
 {
     internal static readonly SortOptions<Fact> Sorts = new("id",
         SortField<Fact>.Text("id", f => f.Id, f => f.Id),
-        SortField<Fact>.Date("date", f => f.Date != null ? f.Date.From : DateOnly.MaxValue, f => f.Id));
+        SortField<Fact>.Date("date", f => f.DateKey, f => f.Id));
 
     /// <summary>Only facts about this entity (their subject), e.g. rustam-emomali.</summary>
     [Description("Only facts whose subject is this entity id, e.g. `rustam-emomali`.")]

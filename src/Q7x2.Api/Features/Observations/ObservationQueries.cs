@@ -11,7 +11,7 @@ internal static class ObservationQueries
 {
     /// <summary>Observations whose period overlaps [from, to]; those without a period never match a range.</summary>
     public static IQueryable<Observation> Overlapping(this IQueryable<Observation> query, DateOnly? from, DateOnly? to) =>
-        DateRanges.Overlapping(query, o => o.Period, from, to);
+        DateRanges.Overlapping(query, o => o.Period, o => o.PeriodKey, from, to);
 
     private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<ObservationSubject>>> SubjectsOf = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, List<string> ids) => db.ObservationSubjects.AsNoTracking().Where(s => ids.Contains(s.ObservationId)).OrderBy(s => s.Position).AsQueryable()));

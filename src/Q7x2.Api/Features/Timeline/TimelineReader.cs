@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Features.Common;
 using Q7x2.Api.Features.Entities;
 using Q7x2.Api.Features.Events;
+using Q7x2.Api.Features.Facts;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
 using Q7x2.Data.Entities;
@@ -24,9 +25,9 @@ internal static class TimelineReader
         var (events, facts) = (Events(db, query), Facts(db, query));
         int? total = query.Count == true ? await events.CountAsync(ct) + await facts.CountAsync(ct) : null;
         var after = TimelinePosition.Of(query.After());
-        var eventRows = await EventsAfter(events, after).OrderBy(e => e.Date!.From).ThenBy(e => e.Id).Take(query.Take() + 1)
+        var eventRows = await EventsAfter(events, after).OrderBy(e => e.DateKey).ThenBy(e => e.Id).Take(query.Take() + 1)
             .Select(e => new EventRow(e.Id, e.Kind, e.Name, e.Date!)).ToListAsync(ct);
-        var factRows = await FactsAfter(facts, after).OrderBy(f => f.Date!.From).ThenBy(f => f.Id).Take(query.Take() + 1).ToListAsync(ct);
+        var factRows = await FactsAfter(facts, after).OrderBy(f => f.DateKey).ThenBy(f => f.Id).Take(query.Take() + 1).ToListAsync(ct);
         var entries = eventRows.Select(e => new Entry(e.Date.From, TimelineItemType.Event, e.Id, e, null))
             .Concat(factRows.Select(f => new Entry(f.Date!.From, TimelineItemType.Fact, f.Id, null, f)))
             .OrderBy(x => x.From).ThenBy(x => x.Type, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal)
@@ -40,16 +41,21 @@ internal static class TimelineReader
 
     private static IQueryable<Entity> Events(Q7x2Db db, TimelineQuery query)
     {
-        var events = db.OfKind(EntityKind.Event).Where(e => e.Date != null).Overlapping(query.FromDate, query.ToDate);
+        var events = db.OfKind(EntityKind.Event).Dated(e => e.Date, e => e.DateKey).Overlapping(query.FromDate, query.ToDate);
         events = query.Country is { } country ? events.InvolvingCountry(db, country) : events;
         return query.Person is { } person ? events.WithParticipant(person) : events;
     }
 
     private static IQueryable<Fact> Facts(Q7x2Db db, TimelineQuery query)
     {
-        var facts = db.Facts.AsNoTracking().Where(f => f.Date != null).Overlapping(f => f.Date, query.FromDate, query.ToDate);
-        facts = query.Country is { } country ? facts.Where(f => f.SubjectId == country || f.ObjectId == country) : facts;
-        return query.Person is { } person ? facts.Where(f => f.SubjectId == person || f.ObjectId == person) : facts;
+        var facts = db.Facts.AsNoTracking().Dated(f => f.Date, f => f.DateKey).Overlapping(f => f.Date, f => f.DateKey, query.FromDate, query.ToDate);
+        return (query.Person, query.Country) switch
+        {
+            ({ } person, { } country) => facts.AboutEntity(person).Where(f => f.SubjectId == country || f.ObjectId == country),
+            ({ } person, null) => facts.AboutEntity(person),
+            (null, { } country) => facts.AboutEntity(country),
+            _ => facts,
+        };
     }
 
     // "event" sorts before "fact": after an event, the facts of the same day are still to come; after a fact, the events of that day
@@ -62,7 +68,7 @@ internal static class TimelineReader
         }
 
         var (from, afterEvent, id) = (after.From, after.Type == TimelineItemType.Event, after.Id);
-        return events.Where(e => e.Date!.From > from || (e.Date!.From == from && afterEvent && string.Compare(e.Id, id) > 0));
+        return events.Where(e => e.DateKey > from || (e.DateKey == from && afterEvent && string.Compare(e.Id, id) > 0));
     }
 
     private static IQueryable<Fact> FactsAfter(IQueryable<Fact> facts, TimelinePosition? after)
@@ -73,6 +79,6 @@ internal static class TimelineReader
         }
 
         var (from, afterEvent, id) = (after.From, after.Type == TimelineItemType.Event, after.Id);
-        return facts.Where(f => f.Date!.From > from || (f.Date!.From == from && (afterEvent || string.Compare(f.Id, id) > 0)));
+        return facts.Where(f => f.DateKey > from || (f.DateKey == from && (afterEvent || string.Compare(f.Id, id) > 0)));
     }
 }

@@ -28,8 +28,10 @@ internal static class TradeComparisons
         var figures = await ObservationQueries.ResponsesAsync(db, rows, ct);
         var metrics = figures.Where(f => f.Unit == Usd).Select(f => f.Metric).Distinct().ToList();
         var countries = figures.SelectMany(f => f.Subjects.Select(s => s.Id)).Distinct().ToList();
+        // Read from the countries' observations (an index lookup per country), not by unit, which no index serves.
+        var ofCountries = db.ObservationSubjects.Where(s => countries.Contains(s.EntityId)).Select(s => s.ObservationId);
         var rowsOfPeers = await db.Trade()
-            .Where(o => ((o.Unit == Usd && metrics.Contains(o.Metric)) || o.Unit == Ratio) && o.Subjects.Any(s => countries.Contains(s.EntityId)))
+            .Where(o => ofCountries.Contains(o.Id) && ((o.Unit == Usd && metrics.Contains(o.Metric)) || o.Unit == Ratio))
             .ToListAsync(ct);
         var subjects = await ObservationQueries.SubjectsAsync(db, [.. rowsOfPeers.Select(p => p.Id)], ct);
         var quotes = await RecordLoader.ObservationEvidenceAsync(db, [.. rowsOfPeers.Where(p => p.Unit == Ratio).Select(p => p.Id)], ct);

@@ -9,7 +9,7 @@ public sealed record TradeFiguresQuery : IPageQuery
 {
     internal static readonly SortOptions<Observation> Sorts = new("id",
         SortField<Observation>.Text("id", o => o.Id, o => o.Id),
-        SortField<Observation>.Date("period", o => o.Period != null ? o.Period.From : DateOnly.MaxValue, o => o.Id));
+        SortField<Observation>.Date("period", o => o.PeriodKey, o => o.Id));
 
     /// <summary>Only figures with this country among their parties, e.g. kyrgyzstan.</summary>
     [Description("Only figures with this country id among their parties, e.g. `kyrgyzstan`.")]
