@@ -19,6 +19,7 @@ internal static class SeedFileReader
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         NumberHandling = JsonNumberHandling.Strict,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
     /// <summary>Every record of a file, in a list (for the small files).</summary>

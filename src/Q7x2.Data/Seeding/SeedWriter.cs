@@ -122,7 +122,8 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             Upsert(SeedRows.Entities, row);
         }
 
-        foreach (var entity in written)
+        // Child rows in seed order: evidence ids (which break ties between spans at one position) come out as before.
+        foreach (var (entity, _, _) in rows.Values)
         {
             InsertChildren(entity.Aliases, SeedRows.Aliases, SeedRows.Fill);
             InsertChildren(entity.Links, SeedRows.Links, SeedRows.Fill);
