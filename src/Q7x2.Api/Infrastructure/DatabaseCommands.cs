@@ -20,9 +20,6 @@ internal static class DatabaseCommands
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", ct);
     }
 
-    public static async Task<SeedResult> SeedAsync(Seeder seeder, string seedPath, bool dryRun, CancellationToken ct)
-    {
-        var seed = SeedLoader.Load(seedPath);
-        return await seeder.ApplyAsync(seed, dryRun, ct);
-    }
+    public static Task<SeedResult> SeedAsync(Seeder seeder, string seedPath, bool dryRun, CancellationToken ct) =>
+        seeder.ApplyAsync(seedPath, dryRun, ct);
 }

@@ -81,6 +81,20 @@ public sealed partial class SqliteSearchIndex : ISearchIndex
             return;
         }
 
+        // Most of the records (a first load): one pass over the view costs less than finding the rows each id affects.
+        var records = await db.Database.SqlQuery<int>($"""
+            SELECT (SELECT count(*) FROM "Entities") + (SELECT count(*) FROM "Facts") + (SELECT count(*) FROM "Observations") AS Value
+            """).SingleAsync(ct);
+        if (ids.Count * 2L >= records)
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM SearchIndex", ct);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO SearchIndex (Name, Aliases, Body, Quotes, Type, Id, Kind, Modality, Title)
+                SELECT "Name", "Aliases", "Body", "Quotes", "Type", "Id", "Kind", "Modality", "Title" FROM "SearchDocuments"
+                """, ct);
+            return;
+        }
+
         // The changed records and the records whose indexed text shows them. Deleting by Id scans the
         // index's stored Id column once per refresh: cheap next to rebuilding, and linear in the index size.
         var changed = JsonSerializer.Serialize(ids);

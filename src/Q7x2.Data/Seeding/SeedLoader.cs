@@ -1,50 +1,115 @@
 using System.Security.Cryptography;
 using System.Text;
+using FluentValidation;
 using Q7x2.Data.Entities;
 using Q7x2.Data.Text;
 
 namespace Q7x2.Data.Seeding;
 
 /// <summary>
-/// Reads a seed folder and checks everything — shapes, ids, references, kinds, quotes against the
-/// source texts — before anything is written. Throws <see cref="SeedValidationException"/> listing
-/// every error found.
+/// Reads a seed folder and checks everything — shapes, ids, references, kinds, quotes against the source texts — handing
+/// each record on as soon as it is checked, and throws <see cref="SeedValidationException"/> listing every error found.
+/// Facts and observations, nearly all of a large seed, are read one at a time; the texts, entities and ids are held.
 /// </summary>
 public static class SeedLoader
 {
+    /// <summary>The whole seed, in memory: for tests and tools that look at a seed rather than store it.</summary>
     public static SeedSet Load(string root)
     {
+        var sink = new Collected();
+        var notFacts = Read(root, sink);
+        return new SeedSet(sink.SourceList, sink.PredicateList, [.. sink.EntityList.Select(e => e.Record)], sink.FactList,
+            sink.ObservationList, notFacts);
+    }
+
+    /// <summary>
+    /// Reads and checks the seed in <paramref name="root"/>, handing its records to <paramref name="sink"/>. Returns the
+    /// not-facts (which are checked, never stored).
+    /// </summary>
+    public static IReadOnlyList<SeedNotFact> Read(string root, ISeedSink sink)
+    {
         var errors = new List<SeedError>();
-        var files = SeedFileReader.Read(root, errors, out var unreadable);
-        if (unreadable)
+        var unreadable = false;
+        var sources = SeedFileReader.ReadList(root, SeedFiles.SourcesFile, "sources", new SeedSourceValidator(), errors, ref unreadable);
+        var predicates = SeedFileReader.ReadList(root, SeedFiles.PredicatesFile, "predicates", new SeedPredicateValidator(), errors, ref unreadable);
+        var entities = ReadEntities(root, errors, ref unreadable);
+
+        // A file that could not be read is reported alone: the absence of its records is not reported again as dangling
+        // references. The other files are still read for their shapes.
+        var ids = new Ids(errors);
+        var texts = unreadable ? [] : ReadSourceTexts(root, sources, errors);
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (entity, kind, file, member, index) in entities)
         {
-            throw new SeedValidationException(errors);
+            ids.Claim(entity.Id, file, member, index);
+            kinds.TryAdd(entity.Id, kind);
         }
 
-        var texts = ReadSourceTexts(files, errors);
-        var kinds = CollectIds(files, errors);
-        var predicates = files.Predicates.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-
-        var file = "";
-        var lookup = new Lookup(kinds, predicates, texts);
-        var records = new SeedRecords(lookup, (path, reason) => errors.Add(new SeedError(file, path, reason)));
-        var entities = new List<Entity>();
-        foreach (var (seed, kind, entityFile, path) in files.Entities())
+        var current = "";
+        var lookup = new Lookup(kinds, predicates.Select(p => p.Id).ToHashSet(StringComparer.Ordinal), texts);
+        var records = new SeedRecords(lookup, (path, reason) => errors.Add(new SeedError(current, path, reason)));
+        var located = new List<SeedLocated<Entity>>(entities.Count);
+        foreach (var (entity, kind, file, member, index) in unreadable ? [] : entities)
         {
-            file = entityFile;
-            entities.Add(records.ToEntity(seed, kind, path));
+            current = file;
+            var path = $"$.{member}[{index}]";
+            located.Add(new SeedLocated<Entity>(records.ToEntity(entity, kind, path), file, path));
         }
 
-        file = SeedFiles.FactsFile;
-        var facts = files.Facts.Select((f, i) => records.ToFact(f, $"$.facts[{i}]")).ToList();
-        file = SeedFiles.ObservationsFile;
-        var observations = files.Observations.Select((o, i) => records.ToObservation(o, $"$.observations[{i}]")).ToList();
-
-        for (var i = 0; i < files.NotFacts.Count; i++)
+        if (errors.Count == 0)
         {
-            if (!texts.ContainsKey(files.NotFacts[i].Source))
+            sink.Sources([.. sources.Select(s => new Source
             {
-                errors.Add(new SeedError(SeedFiles.NotFactsFile, $"$.notFacts[{i}].source", $"'{files.NotFacts[i].Source}' is not in {SeedFiles.SourcesFile}"));
+                Id = s.Id, Title = s.Title, Publisher = s.Publisher, Language = s.Language, Published = SeedRecords.ToDate(s.Published),
+                Text = texts[s.Id].Text, Sha256 = texts[s.Id].Sha256, CharCount = CodePoints.Count(texts[s.Id].Text),
+            })]);
+            sink.Predicates([.. predicates.Select(p => new Predicate
+            {
+                Id = p.Id, Label = p.Label, InverseLabel = p.InverseLabel, Description = p.Description,
+            })]);
+            sink.Entities(located);
+        }
+
+        current = SeedFiles.FactsFile;
+        unreadable |= !SeedFileReader.Read(root, SeedFiles.FactsFile, "facts", new SeedFactValidator(), errors, (f, i) =>
+        {
+            if (!unreadable)
+            {
+                ids.Claim(f.Id, SeedFiles.FactsFile, "facts", i);
+                var fact = records.ToFact(f, $"$.facts[{i}]");
+                if (errors.Count == 0)
+                {
+                    sink.Fact(fact, i);
+                }
+            }
+        }, SeedQuickChecks.Fact);
+        current = SeedFiles.ObservationsFile;
+        unreadable |= !SeedFileReader.Read(root, SeedFiles.ObservationsFile, "observations", new SeedObservationValidator(), errors, (o, i) =>
+        {
+            if (!unreadable)
+            {
+                ids.Claim(o.Id, SeedFiles.ObservationsFile, "observations", i);
+                var observation = records.ToObservation(o, $"$.observations[{i}]");
+                if (errors.Count == 0)
+                {
+                    sink.Observation(observation, i);
+                }
+            }
+        }, SeedQuickChecks.Observation);
+        var notFacts = SeedFileReader.ReadList(root, SeedFiles.NotFactsFile, "notFacts", new SeedNotFactValidator(), errors, ref unreadable);
+        if (!unreadable)
+        {
+            for (var i = 0; i < predicates.Count; i++)
+            {
+                ids.Claim(predicates[i].Id, SeedFiles.PredicatesFile, "predicates", i);
+            }
+
+            for (var i = 0; i < notFacts.Count; i++)
+            {
+                if (!texts.ContainsKey(notFacts[i].Source))
+                {
+                    errors.Add(new SeedError(SeedFiles.NotFactsFile, $"$.notFacts[{i}].source", $"'{notFacts[i].Source}' is not in {SeedFiles.SourcesFile}"));
+                }
             }
         }
 
@@ -53,16 +118,30 @@ public static class SeedLoader
             throw new SeedValidationException(errors);
         }
 
-        var sources = files.Sources.Select(s => new Source
+        return notFacts;
+    }
+
+    /// <summary>Every entity of every kind's file, with the file, its root member and its index there.</summary>
+    private static List<(SeedEntity Entity, string Kind, string File, string Root, int Index)> ReadEntities(
+        string root, List<SeedError> errors, ref bool unreadable)
+    {
+        var entities = new List<(SeedEntity, string, string, string, int)>();
+        void Add<T>(string kind, IValidator<T> validator, ref bool unreadable)
+            where T : SeedEntity
         {
-            Id = s.Id, Title = s.Title, Publisher = s.Publisher, Language = s.Language, Published = SeedRecords.ToDate(s.Published),
-            Text = texts[s.Id].Text, Sha256 = texts[s.Id].Sha256, CharCount = CodePoints.Count(texts[s.Id].Text),
-        }).ToList();
-        var vocabulary = files.Predicates.Select(p => new Predicate
-        {
-            Id = p.Id, Label = p.Label, InverseLabel = p.InverseLabel, Description = p.Description,
-        }).ToList();
-        return new SeedSet(sources, vocabulary, entities, facts, observations, files.NotFacts);
+            var (file, member) = SeedFiles.EntityFiles[kind];
+            var items = SeedFileReader.ReadList(root, file, member, validator, errors, ref unreadable, SeedQuickChecks.Entity);
+            entities.AddRange(items.Select((e, i) => ((SeedEntity)e, kind, file, member, i)));
+        }
+
+        Add(EntityKind.Person, new SeedPersonValidator(), ref unreadable);
+        Add(EntityKind.Country, new SeedCountryValidator(), ref unreadable);
+        Add(EntityKind.Place, new SeedPlaceValidator(), ref unreadable);
+        Add(EntityKind.Organization, new SeedOrganizationValidator(), ref unreadable);
+        Add(EntityKind.Event, new SeedEventValidator(), ref unreadable);
+        Add(EntityKind.Agreement, new SeedAgreementValidator(), ref unreadable);
+        Add(EntityKind.BorderCrossing, new SeedBorderCrossingValidator(), ref unreadable);
+        return entities;
     }
 
     private sealed class Lookup(
@@ -77,13 +156,13 @@ public static class SeedLoader
 
     private sealed record SourceText(string Text, string Sha256);
 
-    private static Dictionary<string, SourceText> ReadSourceTexts(SeedFiles files, List<SeedError> errors)
+    private static Dictionary<string, SourceText> ReadSourceTexts(string root, List<SeedSource> sources, List<SeedError> errors)
     {
         var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
-        for (var i = 0; i < files.Sources.Count; i++)
+        for (var i = 0; i < sources.Count; i++)
         {
-            var source = files.Sources[i];
-            var path = Path.Combine(files.Root, source.File);
+            var source = sources[i];
+            var path = Path.Combine(root, source.File);
             if (!File.Exists(path))
             {
                 errors.Add(new SeedError(SeedFiles.SourcesFile, $"$.sources[{i}].file", $"'{source.File}' not found"));
@@ -111,41 +190,50 @@ public static class SeedLoader
         return texts;
     }
 
-    /// <summary>Entity ids with their kinds; an id used twice anywhere (entities, facts, observations, predicates) is an error.</summary>
-    private static Dictionary<string, string> CollectIds(SeedFiles files, List<SeedError> errors)
+    /// <summary>
+    /// Every id of the seed and where it is first used; an id used twice anywhere (entities, facts, observations,
+    /// predicates) is an error. Where is kept as two numbers: a million ids are a million entries.
+    /// </summary>
+    private sealed class Ids(List<SeedError> errors)
     {
-        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int File, int Index)> _seen = new(StringComparer.Ordinal);
+        private readonly List<(string File, string Root)> _files = [];
 
-        void Claim(string id, string file, string path)
+        public void Claim(string id, string file, string root, int index)
         {
-            if (!seen.TryAdd(id, $"{file} {path}"))
+            var at = _files.IndexOf((file, root));
+            if (at < 0)
             {
-                errors.Add(new SeedError(file, $"{path}.id", $"'{id}' is already used by {seen[id]}"));
+                _files.Add((file, root));
+                at = _files.Count - 1;
+            }
+
+            if (!_seen.TryAdd(id, (at, index)))
+            {
+                var (first, firstIndex) = _seen[id];
+                errors.Add(new SeedError(file, $"$.{root}[{index}].id",
+                    $"'{id}' is already used by {_files[first].File} $.{_files[first].Root}[{firstIndex}]"));
             }
         }
+    }
 
-        foreach (var (entity, kind, file, path) in files.Entities())
-        {
-            Claim(entity.Id, file, path);
-            kinds.TryAdd(entity.Id, kind);
-        }
+    /// <summary>Holds everything it is handed.</summary>
+    private sealed class Collected : ISeedSink
+    {
+        public List<Source> SourceList { get; } = [];
+        public List<Predicate> PredicateList { get; } = [];
+        public List<SeedLocated<Entity>> EntityList { get; } = [];
+        public List<Fact> FactList { get; } = [];
+        public List<Observation> ObservationList { get; } = [];
 
-        for (var i = 0; i < files.Facts.Count; i++)
-        {
-            Claim(files.Facts[i].Id, SeedFiles.FactsFile, $"$.facts[{i}]");
-        }
+        public void Sources(IReadOnlyList<Source> sources) => SourceList.AddRange(sources);
 
-        for (var i = 0; i < files.Observations.Count; i++)
-        {
-            Claim(files.Observations[i].Id, SeedFiles.ObservationsFile, $"$.observations[{i}]");
-        }
+        public void Predicates(IReadOnlyList<Predicate> predicates) => PredicateList.AddRange(predicates);
 
-        for (var i = 0; i < files.Predicates.Count; i++)
-        {
-            Claim(files.Predicates[i].Id, SeedFiles.PredicatesFile, $"$.predicates[{i}]");
-        }
+        public void Entities(IReadOnlyList<SeedLocated<Entity>> entities) => EntityList.AddRange(entities);
 
-        return kinds;
+        public void Fact(Fact fact, int index) => FactList.Add(fact);
+
+        public void Observation(Observation observation, int index) => ObservationList.Add(observation);
     }
 }

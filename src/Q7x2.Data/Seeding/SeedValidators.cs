@@ -63,7 +63,7 @@ public sealed class SeedFuzzyDateValidator : AbstractValidator<SeedFuzzyDate>
             .WithMessage(d => $"'{d.From:yyyy-MM-dd}'..'{d.To:yyyy-MM-dd}' does not fit '{d.Qualifier}' at {d.Precision} precision (early = days 1–10 / Jan–Apr, mid = 11–20 / May–Aug, late = 21–end / Sep–Dec)");
     }
 
-    private static bool FitsQualifier(SeedFuzzyDate d) => (d.Precision, d.Qualifier) switch
+    internal static bool FitsQualifier(SeedFuzzyDate d) => (d.Precision, d.Qualifier) switch
     {
         ("month", "early") => SameMonth(d) && d.From.Day == 1 && d.To.Day == 10,
         ("month", "mid") => SameMonth(d) && d.From.Day == 11 && d.To.Day == 20,

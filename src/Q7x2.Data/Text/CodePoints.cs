@@ -9,13 +9,13 @@ public static class CodePoints
 
     public static int Count(string text, int start, int length)
     {
-        var count = 0;
-        for (var i = start; i < start + length; i++)
+        // Every UTF-16 unit but the second half of a pair; the vectorised search skips the (usual) runs without any.
+        var count = length;
+        var rest = text.AsSpan(start, length);
+        for (var at = rest.IndexOfAnyInRange('\uDC00', '\uDFFF'); at >= 0; at = rest.IndexOfAnyInRange('\uDC00', '\uDFFF'))
         {
-            if (!char.IsLowSurrogate(text[i]))
-            {
-                count++;
-            }
+            count--;
+            rest = rest[(at + 1)..];
         }
 
         return count;
@@ -53,11 +53,57 @@ public static class CodePoints
     /// <summary>The last <paramref name="max"/> code points before <paramref name="utf16Index"/>.</summary>
     public static string Before(string text, int utf16Index, int max)
     {
+        // Walk back over at most max code points; a cut through a surrogate pair takes the general path below.
+        var from = utf16Index;
+        for (var seen = 0; seen < max && from > 0; seen++)
+        {
+            from -= from >= 2 && char.IsLowSurrogate(text[from - 1]) && char.IsHighSurrogate(text[from - 2]) ? 2 : 1;
+        }
+
+        if (WellFormed(text, from, utf16Index))
+        {
+            return text[from..utf16Index];
+        }
+
         var runes = text[..utf16Index].EnumerateRunes().ToList();
         return string.Concat(runes.Skip(Math.Max(0, runes.Count - max)).Select(r => r.ToString()));
     }
 
     /// <summary>The first <paramref name="max"/> code points from <paramref name="utf16Index"/> on.</summary>
-    public static string After(string text, int utf16Index, int max) =>
-        string.Concat(text[utf16Index..].EnumerateRunes().Take(max).Select(static (Rune r) => r.ToString()));
+    public static string After(string text, int utf16Index, int max)
+    {
+        var to = utf16Index;
+        for (var seen = 0; seen < max && to < text.Length; seen++)
+        {
+            to += to + 1 < text.Length && char.IsHighSurrogate(text[to]) && char.IsLowSurrogate(text[to + 1]) ? 2 : 1;
+        }
+
+        return WellFormed(text, utf16Index, to)
+            ? text[utf16Index..to]
+            : string.Concat(text[utf16Index..].EnumerateRunes().Take(max).Select(static (Rune r) => r.ToString()));
+    }
+
+    /// <summary>Whether text[from..to] has no lone surrogate (which rune enumeration would replace).</summary>
+    private static bool WellFormed(string text, int from, int to)
+    {
+        var span = text.AsSpan(from, to - from);
+        return span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 || IsWellFormed(span);
+    }
+
+    private static bool IsWellFormed(ReadOnlySpan<char> span)
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(span[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -3,9 +3,11 @@ namespace Q7x2.Data.Text;
 public sealed record QuoteSpan(int Start, int End, string Prefix, string Suffix);
 
 /// <summary>
-/// Finds a quote in a source text and gives its span in code points. Every search is one Knuth–Morris–Pratt pass over the
-/// text (overlapping occurrences included), so its work is linear in the lengths of the text and the quote whatever
-/// occurrence is asked for; a write does it before it takes the database's write lock.
+/// Finds a quote in a source text and gives its span in code points. Every search is linear in the lengths of the text and
+/// the quote whatever occurrence is asked for: one Knuth–Morris–Pratt pass over the text (overlapping occurrences included),
+/// or, when text × quote is small enough that the worst case of the runtime's vectorised <c>IndexOf</c> stays cheap, a few
+/// <c>IndexOf</c> calls (the seeder locates a million quotes, each in a 5 KB text). A write does it before it takes the
+/// database's write lock.
 /// </summary>
 public static class QuoteLocator
 {
@@ -13,6 +15,9 @@ public static class QuoteLocator
 
     /// <summary>The largest <c>occurrence</c> an evidence quote may name.</summary>
     public const int MaxOccurrence = 1_000_000;
+
+    /// <summary>The largest text length × quote length searched with <c>IndexOf</c>: its worst case is that product.</summary>
+    private const long IndexOfBudget = 1L << 24;
 
     /// <summary>
     /// Locates <paramref name="exact"/>. Without <paramref name="occurrence"/> the quote must occur
@@ -30,7 +35,8 @@ public static class QuoteLocator
 
         var count = 0;
         var index = -1;
-        foreach (var at in Positions(text, exact, work))
+        var positions = (long)text.Length * exact.Length <= IndexOfBudget ? IndexOfPositions(text, exact) : Positions(text, exact, work);
+        foreach (var at in positions)
         {
             count++;
             if (count == (occurrence ?? 1))
@@ -84,6 +90,20 @@ public static class QuoteLocator
         }
 
         return count > 1 ? found : null;
+    }
+
+    /// <summary>The UTF-16 index of every occurrence, overlapping ones included (ordinal comparison), by <c>IndexOf</c>.</summary>
+    private static IEnumerable<int> IndexOfPositions(string text, string exact)
+    {
+        if (exact.Length == 0)
+        {
+            yield break;
+        }
+
+        for (var at = text.IndexOf(exact, StringComparison.Ordinal); at >= 0; at = text.IndexOf(exact, at + 1, StringComparison.Ordinal))
+        {
+            yield return at;
+        }
     }
 
     /// <summary>The UTF-16 index of every occurrence, overlapping ones included, in one pass (ordinal comparison).</summary>

@@ -15,7 +15,7 @@ public sealed class SeedOwnershipTests
     private static async Task<SeedResult> ReseedAsync(Q7x2ApiFactory factory)
     {
         using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<Seeder>().ApplyAsync(SeedLoader.Load(Repository.Seed), dryRun: false, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<Seeder>().ApplyAsync(Repository.Seed, dryRun: false, CancellationToken.None);
     }
 
     [Fact]

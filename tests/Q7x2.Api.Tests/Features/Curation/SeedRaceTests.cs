@@ -43,7 +43,7 @@ public sealed class SeedRaceTests
                 await resume.Task;
             },
         };
-        var seeding = Task.Run(() => seeder.ApplyAsync(SeedLoader.Load(Repository.Seed), dryRun: false, CancellationToken.None));
+        var seeding = Task.Run(() => seeder.ApplyAsync(Repository.Seed, dryRun: false, CancellationToken.None));
         await planned.Task.WaitAsync(TimeSpan.FromMinutes(2));
 
         var writeStarts = transactions.Next();
@@ -60,7 +60,7 @@ public sealed class SeedRaceTests
         var khujand = await (await curator.GetAsync("/v1/places/khujand")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Edited by a curator while the seed ran.", khujand.GetProperty("description").GetString());
         using var again = factory.Services.CreateScope();
-        var reseed = await again.ServiceProvider.GetRequiredService<Seeder>().ApplyAsync(SeedLoader.Load(Repository.Seed), dryRun: false, CancellationToken.None);
+        var reseed = await again.ServiceProvider.GetRequiredService<Seeder>().ApplyAsync(Repository.Seed, dryRun: false, CancellationToken.None);
         Assert.Equal("0 added, 0 changed, 0 removed, 1 kept (curator-owned)", reseed.ToString());
     }
 

@@ -59,7 +59,7 @@ public sealed class CrossProcessCacheTests(Q7x2ApiFactory factory) : IClassFixtu
     private async Task<SeedResult> SeedAsync(string seedPath)
     {
         await using var db = factory.CreateDb();
-        return await new Seeder(db, new SqliteSearchIndex()).ApplyAsync(SeedLoader.Load(seedPath), dryRun: false, CancellationToken.None);
+        return await new Seeder(db, new SqliteSearchIndex()).ApplyAsync(seedPath, dryRun: false, CancellationToken.None);
     }
 
     private async Task<long> VersionAsync()

@@ -38,7 +38,7 @@ public sealed class SearchIndexSyncTests : IDisposable
         using (var scope = factory.Services.CreateScope())
         {
             var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
-            var result = await seeder.ApplyAsync(SeedLoader.Load(seed), dryRun: false, CancellationToken.None);
+            var result = await seeder.ApplyAsync(seed, dryRun: false, CancellationToken.None);
             Assert.Equal("0 added, 1 changed, 1 removed, 0 kept (curator-owned)", result.ToString());
         }
 
@@ -71,7 +71,7 @@ public sealed class SearchIndexSyncTests : IDisposable
         var migrator = db.GetService<IMigrator>();
         // The seeder writes the current model; migrating down to before search keeps the data and drops the index.
         await migrator.MigrateAsync();
-        await new Seeder(db, new NoSearchIndex()).ApplyAsync(SeedLoader.Load(Repository.Seed), dryRun: false, CancellationToken.None);
+        await new Seeder(db, new NoSearchIndex()).ApplyAsync(Repository.Seed, dryRun: false, CancellationToken.None);
         await migrator.MigrateAsync(previous);
 
         await migrator.MigrateAsync(addSearchIndex);

@@ -1,0 +1,26 @@
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Data.Seeding;
+
+/// <summary>
+/// Where <see cref="SeedLoader.Read"/> hands the records of a seed folder, as database records with their evidence
+/// located, in an order in which every record comes after the records it references: sources, predicates, every entity,
+/// then each fact and each observation as it is read. Records are handed on only while no error has been found; whether
+/// the whole seed is valid is known only when <see cref="SeedLoader.Read"/> returns (it throws otherwise).
+/// </summary>
+public interface ISeedSink
+{
+    void Sources(IReadOnlyList<Source> sources);
+
+    void Predicates(IReadOnlyList<Predicate> predicates);
+
+    /// <summary>Every entity, with the file it came from and its JSON path there.</summary>
+    void Entities(IReadOnlyList<SeedLocated<Entity>> entities);
+
+    void Fact(Fact fact, int index);
+
+    void Observation(Observation observation, int index);
+}
+
+/// <summary>A record with the file and JSON path it came from.</summary>
+public sealed record SeedLocated<T>(T Record, string File, string Path);

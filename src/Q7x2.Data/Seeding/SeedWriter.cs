@@ -1,0 +1,416 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Data.Seeding;
+
+/// <summary>
+/// Takes the seed's records as <see cref="SeedLoader"/> checks them and brings the tables to them, inside the seed run's
+/// transaction: a record whose hash matches its stored rows is left alone, a new one is inserted, a changed one has its row
+/// updated in place and its child rows replaced; <see cref="Finish"/> deletes the stored records the seed no longer has.
+/// Each table has one prepared statement, run again with new values for each row. References point at rows written before
+/// them (entities in reference order, then facts and observations), so the deferred foreign-key checks never have to search.
+/// Curator-owned ids are skipped. In a dry run it counts and writes nothing.
+/// </summary>
+internal sealed class SeedWriter : ISeedSink, IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly StoredRecords _stored;
+    private readonly SeedOwners _owners;
+    private readonly Func<List<string>, string> _areas;
+    private readonly bool _dryRun;
+    private readonly CancellationToken _ct;
+    private readonly RecordHash _hash = new();
+    private readonly List<SeedError> _collisions = [];
+    private readonly Dictionary<(SeedTable, string), Statement> _statements = [];
+    private readonly Dictionary<SeedTable, object?[]> _rows = [];
+    private bool _writing;
+    private long? _cacheSize;
+
+    /// <summary>The page cache of a seed run that writes: enough for the indexes of a million records to stay in memory.</summary>
+    private const int CacheKibibytes = 512 * 1024;
+
+    public SeedWriter(
+        SqliteConnection connection, SqliteTransaction transaction, StoredRecords stored, SeedOwners owners,
+        Func<List<string>, string> areas, bool dryRun, CancellationToken ct)
+    {
+        (_connection, _transaction, _stored, _owners, _areas, _dryRun, _ct) = (connection, transaction, stored, owners, areas, dryRun, ct);
+    }
+
+    public int Added { get; private set; }
+
+    public int Changed { get; private set; }
+
+    public int Removed { get; private set; }
+
+    /// <summary>The ids of every predicate, entity, fact and observation added, changed or removed: what search re-indexes.</summary>
+    public List<string> Touched { get; } = [];
+
+    public void Sources(IReadOnlyList<Source> sources)
+    {
+        var row = new object?[SeedRows.Sources.Columns.Length];
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var source = sources[i];
+            CheckCollision(source.Id, SeedFiles.SourcesFile, $"$.sources[{i}]", isSource: true);
+            if (_owners.Curated.Contains(source.Id))
+            {
+                continue;
+            }
+
+            SeedRows.Fill(source, row);
+            _hash.Add(row);
+            if (Decide(_stored.Sources, source.Id, touches: false) != Change.None)
+            {
+                Upsert(SeedRows.Sources, row);
+            }
+        }
+    }
+
+    public void Predicates(IReadOnlyList<Predicate> predicates)
+    {
+        var row = new object?[SeedRows.Predicates.Columns.Length];
+        for (var i = 0; i < predicates.Count; i++)
+        {
+            CheckCollision(predicates[i].Id, SeedFiles.PredicatesFile, $"$.predicates[{i}]", isSource: false);
+            SeedRows.Fill(predicates[i], row);
+            _hash.Add(row);
+            if (Decide(_stored.Predicates, predicates[i].Id, touches: true) != Change.None)
+            {
+                Upsert(SeedRows.Predicates, row);
+            }
+        }
+    }
+
+    public void Entities(IReadOnlyList<SeedLocated<Entity>> entities)
+    {
+        var rows = new Dictionary<string, (Entity Entity, object?[] Row, Change Change)>(StringComparer.Ordinal);
+        foreach (var (entity, file, path) in entities)
+        {
+            CheckCollision(entity.Id, file, path, isSource: false);
+            if (_owners.Curated.Contains(entity.Id))
+            {
+                continue;
+            }
+
+            var row = new object?[SeedRows.Entities.Columns.Length];
+            SeedRows.Fill(entity, _areas(entity.Areas), row);
+            entity.Links = [.. entity.Links.OrderBy(l => l.Role, StringComparer.Ordinal).ThenBy(l => l.Position)];
+            _hash.Add(row);
+            HashChildren(entity.Aliases, SeedRows.Aliases, SeedRows.Fill);
+            HashChildren(entity.Links, SeedRows.Links, SeedRows.Fill);
+            HashEvidence(entity.Evidence, entity.Id, SeedRows.EntityEvidence);
+            if (Decide(_stored.Entities, entity.Id, touches: true) is not Change.None and var change)
+            {
+                rows[entity.Id] = (entity, row, change);
+            }
+        }
+
+        // Every entity row before any child row, each after the entities it references (links point anywhere: after all rows).
+        var written = ReferencesFirst([.. rows.Values.Select(r => r.Entity)]);
+        foreach (var entity in written)
+        {
+            var (_, row, change) = rows[entity.Id];
+            if (change == Change.Changed)
+            {
+                Delete(SeedRows.Aliases, entity.Id);
+                Delete(SeedRows.Links, entity.Id);
+                Delete(SeedRows.EntityEvidence, entity.Id);
+            }
+
+            Upsert(SeedRows.Entities, row);
+        }
+
+        // Child rows in seed order: evidence ids (which break ties between spans at one position) come out as before.
+        foreach (var (entity, _, _) in rows.Values)
+        {
+            InsertChildren(entity.Aliases, SeedRows.Aliases, SeedRows.Fill);
+            InsertChildren(entity.Links, SeedRows.Links, SeedRows.Fill);
+            InsertEvidence(entity.Evidence, entity.Id, SeedRows.EntityEvidence);
+        }
+    }
+
+    public void Fact(Fact fact, int index)
+    {
+        _ct.ThrowIfCancellationRequested();
+        CheckCollision(fact.Id, SeedFiles.FactsFile, $"$.facts[{index}]", isSource: false);
+        if (_owners.Curated.Contains(fact.Id))
+        {
+            return;
+        }
+
+        var row = Row(SeedRows.Facts);
+        SeedRows.Fill(fact, row);
+        _hash.Add(row);
+        HashEvidence(fact.Evidence, fact.Id, SeedRows.FactEvidence);
+        if (Decide(_stored.Facts, fact.Id, touches: true) is not Change.None and var change)
+        {
+            if (change == Change.Changed)
+            {
+                Delete(SeedRows.FactEvidence, fact.Id);
+            }
+
+            Upsert(SeedRows.Facts, row);
+            InsertEvidence(fact.Evidence, fact.Id, SeedRows.FactEvidence);
+        }
+    }
+
+    public void Observation(Observation observation, int index)
+    {
+        _ct.ThrowIfCancellationRequested();
+        CheckCollision(observation.Id, SeedFiles.ObservationsFile, $"$.observations[{index}]", isSource: false);
+        if (_owners.Curated.Contains(observation.Id))
+        {
+            return;
+        }
+
+        var row = Row(SeedRows.Observations);
+        SeedRows.Fill(observation, row);
+        _hash.Add(row);
+        HashChildren(observation.Subjects, SeedRows.Subjects, SeedRows.Fill);
+        HashEvidence(observation.Evidence, observation.Id, SeedRows.ObservationEvidence);
+        if (Decide(_stored.Observations, observation.Id, touches: true) is not Change.None and var change)
+        {
+            if (change == Change.Changed)
+            {
+                Delete(SeedRows.Subjects, observation.Id);
+                Delete(SeedRows.ObservationEvidence, observation.Id);
+            }
+
+            Upsert(SeedRows.Observations, row);
+            InsertChildren(observation.Subjects, SeedRows.Subjects, SeedRows.Fill);
+            InsertEvidence(observation.Evidence, observation.Id, SeedRows.ObservationEvidence);
+        }
+    }
+
+    /// <summary>
+    /// After the whole seed was read and found valid: refuses ids a curator created, then deletes the stored records the seed
+    /// no longer has (their child rows go with them).
+    /// </summary>
+    public void Finish()
+    {
+        if (_collisions.Count > 0)
+        {
+            throw new SeedValidationException(_collisions);
+        }
+
+        // Every stored record the seed had was taken out of these as it was read: what is left is gone from the seed.
+        Remove(SeedRows.Observations, _stored.Observations, touches: true);
+        Remove(SeedRows.Facts, _stored.Facts, touches: true);
+        Remove(SeedRows.Entities, _stored.Entities, touches: true);
+        Remove(SeedRows.Predicates, _stored.Predicates, touches: true);
+        Remove(SeedRows.Sources, _stored.Sources, touches: false);
+    }
+
+    public void Dispose()
+    {
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
+        if (_cacheSize is { } size)
+        {
+            using var cache = new SqliteCommand($"PRAGMA cache_size = {size}", _connection, _transaction);
+            cache.ExecuteNonQuery();
+        }
+    }
+
+    private enum Change
+    {
+        None,
+        Added,
+        Changed,
+    }
+
+    /// <summary>Compares the hash built up for a record with its stored one, and counts the outcome.</summary>
+    private Change Decide(Dictionary<string, UInt128> stored, string id, bool touches)
+    {
+        var hash = _hash.Finish();
+        var change = !stored.Remove(id, out var old) ? Change.Added : old != hash ? Change.Changed : Change.None;
+        if (change == Change.Added)
+        {
+            Added++;
+        }
+        else if (change == Change.Changed)
+        {
+            Changed++;
+        }
+
+        if (change != Change.None && touches)
+        {
+            Touched.Add(id);
+        }
+
+        return change;
+    }
+
+    private void Remove(SeedTable table, Dictionary<string, UInt128> gone, bool touches)
+    {
+        foreach (var id in gone.Keys)
+        {
+            Removed++;
+            if (touches)
+            {
+                Touched.Add(id);
+            }
+
+            Run(table, table.Delete, [id]);
+        }
+    }
+
+    private void CheckCollision(string id, string file, string path, bool isSource)
+    {
+        if ((isSource ? _owners.CreatedSources : _owners.CreatedRecords).TryGetValue(id, out var resource))
+        {
+            _collisions.Add(new SeedError(file, $"{path}.id",
+                $"'{id}' was created through the API (POST /v1/{resource}); the seed cannot add a record with the same id: rename one of them"));
+        }
+    }
+
+    private void HashChildren<T>(List<T> children, SeedTable table, Action<T, object?[]> fill)
+    {
+        var row = Row(table);
+        foreach (var child in children)
+        {
+            fill(child, row);
+            _hash.Add(row, 1);
+        }
+
+        _hash.EndGroup();
+    }
+
+    private void HashEvidence(List<Evidence> evidence, string owner, SeedTable table) =>
+        HashChildren(evidence, table, (v, row) => SeedRows.Fill(v, owner, row));
+
+    private void InsertChildren<T>(List<T> children, SeedTable table, Action<T, object?[]> fill)
+    {
+        var row = Row(table);
+        foreach (var child in children)
+        {
+            fill(child, row);
+            Run(table, table.Insert, row);
+        }
+    }
+
+    private void InsertEvidence(List<Evidence> evidence, string owner, SeedTable table) =>
+        InsertChildren(evidence, table, (v, row) => SeedRows.Fill(v, owner, row));
+
+    private void Upsert(SeedTable table, object?[] row) => Run(table, table.Insert, row);
+
+    private void Delete(SeedTable child, string owner) => Run(child, child.Delete, [owner]);
+
+    /// <summary>Runs one of the table's statements (prepared on first use) with these values; nothing in a dry run.</summary>
+    private void Run(SeedTable table, string sql, object?[] values)
+    {
+        if (_dryRun)
+        {
+            return;
+        }
+
+        if (!_writing)
+        {
+            // Replaced and removed records point at each other; their references are checked at commit.
+            using var defer = new SqliteCommand("PRAGMA defer_foreign_keys = ON", _connection, _transaction);
+            defer.ExecuteNonQuery();
+
+            // Rows land all over large indexes: with SQLite's default 2 MB page cache, pages modified by the transaction are
+            // spilled to the WAL and written again and again. The connection's own cache size comes back in Dispose.
+            using var cache = new SqliteCommand("PRAGMA cache_size", _connection, _transaction);
+            _cacheSize = Convert.ToInt64(cache.ExecuteScalar(), CultureInfo.InvariantCulture);
+            cache.CommandText = $"PRAGMA cache_size = {-CacheKibibytes}";
+            cache.ExecuteNonQuery();
+            _writing = true;
+        }
+
+        if (!_statements.TryGetValue((table, sql), out var statement))
+        {
+            statement = new Statement(_connection, _transaction, sql, values.Length);
+            _statements[(table, sql)] = statement;
+        }
+
+        statement.Run(values);
+    }
+
+    private object?[] Row(SeedTable table)
+    {
+        if (!_rows.TryGetValue(table, out var row))
+        {
+            row = new object?[table.Columns.Length];
+            _rows[table] = row;
+        }
+
+        return row;
+    }
+
+    /// <summary>The entities ordered so that each comes after those it references among them (depth first; a cycle is cut).</summary>
+    private static List<Entity> ReferencesFirst(List<Entity> entities)
+    {
+        var order = new List<Entity>(entities.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var byId = entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var stack = new Stack<(Entity Entity, bool Expanded)>();
+        foreach (var root in byId.Values)
+        {
+            stack.Push((root, false));
+            while (stack.TryPop(out var item))
+            {
+                if (item.Expanded)
+                {
+                    order.Add(item.Entity);
+                    continue;
+                }
+
+                if (!seen.Add(item.Entity.Id))
+                {
+                    continue;
+                }
+
+                stack.Push((item.Entity, true));
+                foreach (var reference in (string?[])[item.Entity.CountryId, item.Entity.PartOfId, item.Entity.PlaceId, item.Entity.EventId])
+                {
+                    if (reference is not null && !seen.Contains(reference) && byId.TryGetValue(reference, out var target))
+                    {
+                        stack.Push((target, false));
+                    }
+                }
+            }
+        }
+
+        return order;
+    }
+
+    /// <summary>One prepared statement, run again and again with new parameter values.</summary>
+    private sealed class Statement : IDisposable
+    {
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter[] _parameters;
+
+        public Statement(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
+        {
+            _command = new SqliteCommand(sql, connection, transaction);
+            _parameters = [.. Enumerable.Range(0, parameters).Select(i => _command.Parameters.Add(new SqliteParameter($"$p{i}", DBNull.Value)))];
+            _command.Prepare();
+        }
+
+        public void Run(object?[] values)
+        {
+            for (var i = 0; i < _parameters.Length; i++)
+            {
+                _parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            _command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _command.Dispose();
+    }
+}
+
+/// <summary>
+/// Who owns what, read in the seed run's transaction: every id a curator owns (written or deleted through the API), and
+/// the ids first created through the API with their resource (a seed record with such an id is refused).
+/// </summary>
+internal sealed record SeedOwners(
+    HashSet<string> Curated, Dictionary<string, string> CreatedSources, Dictionary<string, string> CreatedRecords);

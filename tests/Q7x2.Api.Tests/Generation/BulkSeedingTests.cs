@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Api.Tests.Infrastructure;
+using Q7x2.Data;
+using Q7x2.Data.Search;
+using Q7x2.Data.Seeding;
+
+namespace Q7x2.Api.Tests.Generation;
+
+/// <summary>
+/// The streamed seeder on a generated corpus: a re-seed rewrites only the records whose content changed (it compares hashes),
+/// and an error in the very last record read still leaves the database as it was.
+/// </summary>
+public sealed class BulkSeedingTests : IDisposable
+{
+    private readonly TempDirectory _temp = Repository.TempDirectory();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string DatabasePath => Path.Combine(_temp.Path, "corpus.db");
+
+    private Q7x2Db Database() => new(new DbContextOptionsBuilder<Q7x2Db>()
+        .UseSqlite($"Data Source={DatabasePath}", o => o.MigrationsAssembly("Q7x2.Migrations.Sqlite")).Options);
+
+    private async Task<SeedResult> SeedAsync(string folder)
+    {
+        await using var db = Database();
+        await DatabaseCommands.MigrateAsync(db, CancellationToken.None);
+        return await DatabaseCommands.SeedAsync(new Seeder(db, new SqliteSearchIndex()), folder, dryRun: false, CancellationToken.None);
+    }
+
+    /// <summary>Each evidence row's database-made id with its owner: a rewritten record gets new ones.</summary>
+    private async Task<Dictionary<long, string>> EvidenceIdsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = new SqliteCommand("SELECT Id, coalesce(EntityId, FactId, ObservationId) FROM Evidence", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new Dictionary<long, string>();
+        while (await reader.ReadAsync())
+        {
+            ids[reader.GetInt64(0)] = reader.GetString(1);
+        }
+
+        return ids;
+    }
+
+    [Fact]
+    public async Task AReseedRewritesOnlyTheRecordWhoseContentChanged()
+    {
+        var folder = GeneratedCorpus.Generate(_temp, "corpus", sources: 20, seed: 3);
+        await SeedAsync(folder);
+        var before = await EvidenceIdsAsync();
+        var edited = "";
+        Edit(folder, "facts.json", root =>
+        {
+            var fact = root["facts"]![100]!;
+            edited = (string)fact["id"]!;
+            fact["note"] = "Edited after the first seed.";
+        });
+
+        var result = await SeedAsync(folder);
+
+        Assert.Equal("0 added, 1 changed, 0 removed, 0 kept (curator-owned)", result.ToString());
+        var after = await EvidenceIdsAsync();
+        Assert.Equal(before.Where(e => e.Value != edited), after.Where(e => e.Value != edited));
+        Assert.NotEqual(before.Where(e => e.Value == edited).Select(e => e.Key), after.Where(e => e.Value == edited).Select(e => e.Key));
+        await using var db = Database();
+        Assert.Equal("Edited after the first seed.", (await db.Facts.SingleAsync(f => f.Id == edited)).Note);
+        var hits = await new SqliteSearchIndex().SearchAsync(db, SearchQuery.Parse("\"Edited after the first seed\""), null, null, 5, CancellationToken.None);
+        Assert.Equal(edited, Assert.Single(hits).Id);
+    }
+
+    [Fact]
+    public async Task ABadQuoteInTheLastRecordReadLeavesTheDatabaseUntouched()
+    {
+        var folder = GeneratedCorpus.Generate(_temp, "corpus", sources: 20, seed: 4);
+        await SeedAsync(folder);
+        Edit(folder, "people.json", root => root["people"]![0]!["description"] = "A valid change that must not be written either.");
+        var last = 0;
+        Edit(folder, "observations.json", root =>
+        {
+            var observations = root["observations"]!.AsArray();
+            last = observations.Count - 1;
+            observations[last]!["evidence"]![0]!["exact"] = "a quote that is in no source";
+        });
+        var before = await DatabaseSnapshot.TakeAsync(DatabasePath);
+
+        var error = await Assert.ThrowsAsync<SeedValidationException>(() => SeedAsync(folder));
+
+        var line = Assert.Single(error.Errors);
+        Assert.Equal(("observations.json", $"$.observations[{last}].evidence[0].exact"), (line.File, line.Path));
+        Assert.StartsWith("quote not found in the source text", line.Reason, StringComparison.Ordinal);
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(DatabasePath));
+    }
+
+    private static void Edit(string folder, string file, Action<JsonNode> edit)
+    {
+        var path = Path.Combine(folder, file);
+        var root = JsonNode.Parse(File.ReadAllText(path))!;
+        edit(root);
+        File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }));
+    }
+}
