@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
+using Q7x2.Data.Text;
 
 namespace Q7x2.Api.Infrastructure;
 
@@ -14,7 +15,7 @@ internal static class QueryParameterFilter
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilterFactory((factory, next) =>
         {
-            var known = KnownNames(factory.MethodInfo).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+            var known = Bound(factory.MethodInfo).Select(p => p.Name).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
             return context =>
             {
                 var query = context.HttpContext.Request.Query;
@@ -32,26 +33,25 @@ internal static class QueryParameterFilter
             };
         });
 
-    private static HashSet<string> KnownNames(MethodInfo method)
+    /// <summary>
+    /// The query parameters a handler binds, with their types: the properties of its <c>[AsParameters]</c> records (camelCase,
+    /// or their <c>[FromQuery]</c> name) and its <c>[FromQuery]</c> parameters.
+    /// </summary>
+    public static IEnumerable<(string Name, Type Type)> Bound(MethodInfo method)
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in method.GetParameters())
         {
             if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
             {
                 foreach (var property in parameter.ParameterType.GetProperties().Where(p => p.CanWrite))
                 {
-                    names.Add(property.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNaming(property.Name));
+                    yield return (property.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNames.CamelPath(property.Name), property.PropertyType);
                 }
             }
             else if (parameter.GetCustomAttribute<FromQueryAttribute>() is { } query)
             {
-                names.Add(query.Name ?? parameter.Name!);
+                yield return (query.Name ?? parameter.Name!, parameter.ParameterType);
             }
         }
-
-        return names;
     }
-
-    private static string JsonNaming(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -1,16 +1,14 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.AspNetCore.Mvc;
-using Q7x2.Data.Text;
 
 namespace Q7x2.Api.Infrastructure;
 
 /// <summary>
 /// Answers a query value its parameter's type cannot hold (<c>limit=ten</c>, <c>count=maybe</c>) with a problem naming the
-/// parameter, before the endpoint runs. The checks are worked out once per endpoint from its handler's <c>[AsParameters]</c>
-/// and <c>[FromQuery]</c> parameters. The answer does not depend on how request delegates are built: compile-time generated
-/// ones answer such a value with a bare 400.
+/// parameter, before the endpoint runs. The checks are worked out once per endpoint from the parameters its handler binds
+/// (<see cref="QueryParameterFilter.Bound"/>, which also says which names are known). The answer does not depend on how
+/// request delegates are built: compile-time generated ones answer such a value with a bare 400.
 /// </summary>
 internal static class QueryValueGuard
 {
@@ -37,30 +35,9 @@ internal static class QueryValueGuard
         await next(context);
     });
 
-    private static Check[] ChecksOf(Endpoint endpoint)
-    {
-        if (endpoint.Metadata.GetMetadata<MethodInfo>() is not { } method)
-        {
-            return [];
-        }
-
-        var checks = new List<Check>();
-        foreach (var parameter in method.GetParameters())
-        {
-            if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
-            {
-                checks.AddRange(parameter.ParameterType.GetProperties().Where(p => p.CanWrite)
-                    .Select(p => CheckOf(p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNames.CamelPath(p.Name), p.PropertyType))
-                    .OfType<Check>());
-            }
-            else if (parameter.GetCustomAttribute<FromQueryAttribute>() is { } query && CheckOf(query.Name ?? parameter.Name!, parameter.ParameterType) is { } check)
-            {
-                checks.Add(check);
-            }
-        }
-
-        return [.. checks];
-    }
+    private static Check[] ChecksOf(Endpoint endpoint) => endpoint.Metadata.GetMetadata<MethodInfo>() is { } method
+        ? [.. QueryParameterFilter.Bound(method).Select(p => CheckOf(p.Name, p.Type)).OfType<Check>()]
+        : [];
 
     /// <summary>The query parameter types of this API besides text: whole numbers and booleans (other types: the binder's answer).</summary>
     private static Check? CheckOf(string name, Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
