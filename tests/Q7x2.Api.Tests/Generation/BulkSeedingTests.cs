@@ -2,9 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Q7x2.Api.Infrastructure;
 using Q7x2.Api.Tests.Infrastructure;
-using Q7x2.Data;
 using Q7x2.Data.Search;
 using Q7x2.Data.Seeding;
 
@@ -22,15 +20,7 @@ public sealed class BulkSeedingTests : IDisposable
 
     private string DatabasePath => Path.Combine(_temp.Path, "corpus.db");
 
-    private Q7x2Db Database() => new(new DbContextOptionsBuilder<Q7x2Db>()
-        .UseSqlite($"Data Source={DatabasePath}", o => o.MigrationsAssembly("Q7x2.Migrations.Sqlite")).Options);
-
-    private async Task<SeedResult> SeedAsync(string folder)
-    {
-        await using var db = Database();
-        await DatabaseCommands.MigrateAsync(db, CancellationToken.None);
-        return await DatabaseCommands.SeedAsync(new Seeder(db, new SqliteSearchIndex()), folder, dryRun: false, CancellationToken.None);
-    }
+    private Task<SeedResult> SeedAsync(string folder) => GeneratedCorpus.SeedAsync($"Data Source={DatabasePath}", folder);
 
     /// <summary>Each evidence row's database-made id with its owner: a rewritten record gets new ones.</summary>
     private async Task<Dictionary<long, string>> EvidenceIdsAsync()
@@ -68,7 +58,7 @@ public sealed class BulkSeedingTests : IDisposable
         var after = await EvidenceIdsAsync();
         Assert.Equal(before.Where(e => e.Value != edited), after.Where(e => e.Value != edited));
         Assert.NotEqual(before.Where(e => e.Value == edited).Select(e => e.Key), after.Where(e => e.Value == edited).Select(e => e.Key));
-        await using var db = Database();
+        await using var db = GeneratedCorpus.Database($"Data Source={DatabasePath}");
         Assert.Equal("Edited after the first seed.", (await db.Facts.SingleAsync(f => f.Id == edited)).Note);
         var hits = await new SqliteSearchIndex().SearchAsync(db, SearchQuery.Parse("\"Edited after the first seed\""), null, null, 5, CancellationToken.None);
         Assert.Equal(edited, Assert.Single(hits).Id);

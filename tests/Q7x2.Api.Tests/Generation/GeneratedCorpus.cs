@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Api.Tests.Infrastructure;
+using Q7x2.Data;
+using Q7x2.Data.Search;
+using Q7x2.Data.Seeding;
 
 namespace Q7x2.Api.Tests.Generation;
 
@@ -25,4 +29,16 @@ internal static class GeneratedCorpus
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes),
         StringComparer.Ordinal);
+
+    /// <summary>A context of its own on the database at <paramref name="connectionString"/>, as each run of the <c>seed</c> subcommand has.</summary>
+    public static Q7x2Db Database(string connectionString) => new(new DbContextOptionsBuilder<Q7x2Db>()
+        .UseSqlite(connectionString, o => o.MigrationsAssembly("Q7x2.Migrations.Sqlite")).Options);
+
+    /// <summary>Migrates the database, then seeds it from <paramref name="folder"/>, as the <c>seed</c> subcommand does.</summary>
+    public static async Task<SeedResult> SeedAsync(string connectionString, string folder)
+    {
+        await using var db = Database(connectionString);
+        await DatabaseCommands.MigrateAsync(db, CancellationToken.None);
+        return await DatabaseCommands.SeedAsync(new Seeder(db, new SqliteSearchIndex()), folder, dryRun: false, CancellationToken.None);
+    }
 }

@@ -3,13 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Q7x2.Api.Infrastructure;
 using Q7x2.Api.Tests.Infrastructure;
 using Q7x2.Data;
-using Q7x2.Data.Search;
-using Q7x2.Data.Seeding;
 using Xunit.Abstractions;
 
 namespace Q7x2.Api.Tests.Generation;
@@ -108,12 +104,7 @@ public sealed class GeneratedCorpusQueryPlanTests(GeneratedCorpusQueryPlanTests.
         public async Task InitializeAsync()
         {
             var folder = GeneratedCorpus.Generate(_temp, "corpus", sources: 30, seed: 7);
-            await using (var db = new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>()
-                .UseSqlite(_factory.ConnectionString, o => o.MigrationsAssembly("Q7x2.Migrations.Sqlite")).Options))
-            {
-                await DatabaseCommands.MigrateAsync(db, CancellationToken.None);
-                await DatabaseCommands.SeedAsync(new Seeder(db, new SqliteSearchIndex()), folder, dryRun: false, CancellationToken.None);
-            }
+            await GeneratedCorpus.SeedAsync(_factory.ConnectionString, folder);
 
             _host = _factory.WithWebHostBuilder(b => b.UseSetting("Caching:Enabled", "false")
                 .ConfigureServices(services => services.ConfigureDbContext<Q7x2Db>(options => options.AddInterceptors(_recorder))));

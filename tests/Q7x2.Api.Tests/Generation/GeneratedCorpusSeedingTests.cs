@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Q7x2.Api.Infrastructure;
 using Q7x2.Api.Tests.Infrastructure;
-using Q7x2.Data;
-using Q7x2.Data.Search;
 using Q7x2.Data.Seeding;
 
 namespace Q7x2.Api.Tests.Generation;
@@ -14,15 +11,7 @@ public sealed class GeneratedCorpusSeedingTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>A context of its own on a fresh database, as each run of the <c>seed</c> subcommand has.</summary>
-    private Q7x2Db Database() => new(new DbContextOptionsBuilder<Q7x2Db>()
-        .UseSqlite($"Data Source={Path.Combine(_temp.Path, "corpus.db")}", o => o.MigrationsAssembly("Q7x2.Migrations.Sqlite")).Options);
-
-    private static async Task<SeedResult> SeedAsync(Q7x2Db db, string folder)
-    {
-        await DatabaseCommands.MigrateAsync(db, CancellationToken.None);
-        return await DatabaseCommands.SeedAsync(new Seeder(db, new SqliteSearchIndex()), folder, dryRun: false, CancellationToken.None);
-    }
+    private string ConnectionString => $"Data Source={Path.Combine(_temp.Path, "corpus.db")}";
 
     [Fact]
     public async Task AGeneratedCorpusSeedsWithEverySpanOnItsQuoteAndASecondRunChangesNothing()
@@ -31,19 +20,11 @@ public sealed class GeneratedCorpusSeedingTests : IDisposable
         var quotes = SeedLoader.Load(folder);
         var records = quotes.Sources.Count + quotes.Predicates.Count + quotes.Entities.Count + quotes.Facts.Count + quotes.Observations.Count;
 
-        SeedResult first;
-        await using (var db = Database())
-        {
-            first = await SeedAsync(db, folder);
-        }
-
-        await using (var db = Database())
-        {
-            Assert.Equal("0 added, 0 changed, 0 removed, 0 kept (curator-owned)", (await SeedAsync(db, folder)).ToString());
-        }
+        var first = await GeneratedCorpus.SeedAsync(ConnectionString, folder);
+        Assert.Equal("0 added, 0 changed, 0 removed, 0 kept (curator-owned)", (await GeneratedCorpus.SeedAsync(ConnectionString, folder)).ToString());
 
         Assert.Equal($"{records} added, 0 changed, 0 removed, 0 kept (curator-owned)", first.ToString());
-        await using var read = Database();
+        await using var read = GeneratedCorpus.Database(ConnectionString);
         var texts = await read.Sources.ToDictionaryAsync(s => s.Id, s => s.Text.EnumerateRunes().Select(r => r.ToString()).ToArray());
         string Slice(string source, int start, int end) => string.Concat(texts[source][start..end]);
         var spans = await read.Evidence.AsNoTracking().ToListAsync();
