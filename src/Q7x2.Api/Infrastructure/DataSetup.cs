@@ -19,12 +19,13 @@ internal static class DataSetup
         EnsureDirectory(connectionString);
         // Pooled: a request rents a context (and its connection object) instead of building options and services anew; the
         // interceptors hold no per-request state.
-        var interceptors = new Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] { new SqliteBusyTimeout(), new SqliteInterruptInterceptor() };
+        // Connections stay open with their prepared statements between requests (PreparedConnections).
+        services.AddSingleton<PreparedConnections>();
         // A list parameter (ids.Contains(x)) is one JSON parameter read with json_each: one SQL text whatever the count, prepared
         // with one binding, instead of one parameter per element.
-        services.AddDbContextPool<Q7x2Db>(options => options.UseSqlite(connectionString, sqlite =>
+        services.AddDbContextPool<Q7x2Db>((provider, options) => options.UseSqlite(connectionString, sqlite =>
             sqlite.MigrationsAssembly(MigrationsAssembly).CommandTimeout(30).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(interceptors), PoolSize);
+            .AddInterceptors(provider.GetRequiredService<PreparedConnections>(), new SqliteBusyTimeout(), new SqliteInterruptInterceptor()), PoolSize);
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<Q7x2.Data.Seeding.Seeder>();
         services.AddSingleton<DatabaseReady>();

@@ -4,9 +4,9 @@ using Q7x2.Data;
 namespace Q7x2.Api.Infrastructure;
 
 /// <summary>
-/// Reads open their database connection once per request. EF Core otherwise opens and closes it around every query, and each
-/// open of a Microsoft.Data.Sqlite connection re-registers EF's SQL functions on the pooled handle. The pooled context closes the
-/// connection when the request returns it. Which argument is the context is worked out once per endpoint; writes open theirs in their transaction.
+/// Reads open their database connection once per request, not around every query as EF Core otherwise does. The connection
+/// is a <see cref="PreparedConnections"/> one: usually still open from the context's previous request, with its statements.
+/// Which argument is the context is worked out once per endpoint; writes open theirs in their transaction.
 /// </summary>
 internal static class ReadConnection
 {
