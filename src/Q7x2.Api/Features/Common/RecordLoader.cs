@@ -17,8 +17,12 @@ internal static class RecordLoader
         (Q7x2Db db, List<string> ids) =>
             db.Evidence.AsNoTracking().Where(v => v.ObservationId != null && ids.Contains(v.ObservationId)).OrderBy(v => v.Position).AsQueryable()));
 
-    private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<PredicateRef>>> PredicatesOf = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, List<string> ids) => db.Predicates.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new PredicateRef(p.Id, p.Label, p.InverseLabel))));
+    // The entities and the predicates facts name, in one UNION ALL: a predicate's label and inverse label in Name and Inverse.
+    private static readonly CompiledQuery<Func<Q7x2Db, List<string>, List<string>, IAsyncEnumerable<NameRow>>> NamesOf = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, List<string> entities, List<string> predicates) => db.Entities.AsNoTracking().Where(e => entities.Contains(e.Id))
+            .Select(e => new NameRow { IsPredicate = false, Id = e.Id, Kind = e.Kind, Name = e.Name, Inverse = null })
+            .Concat(db.Predicates.AsNoTracking().Where(p => predicates.Contains(p.Id))
+                .Select(p => new NameRow { IsPredicate = true, Id = p.Id, Kind = null, Name = p.Label, Inverse = p.InverseLabel }))));
 
     private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<Fact>>> FactById = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, string id) => db.Facts.AsNoTracking().Where(f => f.Id == id)));
@@ -66,21 +70,56 @@ internal static class RecordLoader
 
     public static EvidenceResponse ToResponse(Evidence v) => new(v.SourceId, v.Start, v.End, v.Exact, v.Prefix, v.Suffix);
 
-    /// <summary>Facts with their predicate, references and evidence resolved in three more queries.</summary>
+    /// <summary>Facts with their predicate, references and evidence resolved in two more queries.</summary>
     public static async Task<List<FactResponse>> FactsAsync(Q7x2Db db, List<Fact> facts, CancellationToken ct)
     {
         var ids = facts.Select(f => f.Id).ToList();
         var evidence = await FactEvidenceAsync(db, ids, ct);
-        var predicates = await PredicatesAsync(db, facts, ct);
-        var refs = await RefsAsync(db, facts.SelectMany(References), ct);
+        var (refs, predicates) = await NamesAsync(db, facts.SelectMany(References), facts, ct);
         return [.. facts.Select(f => ToResponse(f, predicates[f.PredicateId], refs, evidence))];
     }
 
-    /// <summary>The predicates of facts, by id: one query.</summary>
-    public static async Task<Dictionary<string, PredicateRef>> PredicatesAsync(Q7x2Db db, IReadOnlyCollection<Fact> facts, CancellationToken ct) =>
-        facts.Count == 0
-            ? []
-            : (await PredicatesOf.For(db)(db, [.. facts.Select(f => f.PredicateId).Distinct()]).ToListAsync(ct)).ToDictionary(p => p.Id);
+    /// <summary>The entities with these ids and the predicates of these facts, by id: one query.</summary>
+    public static async Task<(Dictionary<string, EntityRef> Refs, Dictionary<string, PredicateRef> Predicates)> NamesAsync(
+        Q7x2Db db, IEnumerable<string?> entityIds, IReadOnlyCollection<Fact> facts, CancellationToken ct)
+    {
+        var entities = entityIds.OfType<string>().Distinct().ToList();
+        var predicates = facts.Select(f => f.PredicateId).Distinct().ToList();
+        var refs = new Dictionary<string, EntityRef>(entities.Count);
+        var labels = new Dictionary<string, PredicateRef>(predicates.Count);
+        if (entities.Count + predicates.Count == 0)
+        {
+            return (refs, labels);
+        }
+
+        await foreach (var row in NamesOf.For(db)(db, entities, predicates).WithCancellation(ct))
+        {
+            if (row.IsPredicate)
+            {
+                labels.Add(row.Id, new PredicateRef(row.Id, row.Name, row.Inverse));
+            }
+            else
+            {
+                refs.Add(row.Id, new EntityRef(row.Id, row.Kind!, row.Name));
+            }
+        }
+
+        return (refs, labels);
+    }
+
+    /// <summary>A row of <see cref="NamesOf"/>: an entity's reference or a predicate's labels.</summary>
+    private sealed class NameRow
+    {
+        public bool IsPredicate { get; init; }
+
+        public required string Id { get; init; }
+
+        public string? Kind { get; init; }
+
+        public required string Name { get; init; }
+
+        public string? Inverse { get; init; }
+    }
 
     /// <summary>The entities a fact points at.</summary>
     public static IEnumerable<string?> References(Fact f) => [f.SubjectId, f.ObjectId, f.AttributionId];

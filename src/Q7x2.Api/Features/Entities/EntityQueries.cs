@@ -54,11 +54,12 @@ internal static class EntityQueries
     private static readonly CompiledQuery<Func<Q7x2Db, string, CancellationToken, Task<Entity?>>> ById = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, string id, CancellationToken ct) => db.Entities.AsNoTracking().FirstOrDefault(e => e.Id == id)));
 
-    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<EntityAlias>>> AliasesOf = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, string id) => db.EntityAliases.AsNoTracking().Where(a => a.EntityId == id)));
-
-    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<EntityLink>>> LinksOf = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, string id) => db.EntityLinks.AsNoTracking().Where(l => l.EntityId == id)));
+    // An entity's aliases and links in one UNION ALL: an alias's name and type, a link's target and role, in Value and Type.
+    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<PartRow>>> PartsOf = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, string id) => db.EntityAliases.AsNoTracking().Where(a => a.EntityId == id)
+            .Select(a => new PartRow { IsLink = false, Value = a.Name, Type = a.Type, Position = a.Position })
+            .Concat(db.EntityLinks.AsNoTracking().Where(l => l.EntityId == id)
+                .Select(l => new PartRow { IsLink = true, Value = l.TargetId, Type = l.Role, Position = l.Position }))));
 
     // By subject, then by object (UNION ALL): SQLite merges both index reads in id order instead of sorting the OR's facts.
     private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<Fact>>> FactsOf = new(() => EF.CompileAsyncQuery(
@@ -66,13 +67,16 @@ internal static class EntityQueries
             .Concat(db.Facts.AsNoTracking().Where(f => f.ObjectId == id && f.SubjectId != id))
             .OrderBy(f => f.Id).AsQueryable()));
 
-    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<Evidence>>> EvidenceOf = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, string id) => db.Evidence.AsNoTracking().Where(v => v.EntityId == id).OrderBy(v => v.Position).AsQueryable()));
+    // The entity's evidence and its facts' (each row has one owner), in position order: one UNION ALL of two indexed lookups.
+    private static readonly CompiledQuery<Func<Q7x2Db, string, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOf = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, string id, List<string> facts) => db.Evidence.AsNoTracking().Where(v => v.EntityId == id)
+            .Concat(db.Evidence.AsNoTracking().Where(v => v.FactId != null && facts.Contains(v.FactId)))
+            .OrderBy(v => v.Position).AsQueryable()));
 
     /// <summary>
     /// One entity of a kind (any kind when <paramref name="kind"/> is null) with its facts (either side) and evidence, or null:
-    /// compiled queries for the entity, its aliases, its links, its facts, their predicates, every entity they name, the evidence
-    /// of the entity and that of its facts (each a lookup by an indexed column, read in the index's order).
+    /// five compiled queries, for the entity, its aliases and links, its facts, the predicates and entities they name, and the
+    /// evidence of the entity and of its facts (each a lookup by an indexed column).
     /// </summary>
     public static async Task<T?> DetailAsync<T>(Q7x2Db db, string? kind, string id, Func<Entity, EntityContext, T> map, CancellationToken ct)
         where T : EntityResponse
@@ -83,18 +87,39 @@ internal static class EntityQueries
             return null;
         }
 
-        entity.Aliases = await AliasesOf.For(db)(db, id).ToListAsync(ct);
-        entity.Links = await LinksOf.For(db)(db, id).ToListAsync(ct);
+        await foreach (var part in PartsOf.For(db)(db, id).WithCancellation(ct))
+        {
+            if (part.IsLink)
+            {
+                entity.Links.Add(new EntityLink { EntityId = id, TargetId = part.Value, Role = part.Type, Position = part.Position });
+            }
+            else
+            {
+                entity.Aliases.Add(new EntityAlias { EntityId = id, Name = part.Value, Type = part.Type, Position = part.Position });
+            }
+        }
+
         var facts = await FactsOf.For(db)(db, id).ToListAsync(ct);
-        var predicates = await RecordLoader.PredicatesAsync(db, facts, ct);
-        var refs = await RecordLoader.RefsAsync(db, References(entity).Concat(facts.SelectMany(RecordLoader.References)), ct);
-        var evidence = await EvidenceOf.For(db)(db, id).ToListAsync(ct);
-        var factEvidence = await RecordLoader.FactEvidenceAsync(db, [.. facts.Select(f => f.Id)], ct);
+        var (refs, predicates) = await RecordLoader.NamesAsync(db, References(entity).Concat(facts.SelectMany(RecordLoader.References)), facts, ct);
+        var evidence = await EvidenceOf.For(db)(db, id, [.. facts.Select(f => f.Id)]).ToListAsync(ct);
+        var factEvidence = evidence.Where(v => v.EntityId != id).ToLookup(v => v.FactId!, RecordLoader.ToResponse);
         return map(entity, new EntityContext(refs)) with
         {
             Facts = [.. facts.Select(f => RecordLoader.AsSeenFrom(id, RecordLoader.ToResponse(f, predicates[f.PredicateId], refs, factEvidence)))],
-            Evidence = [.. evidence.Select(RecordLoader.ToResponse)],
+            Evidence = [.. evidence.Where(v => v.EntityId == id).Select(RecordLoader.ToResponse)],
         };
+    }
+
+    /// <summary>A row of <see cref="PartsOf"/>: an alias or a link.</summary>
+    private sealed class PartRow
+    {
+        public bool IsLink { get; init; }
+
+        public required string Value { get; init; }
+
+        public required string Type { get; init; }
+
+        public int Position { get; init; }
     }
 
     private static IEnumerable<string?> References(Entity e) =>

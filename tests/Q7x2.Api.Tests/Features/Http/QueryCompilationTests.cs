@@ -75,6 +75,18 @@ public sealed class QueryCompilationTests(QueryCompilationTests.Host host) : ICl
         Assert.Equal(0, await GetAsync("/v1/people/emomali-rahmon"));
     }
 
+    [Theory]
+    [InlineData("/v1/people/sadyr-japarov", 5)] // entity; aliases and links; facts; names (entities and predicates); evidence
+    [InlineData("/v1/places/dushanbe", 5)]
+    [InlineData("/v1/facts/rustam-emomali-heir-apparent", 3)] // fact; evidence; names
+    [InlineData("/v1/facts?modality=stated&limit=20", 3)] // page; evidence; names
+    public async Task AHotReadSendsOneCommandPerKindOfThingItLoads(string url, int commands)
+    {
+        await GetResponseAsync(url);
+
+        Assert.Equal(commands, _commands.Count);
+    }
+
     /// <summary>Follows <c>Link: rel="next"</c> to the last page; returns the pages read and the queries compiled on the way.</summary>
     private async Task<(int Pages, int Compilations)> WalkAsync(string url)
     {
