@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Q7x2.Data;
 using Q7x2.Data.Seeding;
 
@@ -11,13 +13,47 @@ internal static class DatabaseCommands
     {
         // Migrate() first diffs the model against the migrations' snapshot, which costs most of a second of start-up; the
         // history table says in one query whether anything is pending. (CI checks the model against the snapshot.)
-        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        if (await HasPendingMigrationsAsync(db, ct))
         {
             await db.Database.MigrateAsync(ct);
         }
 
         // WAL lets readers go on while the seeder or a writer commits.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", ct);
+    }
+
+    /// <summary>
+    /// Whether a migration of the assembly is not in the history table, read with one plain query: EF's own history
+    /// repository (<c>GetPendingMigrationsAsync</c>) builds a model and compiles a query for it first, a few hundred
+    /// milliseconds of start-up. A database without the history table has everything pending.
+    /// </summary>
+    private static async Task<bool> HasPendingMigrationsAsync(Q7x2Db db, CancellationToken ct)
+    {
+        var migrations = db.GetService<IMigrationsAssembly>().Migrations.Keys;
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
+            if (await command.ExecuteScalarAsync(ct) is null)
+            {
+                return true;
+            }
+
+            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return migrations.Any(m => !applied.Contains(m));
     }
 
     public static Task<SeedResult> SeedAsync(Seeder seeder, string seedPath, bool dryRun, CancellationToken ct) =>

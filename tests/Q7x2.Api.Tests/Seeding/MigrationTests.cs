@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Q7x2.Api.Infrastructure;
 using Q7x2.Api.Tests.Infrastructure;
 using Q7x2.Data;
 
@@ -26,6 +29,32 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(all, await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(0, await db.Sources.CountAsync());
+    }
+
+    [Fact]
+    public async Task StartUpAppliesWhatIsPendingAndNothingOnAnUpToDateDatabase()
+    {
+        await using var db = CreateDb();
+        var all = db.Database.GetMigrations().ToList();
+        await db.GetService<IMigrator>().MigrateAsync(all[^2]);
+        Assert.Equal([all[^1]], await db.Database.GetPendingMigrationsAsync());
+
+        await DatabaseCommands.MigrateAsync(db, CancellationToken.None);
+        Assert.Equal(all, await db.Database.GetAppliedMigrationsAsync());
+
+        // Up to date: nothing is applied again (a second run of the last migration would fail on its existing indexes).
+        await DatabaseCommands.MigrateAsync(db, CancellationToken.None);
+        Assert.Equal(all, await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task StartUpMigratesAnEmptyDatabase()
+    {
+        await using var db = CreateDb();
+
+        await DatabaseCommands.MigrateAsync(db, CancellationToken.None);
+
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
     }
 
     [Fact]
