@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Api.Tests.Infrastructure;
 using Q7x2.Data;
+using Q7x2.Data.CompiledModel;
 
 namespace Q7x2.Api.Tests.Seeding;
 
@@ -56,6 +58,29 @@ public sealed class MigrationTests : IDisposable
 
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
     }
+
+    [Fact]
+    public async Task TheCompiledModelMatchesTheConfiguration()
+    {
+        await using var db = CreateDb();
+        var configured = Schema(db.GetService<IDesignTimeModel>().Model.GetRelationalModel());
+
+        Assert.Same(Q7x2DbModel.Instance, db.Model);
+        Assert.True(configured.Count > 100, $"only {configured.Count} schema lines: the fingerprint reads too little");
+        // Stale after a model change: run `dotnet ef dbcontext optimize -p src/Q7x2.Data -s src/Q7x2.Api -o CompiledModel -n Q7x2.Data.CompiledModel`.
+        Assert.Equal(configured, Schema(Q7x2DbModel.Instance.GetRelationalModel()));
+    }
+
+    /// <summary>Every table, view, column (store type, nullability), key, foreign key and index of a model, a line each.</summary>
+    private static List<string> Schema(IRelationalModel model) =>
+    [
+        .. model.Tables.SelectMany(t => t.Columns.Select(c => $"{t.Name}.{c.Name} {c.StoreType} {(c.IsNullable ? "null" : "not null")}")
+            .Concat(t.UniqueConstraints.Select(k => $"{t.Name} key {k.Name} ({string.Join(",", k.Columns.Select(c => c.Name))})"))
+            .Concat(t.ForeignKeyConstraints.Select(f =>
+                $"{t.Name} fk {f.Name} ({string.Join(",", f.Columns.Select(c => c.Name))}) -> {f.PrincipalTable.Name} {f.OnDeleteAction}"))
+            .Concat(t.Indexes.Select(i => $"{t.Name} index {i.Name} ({string.Join(",", i.Columns.Select(c => c.Name))}) unique={i.IsUnique} filter={i.Filter}"))),
+        .. model.Views.SelectMany(v => v.Columns.Select(c => $"view {v.Name}.{c.Name} {c.StoreType}")),
+    ];
 
     [Fact]
     public async Task TheModelHasNoChangesMissingFromTheMigrations()
