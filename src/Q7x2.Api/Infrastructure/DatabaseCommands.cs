@@ -13,7 +13,7 @@ internal static class DatabaseCommands
     {
         // Migrate() first diffs the model against the migrations' snapshot, which costs most of a second of start-up; the
         // history table says in one query whether anything is pending. (CI checks the model against the snapshot.)
-        if (await HasPendingMigrationsAsync(db, ct))
+        if ((await PendingMigrationsAsync(db, ct)).Count > 0)
         {
             await db.Database.MigrateAsync(ct);
         }
@@ -23,11 +23,11 @@ internal static class DatabaseCommands
     }
 
     /// <summary>
-    /// Whether a migration of the assembly is not in the history table, read with one plain query: EF's own history
+    /// The migrations of the assembly that the history table does not list, read with one plain query: EF's own history
     /// repository (<c>GetPendingMigrationsAsync</c>) builds a model and compiles a query for it first, a few hundred
-    /// milliseconds of start-up. A database without the history table has everything pending.
+    /// milliseconds of start-up (and of every readiness check). A database without the history table has everything pending.
     /// </summary>
-    private static async Task<bool> HasPendingMigrationsAsync(Q7x2Db db, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(Q7x2Db db, CancellationToken ct)
     {
         var migrations = db.GetService<IMigrationsAssembly>().Migrations.Keys;
         var applied = new HashSet<string>(StringComparer.Ordinal);
@@ -38,7 +38,7 @@ internal static class DatabaseCommands
             command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
             if (await command.ExecuteScalarAsync(ct) is null)
             {
-                return true;
+                return [.. migrations];
             }
 
             command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
@@ -53,7 +53,7 @@ internal static class DatabaseCommands
             await db.Database.CloseConnectionAsync();
         }
 
-        return migrations.Any(m => !applied.Contains(m));
+        return [.. migrations.Where(m => !applied.Contains(m))];
     }
 
     public static Task<SeedResult> SeedAsync(Seeder seeder, string seedPath, bool dryRun, CancellationToken ct) =>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
 
@@ -38,7 +37,7 @@ internal static class HealthEndpoints
             {
                 failed = ("database", "The database cannot be reached.");
             }
-            else if ((await db.Database.GetPendingMigrationsAsync(ct)).ToList() is { Count: > 0 } pending)
+            else if (await DatabaseCommands.PendingMigrationsAsync(db, ct) is { Count: > 0 } pending)
             {
                 failed = ("migrations", $"{pending.Count} migration(s) not applied: {string.Join(", ", pending)}.");
             }

@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Q7x2.Api.Tests.Infrastructure;
+using Q7x2.Data;
 
 namespace Q7x2.Api.Tests.Features.Health;
 
@@ -21,6 +24,23 @@ public sealed class HealthTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiF
         var body = await (await _client.GetAsync("/health/ready")).ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("ready", body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ReadinessNamesAMigrationTheDatabaseLacks()
+    {
+        using var api = new Q7x2ApiFactory();
+        var client = api.CreateClient();
+        await (await client.GetAsync("/health/ready")).ReadJsonAsync(HttpStatusCode.OK);
+        using var scope = api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Q7x2Db>();
+        var last = db.Database.GetMigrations().Last();
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {last}");
+
+        var problem = await (await client.GetAsync("/health/ready")).ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
+
+        Assert.Equal("migrations", problem.GetProperty("failedCheck").GetString());
+        Assert.Contains(last, problem.GetProperty("detail").GetString());
     }
 
     [Fact]
