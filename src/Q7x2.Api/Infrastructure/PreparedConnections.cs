@@ -16,9 +16,28 @@ namespace Q7x2.Api.Infrastructure;
 internal sealed class PreparedConnections : DbConnectionInterceptor
 {
     private long _prepared;
+    private long _reprepared;
 
-    /// <summary>How many commands the connections have prepared since start (tests: a repeated read prepares none).</summary>
+    /// <summary>How many commands the connections have prepared since start.</summary>
     public long Prepared => Interlocked.Read(ref _prepared);
+
+    /// <summary>
+    /// How many times a connection prepared SQL it had prepared before (tests: a repeated read prepares nothing again; a read
+    /// that gets a connection new to its SQL, as when requests overlap and the pool builds another context, prepares it once).
+    /// </summary>
+    public long Reprepared => Interlocked.Read(ref _reprepared);
+
+    /// <summary>
+    /// Turns on SQLite's query planner stability guarantee (SQLITE_DBCONFIG_ENABLE_QPSG) for an open connection: a statement's
+    /// plan never depends on the values bound to it. Without it SQLite reads a bound <c>LIMIT</c> (every page: <c>LIMIT @p</c>)
+    /// while planning and marks the statement to be parsed and planned again whenever that parameter is bound anew, so a kept
+    /// statement was prepared again on every list, timeline and search request. Query-plan tests apply it too.
+    /// </summary>
+    public static void PlanIndependentlyOfValues(SqliteConnection connection) =>
+        SQLitePCL.raw.sqlite3_db_config(connection.Handle, EnableQueryPlanStability, 1, out _);
+
+    /// <summary>SQLITE_DBCONFIG_ENABLE_QPSG.</summary>
+    private const int EnableQueryPlanStability = 1007;
 
     public override InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result) =>
         result.HasResult || eventData.ConnectionString is not { } connectionString
@@ -36,11 +55,23 @@ internal sealed class PreparedConnections : DbConnectionInterceptor
         private const int Kept = 128;
 
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
         private int _out;
         private int _generation;
         private bool _disposing;
 
         protected override DbCommand CreateDbCommand() => new PreparedCommand(this);
+
+        /// <summary>Opens the connection with plans that do not depend on bound values (<see cref="PlanIndependentlyOfValues"/>).</summary>
+        public override void Open()
+        {
+            var opening = State != ConnectionState.Open;
+            base.Open();
+            if (opening)
+            {
+                PlanIndependentlyOfValues(this);
+            }
+        }
 
         /// <summary>A command for this SQL, already prepared when one is kept; <paramref name="generation"/> is for <see cref="Give"/>.</summary>
         public SqliteCommand Take(string sql, out int generation)
@@ -72,6 +103,11 @@ internal sealed class PreparedConnections : DbConnectionInterceptor
         public void Prepare(SqliteCommand command, string sql)
         {
             Interlocked.Increment(ref owner._prepared);
+            if (!_seen.Add(sql))
+            {
+                Interlocked.Increment(ref owner._reprepared);
+            }
+
             command.CommandText = sql;
         }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Q7x2.Api.Infrastructure;
 using Q7x2.Api.Tests.Infrastructure;
 using Q7x2.Data;
 using Xunit.Abstractions;
@@ -54,6 +55,7 @@ public sealed class GeneratedCorpusQueryPlanTests(GeneratedCorpusQueryPlanTests.
         {
             await using var connection = new SqliteConnection($"Data Source={corpus.DatabasePath};Mode=ReadWrite;Pooling=False");
             await connection.OpenAsync();
+            PreparedConnections.PlanIndependentlyOfValues(connection); // as the API's connections plan
             if (statistics)
             {
                 await using var analyze = connection.CreateCommand();

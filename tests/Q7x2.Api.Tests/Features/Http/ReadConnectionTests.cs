@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,16 +46,50 @@ public sealed class ReadConnectionTests(ReadConnectionTests.Host host) : IClassF
     {
         var prepared = host.Services.GetRequiredService<PreparedConnections>();
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync(url)).StatusCode);
-        var warm = prepared.Prepared;
-        Assert.True(warm > 0, "the read's connection came from the prepared-connection pool");
+        Assert.True(prepared.Prepared > 0, "the read's connection came from the prepared-connection pool");
+        var reprepared = prepared.Reprepared;
 
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync(url)).StatusCode);
         }
 
-        // One request at a time: each one takes back the connection the previous one used, with its statements.
-        Assert.Equal(warm, prepared.Prepared);
+        // Each request takes a pooled connection with its statements. Usually the one the previous request used; but the test
+        // server answers before the request's scope gives its context back, so the next request may get a new context, whose
+        // connection prepares the read's SQL once. No connection prepares a text it has prepared before.
+        Assert.Equal(reprepared, prepared.Reprepared);
+    }
+
+    /// <summary>SQLITE_STMTSTATUS_REPREPARE: how many times SQLite has prepared a statement again.</summary>
+    private const int StatementStatusReprepare = 5;
+
+    [Fact]
+    public async Task BindingANewPageSizeDoesNotPlanTheStatementAgain()
+    {
+        // Every page is LIMIT @p. Without the planner's stability guarantee SQLite reads a bound LIMIT while planning and
+        // prepares the statement again each time the parameter is bound anew, which defeats the kept statements.
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Q7x2Db>();
+        await db.Database.OpenConnectionAsync();
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        Assert.Equal(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_prepare_v2(handle, "SELECT \"Id\" FROM \"Facts\" ORDER BY \"Id\" LIMIT ?", out var statement));
+        using (statement)
+        {
+            foreach (var limit in new[] { 21, 3, 101, 21 })
+            {
+                SQLitePCL.raw.sqlite3_bind_int(statement, 1, limit);
+                var rows = 0;
+                while (SQLitePCL.raw.sqlite3_step(statement) == SQLitePCL.raw.SQLITE_ROW)
+                {
+                    rows++;
+                }
+
+                Assert.InRange(rows, 1, limit);
+                SQLitePCL.raw.sqlite3_reset(statement);
+            }
+
+            Assert.Equal(0, SQLitePCL.raw.sqlite3_stmt_status(statement, StatementStatusReprepare, 0));
+        }
     }
 
     /// <summary>Connection opens and reader commands, per context instance.</summary>
