@@ -8,7 +8,10 @@
 # Each API process first serves PROCESS_WARMUP (20 s; 3 s with --quick) of the mixed load, every scenario's paths shuffled,
 # so that its scenarios measure optimised code, not the JIT's first tiers; then every scenario has its own warm-up (5 s; 1 s).
 # Rotating scenarios request every path once before a cached run (a cache's steady state).
-# Listens on 127.0.0.1:5181 (cached API), 5182 (uncached API), 5183 (bare Kestrel); stops everything it started.
+# json-server (npm json-server 0.17.4, the toy a user would stand up instead) serves the same object, measured once as a
+# second yardstick for the cached hot detail.
+# Listens on 127.0.0.1:5181 (cached API), 5182 (uncached API), 5183 (bare Kestrel), 5184 (json-server); stops everything it
+# started.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -33,13 +36,16 @@ THREADS=2
 CACHED_PORT=5181
 UNCACHED_PORT=5182
 BARE_PORT=5183
+JSON_SERVER_PORT=5184
 HOT=/v1/people/sadyr-japarov
 LIST="/v1/facts?modality=stated&limit=20"
 TIMELINE=/v1/timeline
 
-need_tools wrk jq curl
-free_ports $CACHED_PORT $UNCACHED_PORT $BARE_PORT
+need_tools wrk jq curl npm
+free_ports $CACHED_PORT $UNCACHED_PORT $BARE_PORT $JSON_SERVER_PORT
 publish_api
+npm install --prefix "$WORK/json-server" --no-audit --no-fund --silent json-server@0.17.4 >"$WORK/npm.log" 2>&1 \
+  || { cat "$WORK/npm.log" >&2; exit 1; }
 dotnet build -c Release "$LOAD/Bare/Bare.csproj" -o "$WORK/bare" -nologo -v quiet >"$WORK/build-bare.log" 2>&1 \
   || { cat "$WORK/build-bare.log" >&2; exit 1; }
 
@@ -93,8 +99,9 @@ measure() {
   bad=$(awk '/Non-2xx or 3xx/ { print $5 }' <<<"$out")
   timeouts=$(awk '/Socket errors/ { print $NF }' <<<"$out")
   [[ $mode == bare ]] && bare=$rps
+  LAST_RPS=$rps
   ratio=$(awk -v a="$rps" -v b="$bare" 'BEGIN { printf "%.3f", a / b }')
-  RESULTS+=("$(printf '| %-22s | %-8s | %9s | %9s | %9s | %9s | %6sx | %7s | %8s |' "$name" "$mode" "$rps" "$p50" "$p99" "$bare" "$ratio" "${bad:-0}" "${timeouts:-0}")")
+  RESULTS+=("$(printf '| %-22s | %-11s | %9s | %9s | %9s | %9s | %6sx | %7s | %8s |' "$name" "$mode" "$rps" "$p50" "$p99" "$bare" "$ratio" "${bad:-0}" "${timeouts:-0}")")
   echo "${RESULTS[-1]}" >&2
 }
 
@@ -121,8 +128,22 @@ PIDS+=("$BARE_PID")
 wait_for "http://127.0.0.1:$BARE_PORT$HOT" "$BARE_PID" >/dev/null
 cmp -s "$WORK/hot.json" <(curl -sf "http://127.0.0.1:$BARE_PORT$HOT") || { echo "bare endpoint does not serve the hot detail's bytes" >&2; exit 1; }
 
+# json-server with the hot detail as the one item of its "people" collection, at /people/{id}; read-only, not watching.
+HOT_ID=${HOT##*/}
+jq --arg id "$HOT_ID" 'if .id == $id then { people: [.] } else error("the hot detail has no id \($id)") end' "$WORK/hot.json" >"$WORK/db.json"
+(cd "$WORK" && exec "$WORK/json-server/node_modules/.bin/json-server" --quiet --read-only --no-gzip --host 127.0.0.1 \
+  --port "$JSON_SERVER_PORT" "$WORK/db.json" >"$WORK/json-server.log" 2>&1) &
+JSON_SERVER_PID=$!
+PIDS+=("$JSON_SERVER_PID")
+wait_for "http://127.0.0.1:$JSON_SERVER_PORT/people/$HOT_ID" "$JSON_SERVER_PID" >/dev/null
+[[ "$(curl -sf "http://127.0.0.1:$JSON_SERVER_PORT/people/$HOT_ID" | jq -c .)" == "$(jq -c . "$WORK/hot.json")" ]] \
+  || { echo "json-server does not serve the hot detail's object" >&2; exit 1; }
+
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 10s --latency (after a $WARMUP warm-up) per scenario" >&2
 measure "bare Kestrel (hot)" bare $BARE_PORT "$HOT"
+measure "json-server (hot)" json-server $JSON_SERVER_PORT "/people/$HOT_ID"
+JSON_SERVER_RPS=$LAST_RPS
+stop "$JSON_SERVER_PID"
 
 # warm_process PORT: the mixed load for PROCESS_WARMUP, unmeasured (the runtime tiers its hot code up meanwhile).
 warm_process() {
@@ -133,6 +154,7 @@ scenarios() {
   local mode=$1 port=$2
   warm_process "$port"
   measure "hot detail" "$mode" "$port" "$HOT"
+  [[ $mode == cached ]] && CACHED_HOT_RPS=$LAST_RPS
   measure "detail, every record" "$mode" "$port" "@$WORK/details.txt"
   measure "list of 20, filtered" "$mode" "$port" "$LIST"
   measure "search, 30 queries" "$mode" "$port" "@$WORK/search.txt"
@@ -162,10 +184,11 @@ in-memory output cache, telemetry at its defaults; ratio = req/s over bare Kestr
 measured (column "bare") right before each scenario's run.
 $(wc -l <"$WORK/details.txt") records in the rotating detail scenario.
 
-| scenario               | mode     |     req/s |       p50 |       p99 |      bare |  ratio | non-2xx | timeouts |
-| ---------------------- | -------- | --------: | --------: | --------: | --------: | -----: | ------: | -------: |
+| scenario               | mode        |     req/s |       p50 |       p99 |      bare |  ratio | non-2xx | timeouts |
+| ---------------------- | ----------- | --------: | --------: | --------: | --------: | -----: | ------: | -------: |
 $(printf '%s\n' "${RESULTS[@]}")
 
+cached hot detail over json-server serving the same object: $(awk -v a="$CACHED_HOT_RPS" -v b="$JSON_SERVER_RPS" 'BEGIN { printf "%.1f", a / b }')x (${CACHED_HOT_RPS} against ${JSON_SERVER_RPS} req/s)
 $(api_log_report)
 cold start to the first 200 of $HOT (seeded database): ${COLD_CACHED} ms
 mixed load (cached, every scenario's paths shuffled): ${MIXED_RPS} req/s, ${MIXED_BAD:-0} non-2xx
