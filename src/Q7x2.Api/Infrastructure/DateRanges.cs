@@ -11,8 +11,14 @@ namespace Q7x2.Api.Infrastructure;
 /// </summary>
 internal static class DateRanges
 {
-    private static readonly Expression<Func<FuzzyDate?, DateOnly, DateOnly?, DateOnly?, bool>> Overlaps =
-        (d, key, from, to) => d != null && (from == null || d.To >= from) && (to == null || key <= to);
+    // One predicate per combination of bounds, so that no part of a query tests a bound for null (EF would evaluate the test
+    // on every request).
+    private static readonly Expression<Func<FuzzyDate?, DateOnly, DateOnly, DateOnly, bool>> Overlaps =
+        (d, key, from, to) => d != null && d.To >= from && key <= to;
+
+    private static readonly Expression<Func<FuzzyDate?, DateOnly, DateOnly, bool>> EndsOnOrAfter = (d, key, from) => d != null && d.To >= from;
+
+    private static readonly Expression<Func<FuzzyDate?, DateOnly, DateOnly, bool>> StartsOnOrBefore = (d, key, to) => d != null && key <= to;
 
     private static readonly Expression<Func<FuzzyDate?, DateOnly, bool>> HasDate = (d, key) => d != null && key < DateOnly.MaxValue;
 
@@ -22,7 +28,13 @@ internal static class DateRanges
     /// </summary>
     public static IQueryable<T> Overlapping<T>(
         this IQueryable<T> query, Expression<Func<T, FuzzyDate?>> date, Expression<Func<T, DateOnly>> key, DateOnly? from, DateOnly? to) =>
-        from is null && to is null ? query : query.Where(Bind(Overlaps, date, key, QueryParameters.Of(from), QueryParameters.Of(to)));
+        (from, to) switch
+        {
+            ({ } f, { } t) => query.Where(Bind(Overlaps, date, key, QueryParameters.Of(f), QueryParameters.Of(t))),
+            ({ } f, null) => query.Where(Bind(EndsOnOrAfter, date, key, QueryParameters.Of(f))),
+            (null, { } t) => query.Where(Bind(StartsOnOrBefore, date, key, QueryParameters.Of(t))),
+            (null, null) => query,
+        };
 
     /// <summary>Only dated rows: the date key's index range stops before the undated rows, which all have the last key.</summary>
     public static IQueryable<T> Dated<T>(this IQueryable<T> query, Expression<Func<T, FuzzyDate?>> date, Expression<Func<T, DateOnly>> key) =>

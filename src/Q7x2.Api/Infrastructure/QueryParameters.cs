@@ -9,6 +9,14 @@ namespace Q7x2.Api.Infrastructure;
 /// </summary>
 internal static class QueryParameters
 {
+    /// <summary>
+    /// Keeps the rows that meet <paramref name="condition"/> for <paramref name="value"/> when a value is given, and all rows
+    /// when not. The condition closes over the value as a C# local, which EF reads as a SQL parameter without evaluating any
+    /// part of the tree per request, as it must for a test like <c>query.Subject == null || …</c> written inside the query.
+    /// </summary>
+    public static IQueryable<T> WhereGiven<T>(this IQueryable<T> query, string? value, Func<string, Expression<Func<T, bool>>> condition) =>
+        value is null ? query : query.Where(condition(value));
+
     public static MemberExpression Of<TValue>(TValue value) =>
         Expression.Field(Expression.Constant(new Captured<TValue>(value)), nameof(Captured<TValue>.Value));
 

@@ -6,16 +6,17 @@ namespace Q7x2.Api.Features.Facts;
 internal static class FactQueries
 {
     /// <summary>
-    /// The facts a query's filters select. A null filter drops out of the SQL (EF Core specialises the command on null parameters).
-    /// Date ranges match by overlap; undated facts never match a range.
+    /// The facts a query's filters select: one condition per filter given (<see cref="QueryParameters.WhereGiven"/>). Date ranges
+    /// match by overlap; undated facts never match a range.
     /// </summary>
     public static IQueryable<Fact> Matching(this IQueryable<Fact> facts, FactsQuery q)
     {
-        var matching = facts.Where(f => (q.Subject == null || f.SubjectId == q.Subject)
-            && (q.Object == null || f.ObjectId == q.Object)
-            && (q.Predicate == null || f.PredicateId == q.Predicate)
-            && (q.Modality == null || f.Modality == q.Modality)
-            && (q.Source == null || f.Evidence.Any(v => v.SourceId == q.Source)))
+        var matching = facts
+            .WhereGiven(q.Subject, subject => f => f.SubjectId == subject)
+            .WhereGiven(q.Object, @object => f => f.ObjectId == @object)
+            .WhereGiven(q.Predicate, predicate => f => f.PredicateId == predicate)
+            .WhereGiven(q.Modality, modality => f => f.Modality == modality)
+            .WhereGiven(q.Source, source => f => f.Evidence.Any(v => v.SourceId == source))
             .Overlapping(f => f.Date, f => f.DateKey, q.FromDate, q.ToDate);
         return q.Entity is { } entity ? matching.AboutEntity(entity) : matching;
     }

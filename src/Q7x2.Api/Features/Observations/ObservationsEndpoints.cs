@@ -29,9 +29,9 @@ internal static class ObservationsEndpoints
         [AsParameters] ObservationsQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var observations = db.Observations.AsNoTracking()
-            .Where(o => (query.Metric == null || o.Metric == query.Metric)
-                && (query.Subject == null || o.Subjects.Any(s => s.EntityId == query.Subject))
-                && (query.Unit == null || o.Unit == query.Unit))
+            .WhereGiven(query.Metric, metric => o => o.Metric == metric)
+            .WhereGiven(query.Subject, subject => o => o.Subjects.Any(s => s.EntityId == subject))
+            .WhereGiven(query.Unit, unit => o => o.Unit == unit)
             .Overlapping(query.FromDate, query.ToDate);
         var page = await observations.PageAsync(ObservationsQuery.Sorts, query.Sort, query, http, ct);
         return TypedResults.Ok(new Page<ObservationResponse>(await ObservationQueries.ResponsesAsync(db, page.Items, ct), page.Next, page.Total));

@@ -31,8 +31,8 @@ internal static class TradeFiguresEndpoints
         [AsParameters] TradeFiguresQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var figures = db.Trade()
-            .Where(o => (query.Country == null || o.Subjects.Any(s => s.EntityId == query.Country))
-                && (query.Metric == null || o.Metric == query.Metric))
+            .WhereGiven(query.Country, country => o => o.Subjects.Any(s => s.EntityId == country))
+            .WhereGiven(query.Metric, metric => o => o.Metric == metric)
             .Overlapping(query.FromDate, query.ToDate);
         var page = await figures.PageAsync(TradeFiguresQuery.Sorts, query.Sort, query, http, ct);
         return TypedResults.Ok(new Page<TradeFigureResponse>(await TradeComparisons.FiguresAsync(db, page.Items, ct), page.Next, page.Total));
