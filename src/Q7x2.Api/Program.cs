@@ -66,6 +66,9 @@ if (commandLine.Command is not null)
     return await commandLine.RunAsync(app);
 }
 
+// The database is migrated (or seeded) on the pool while the rest of this file maps the endpoints and the host starts.
+_ = app.Services.GetRequiredService<DatabaseInitializer>().Begin(app.Lifetime.ApplicationStopping);
+
 app.UseQ7x2StartedGate();
 app.UseQ7x2Headers();
 app.UseQ7x2Problems();

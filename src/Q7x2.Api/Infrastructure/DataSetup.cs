@@ -29,7 +29,7 @@ internal static class DataSetup
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<Q7x2.Data.Seeding.Seeder>();
         services.AddSingleton<DatabaseReady>();
-        services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton<DatabaseInitializer>().AddHostedService(provider => provider.GetRequiredService<DatabaseInitializer>());
         // The server builds its pipeline and endpoints while the database is migrated (StartedGate holds early requests).
         services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
         return services;

@@ -11,12 +11,22 @@ namespace Q7x2.Api.Infrastructure;
 internal sealed partial class DatabaseInitializer(
     IServiceScopeFactory scopes, IConfiguration configuration, DatabaseReady ready, ILogger<DatabaseInitializer> logger) : IHostedService
 {
+    private Task? _preparing;
+
+    /// <summary>
+    /// Begins migrating (and seeding) on the thread pool now, before the host starts its services, so that the endpoints are
+    /// mapped and the port opened meanwhile (the program calls it right after building the app); <see cref="StartAsync"/> waits
+    /// for it, and begins it if nothing did.
+    /// </summary>
+    public Task Begin(CancellationToken stopping) =>
+        // SQLite's async methods complete synchronously: run on the pool so the server starts meanwhile.
+        _preparing ??= Task.Run(() => PrepareAsync(stopping), stopping);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            // SQLite's async methods complete synchronously: run on the pool so the server starts meanwhile.
-            await Task.Run(() => PrepareAsync(cancellationToken), cancellationToken);
+            await Begin(cancellationToken).WaitAsync(cancellationToken);
             ready.Succeeded();
         }
         catch (Exception e)
