@@ -40,7 +40,7 @@ public sealed record AgreementInput(
 internal static class AgreementWrites
 {
     private static readonly EntityStore<AgreementInput, SeedAgreement, AgreementResponse> Store = new(
-        "agreements", "Agreement", "agreement", EntityKind.Agreement, new SeedAgreementValidator(), AgreementResponse.Map);
+        "agreements", "Agreement", "agreement", EntityKind.Agreement, () => new SeedAgreementValidator(), AgreementResponse.Map);
 
     public static RouteGroupBuilder MapAgreementWrites(this IEndpointRouteBuilder routes)
     {

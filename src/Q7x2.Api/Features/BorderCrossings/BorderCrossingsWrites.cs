@@ -39,7 +39,7 @@ public sealed record BorderCrossingInput(
 internal static class BorderCrossingWrites
 {
     private static readonly EntityStore<BorderCrossingInput, SeedBorderCrossing, BorderCrossingResponse> Store = new(
-        "border-crossings", "BorderCrossing", "border crossing", EntityKind.BorderCrossing, new SeedBorderCrossingValidator(), BorderCrossingResponse.Map);
+        "border-crossings", "BorderCrossing", "border crossing", EntityKind.BorderCrossing, () => new SeedBorderCrossingValidator(), BorderCrossingResponse.Map);
 
     public static RouteGroupBuilder MapBorderCrossingWrites(this IEndpointRouteBuilder routes)
     {

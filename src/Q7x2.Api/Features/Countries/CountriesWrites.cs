@@ -36,7 +36,7 @@ public sealed record CountryInput(
 internal static class CountryWrites
 {
     private static readonly EntityStore<CountryInput, SeedCountry, CountryResponse> Store = new(
-        "countries", "Country", "country", EntityKind.Country, new SeedCountryValidator(), CountryResponse.Map);
+        "countries", "Country", "country", EntityKind.Country, () => new SeedCountryValidator(), CountryResponse.Map);
 
     public static RouteGroupBuilder MapCountryWrites(this IEndpointRouteBuilder routes)
     {

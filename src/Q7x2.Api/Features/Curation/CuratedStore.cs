@@ -65,13 +65,16 @@ internal abstract class CuratedStore<TInput, TResponse>
 
 /// <summary>
 /// A resource whose write body maps to a seed shape: validated by the seed's validator and built by <see cref="SeedRecords"/>,
-/// exactly as the seeding job does.
+/// exactly as the seeding job does. The validator is built on the first write (its rules compile expressions, which would
+/// otherwise hold up every start while the endpoints are mapped).
 /// </summary>
-internal abstract class SeedShapedStore<TInput, TSeed, TResponse>(IValidator<TSeed> validator) : CuratedStore<TInput, TResponse>
+internal abstract class SeedShapedStore<TInput, TSeed, TResponse>(Func<IValidator<TSeed>> newValidator) : CuratedStore<TInput, TResponse>
     where TInput : class, ICuratedInput<TInput, TSeed>
     where TSeed : class
     where TResponse : class
 {
+    private readonly Lazy<IValidator<TSeed>> _validator = new(newValidator);
+
     public override string IdOf(TInput input) => input.Id;
 
     public override RequiredValues Required => TInput.Required;
@@ -79,7 +82,7 @@ internal abstract class SeedShapedStore<TInput, TSeed, TResponse>(IValidator<TSe
     public override TInput Normalize(TInput input) => TInput.FromSeed(input.ToSeed());
 
     public override async Task<IEnumerable<(string Path, string Reason)>> ValidateAsync(TInput input, CancellationToken ct) =>
-        (await validator.ValidateAsync(input.ToSeed(), ct)).Errors.Select(e => (e.PropertyName, e.ErrorMessage));
+        (await _validator.Value.ValidateAsync(input.ToSeed(), ct)).Errors.Select(e => (e.PropertyName, e.ErrorMessage));
 
     public override Task<DbSeedLookup> LookupAsync(Q7x2Db db, TInput input, CancellationToken ct) =>
         DbSeedLookup.LoadAsync(db, input.References(), input.Evidence.Select(e => e?.Source), ct);

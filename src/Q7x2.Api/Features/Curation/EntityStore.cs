@@ -10,8 +10,8 @@ namespace Q7x2.Api.Features.Curation;
 
 /// <summary>Entities of one kind, written through their typed collection (/v1/people, /v1/places…).</summary>
 internal sealed class EntityStore<TInput, TSeed, TResponse>(
-    string resource, string typeName, string what, string kind, IValidator<TSeed> validator,
-    Func<Entity, EntityContext, TResponse> map) : SeedShapedStore<TInput, TSeed, TResponse>(validator)
+    string resource, string typeName, string what, string kind, Func<IValidator<TSeed>> newValidator,
+    Func<Entity, EntityContext, TResponse> map) : SeedShapedStore<TInput, TSeed, TResponse>(newValidator)
     where TInput : class, ICuratedInput<TInput, TSeed>
     where TSeed : SeedEntity
     where TResponse : EntityResponse

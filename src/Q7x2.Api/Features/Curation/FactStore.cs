@@ -8,7 +8,7 @@ using Q7x2.Data.Seeding;
 namespace Q7x2.Api.Features.Curation;
 
 /// <summary>Facts, written through /v1/facts.</summary>
-internal sealed class FactStore() : SeedShapedStore<FactInput, SeedFact, FactResponse>(new SeedFactValidator())
+internal sealed class FactStore() : SeedShapedStore<FactInput, SeedFact, FactResponse>(() => new SeedFactValidator())
 {
     public override string Resource => "facts";
     public override string TypeName => "Fact";

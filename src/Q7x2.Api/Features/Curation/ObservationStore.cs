@@ -7,7 +7,7 @@ using Q7x2.Data.Seeding;
 namespace Q7x2.Api.Features.Curation;
 
 /// <summary>Observations, written through /v1/observations.</summary>
-internal sealed class ObservationStore() : SeedShapedStore<ObservationInput, SeedObservation, ObservationResponse>(new SeedObservationValidator())
+internal sealed class ObservationStore() : SeedShapedStore<ObservationInput, SeedObservation, ObservationResponse>(() => new SeedObservationValidator())
 {
     public override string Resource => "observations";
     public override string TypeName => "Observation";

@@ -3,8 +3,16 @@ using Microsoft.AspNetCore.OpenApi;
 
 namespace Q7x2.Api.Features.Curation;
 
-/// <summary>A write's request example: a record of seed/ as the API takes it.</summary>
-internal sealed record RequestExample(JsonObject Body);
+/// <summary>
+/// A write's request example: a record of seed/ as the API takes it, read when the OpenAPI document is first built (parsing
+/// the seed files while the endpoints are mapped would hold up every start).
+/// </summary>
+internal sealed class RequestExample(Func<JsonObject> read)
+{
+    private readonly Lazy<JsonObject> _body = new(read);
+
+    public JsonObject Body => _body.Value;
+}
 
 /// <summary>
 /// Request examples for the writes, taken from the seed files embedded in the assembly, so that Swagger UI's "Try it out"
@@ -13,17 +21,19 @@ internal sealed record RequestExample(JsonObject Body);
 internal static class SeedExamples
 {
     /// <summary>The record with this id in <c>seed/{file}</c> (under its root member <paramref name="root"/>).</summary>
-    public static RequestExample Record(string file, string root, string id) =>
-        new(Read(file)[root]!.AsArray().OfType<JsonObject>().Single(r => (string?)r["id"] == id).DeepClone().AsObject());
+    public static RequestExample Record(string file, string root, string id) => new(() => Find(file, root, id));
 
     /// <summary>The source with this id in <c>seed/sources.json</c>, its <c>file</c> replaced by the text it names.</summary>
-    public static RequestExample Source(string id)
+    public static RequestExample Source(string id) => new(() =>
     {
-        var source = Record("sources.json", "sources", id).Body;
+        var source = Find("sources.json", "sources", id);
         source["text"] = ReadText($"seed/{(string)source["file"]!}");
         source.Remove("file");
-        return new(source);
-    }
+        return source;
+    });
+
+    private static JsonObject Find(string file, string root, string id) =>
+        Read(file)[root]!.AsArray().OfType<JsonObject>().Single(r => (string?)r["id"] == id).DeepClone().AsObject();
 
     /// <summary>Puts each write's <see cref="RequestExample"/> on its request body, for every media type it takes.</summary>
     public static OpenApiOptions AddRequestExamples(this OpenApiOptions options) =>

@@ -40,7 +40,7 @@ internal sealed class SourceStore : CuratedStore<SourceInput, SourceDetail>
     public override string Resource => "sources";
     public override string TypeName => "Source";
     public override string What => "source";
-    private static readonly SourceInputValidator Validator = new();
+    private static readonly Lazy<SourceInputValidator> Validator = new(() => new());
 
     public override string IdOf(SourceInput input) => input.Id;
 
@@ -49,7 +49,7 @@ internal sealed class SourceStore : CuratedStore<SourceInput, SourceDetail>
     public override SourceInput Normalize(SourceInput input) => input;
 
     public override async Task<IEnumerable<(string Path, string Reason)>> ValidateAsync(SourceInput input, CancellationToken ct) =>
-        (await Validator.ValidateAsync(input, ct)).Errors.Select(e => (e.PropertyName, e.ErrorMessage));
+        (await Validator.Value.ValidateAsync(input, ct)).Errors.Select(e => (e.PropertyName, e.ErrorMessage));
 
     public override async Task<SourceInput?> LoadAsync(Q7x2Db db, string id, CancellationToken ct) =>
         await db.Sources.AsNoTracking().Where(s => s.Id == id).FirstOrDefaultAsync(ct) is { } s

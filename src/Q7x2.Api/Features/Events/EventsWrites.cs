@@ -40,7 +40,7 @@ public sealed record EventInput(
 internal static class EventWrites
 {
     private static readonly EntityStore<EventInput, SeedEvent, EventResponse> Store = new(
-        "events", "Event", "event", EntityKind.Event, new SeedEventValidator(), EventResponse.Map);
+        "events", "Event", "event", EntityKind.Event, () => new SeedEventValidator(), EventResponse.Map);
 
     public static RouteGroupBuilder MapEventWrites(this IEndpointRouteBuilder routes)
     {

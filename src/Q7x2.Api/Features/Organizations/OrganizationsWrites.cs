@@ -37,7 +37,7 @@ public sealed record OrganizationInput(
 internal static class OrganizationWrites
 {
     private static readonly EntityStore<OrganizationInput, SeedOrganization, OrganizationResponse> Store = new(
-        "organizations", "Organization", "organization", EntityKind.Organization, new SeedOrganizationValidator(), OrganizationResponse.Map);
+        "organizations", "Organization", "organization", EntityKind.Organization, () => new SeedOrganizationValidator(), OrganizationResponse.Map);
 
     public static RouteGroupBuilder MapOrganizationWrites(this IEndpointRouteBuilder routes)
     {

@@ -37,7 +37,7 @@ public sealed record PersonInput(
 internal static class PeopleWrites
 {
     private static readonly EntityStore<PersonInput, SeedPerson, PersonResponse> Store = new(
-        "people", "Person", "person", EntityKind.Person, new SeedPersonValidator(), PersonResponse.Map);
+        "people", "Person", "person", EntityKind.Person, () => new SeedPersonValidator(), PersonResponse.Map);
 
     public static RouteGroupBuilder MapPeopleWrites(this IEndpointRouteBuilder routes)
     {

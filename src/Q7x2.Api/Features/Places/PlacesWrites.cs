@@ -38,7 +38,7 @@ public sealed record PlaceInput(
 internal static class PlaceWrites
 {
     private static readonly EntityStore<PlaceInput, SeedPlace, PlaceResponse> Store = new(
-        "places", "Place", "place", EntityKind.Place, new SeedPlaceValidator(), PlaceResponse.Map);
+        "places", "Place", "place", EntityKind.Place, () => new SeedPlaceValidator(), PlaceResponse.Map);
 
     public static RouteGroupBuilder MapPlaceWrites(this IEndpointRouteBuilder routes)
     {
