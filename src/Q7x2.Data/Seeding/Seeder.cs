@@ -29,9 +29,34 @@ public sealed class Seeder(Q7x2Db db, ISearchIndex search)
 
     public async Task<SeedResult> ApplyAsync(string root, bool dryRun, CancellationToken ct)
     {
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        try
+        {
+            // Statement journals in memory: statements of a large run save the pages they change (pages the transaction has
+            // already written) in a statement journal, which otherwise spills to a temporary file after 64 KiB; a first run
+            // of 1,000 generated sources wrote 5.6 GB there (1.4 million pages) for a 180 MB database. It takes effect only
+            // if set before the transaction begins.
+            Pragma(connection, "temp_store = MEMORY");
+            return await ApplyLockedAsync(connection, root, dryRun, ct);
+        }
+        finally
+        {
+            Pragma(connection, "temp_store = DEFAULT");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Pragma(SqliteConnection connection, string pragma)
+    {
+        using var command = new SqliteCommand($"PRAGMA {pragma}", connection);
+        command.ExecuteNonQuery();
+    }
+
+    private async Task<SeedResult> ApplyLockedAsync(SqliteConnection connection, string root, bool dryRun, CancellationToken ct)
+    {
         // The write lock first: ownership is read, and records compared, from the state the commit replaces.
         await using var transaction = await db.BeginWriteAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
         var sqlite = (SqliteTransaction)transaction.GetDbTransaction();
         var owners = await ReadOwnersAsync(ct);
         var stored = StoredRecords.Read(connection, sqlite);
