@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Q7x2.Data;
 using Q7x2.Data.Search;
 
@@ -25,7 +26,8 @@ internal static class DataSetup
         // with one binding, instead of one parameter per element.
         services.AddDbContextPool<Q7x2Db>((provider, options) => options.UseSqlite(connectionString, sqlite =>
             sqlite.MigrationsAssembly(MigrationsAssembly).CommandTimeout(30).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(provider.GetRequiredService<PreparedConnections>(), new SqliteBusyTimeout(), new SqliteInterruptInterceptor()), PoolSize);
+            .AddInterceptors(provider.GetRequiredService<PreparedConnections>(), new SqliteBusyTimeout(), new SqliteInterruptInterceptor())
+            .ReplaceService<IExceptionDetector, SqliteCancellationDetector>(), PoolSize);
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<Q7x2.Data.Seeding.Seeder>();
         services.AddSingleton<DatabaseReady>();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Q7x2.Api.Infrastructure;
 
@@ -101,6 +102,18 @@ internal sealed class SqliteInterruptInterceptor : DbCommandInterceptor
     }
 
     private sealed record Watch(CancellationTokenRegistration Registration);
+}
+
+/// <summary>
+/// Tells EF Core that a command or query interrupted because its token was cancelled was cancelled, not failed: EF then logs it
+/// as canceled (debug) instead of as an error, as it does for an <see cref="OperationCanceledException"/>. EF's own detector
+/// knows only that exception, so each client that went away mid-query left two <c>fail</c> lines in the log.
+/// </summary>
+internal sealed class SqliteCancellationDetector : IExceptionDetector
+{
+    public bool IsCancellation(Exception exception, CancellationToken cancellationToken = default) =>
+        exception is OperationCanceledException
+        || (cancellationToken.IsCancellationRequested && SqliteInterruptInterceptor.IsInterrupt(exception));
 }
 
 internal static class SqliteInterrupt
