@@ -32,20 +32,9 @@ internal static class AgreementsEndpoints
         [AsParameters] AgreementsQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var agreements = db.OfKind(EntityKind.Agreement).Overlapping(query.FromDate, query.ToDate);
-        if (query.Party is not null)
-        {
-            agreements = agreements.Where(e => e.Links.Any(l => l.Role == LinkRole.Party && l.TargetId == query.Party));
-        }
-
-        if (query.Event is not null)
-        {
-            agreements = agreements.Where(e => e.EventId == query.Event);
-        }
-
-        if (query.Type is not null)
-        {
-            agreements = agreements.Where(e => e.Subtype == query.Type);
-        }
+        agreements = agreements.WhereGiven(query.Party, party => e => e.Links.Any(l => l.Role == LinkRole.Party && l.TargetId == party));
+        agreements = agreements.WhereGiven(query.Event, @event => e => e.EventId == @event);
+        agreements = agreements.WhereGiven(query.Type, type => e => e.Subtype == type);
 
         return TypedResults.Ok(await EntityQueries.PageAsync(db, agreements, EntityQueries.ByDate, query.Sort, query, http, AgreementResponse.Map, ct));
     }

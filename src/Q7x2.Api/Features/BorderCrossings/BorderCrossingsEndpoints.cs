@@ -28,20 +28,9 @@ internal static class BorderCrossingsEndpoints
         [AsParameters] BorderCrossingsQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var crossings = db.OfKind(EntityKind.BorderCrossing);
-        if (query.Country is not null)
-        {
-            crossings = crossings.Where(e => e.Links.Any(l => l.Role == LinkRole.Country && l.TargetId == query.Country));
-        }
-
-        if (query.Status is not null)
-        {
-            crossings = crossings.Where(e => e.Status == query.Status);
-        }
-
-        if (query.Connects is not null)
-        {
-            crossings = crossings.Where(e => e.Links.Any(l => l.Role == LinkRole.Connects && l.TargetId == query.Connects));
-        }
+        crossings = crossings.WhereGiven(query.Country, country => e => e.Links.Any(l => l.Role == LinkRole.Country && l.TargetId == country));
+        crossings = crossings.WhereGiven(query.Status, status => e => e.Status == status);
+        crossings = crossings.WhereGiven(query.Connects, connects => e => e.Links.Any(l => l.Role == LinkRole.Connects && l.TargetId == connects));
 
         return TypedResults.Ok(await EntityQueries.PageAsync(
             db, crossings, EntityQueries.ByName, query.Sort, query, http, BorderCrossingResponse.Map, ct));

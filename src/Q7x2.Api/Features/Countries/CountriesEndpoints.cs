@@ -28,10 +28,7 @@ internal static class CountriesEndpoints
         [AsParameters] CountriesQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var countries = db.OfKind(EntityKind.Country);
-        if (query.IsoCode is not null)
-        {
-            countries = countries.Where(e => e.IsoCode == query.IsoCode);
-        }
+        countries = countries.WhereGiven(query.IsoCode, isoCode => e => e.IsoCode == isoCode);
 
         return TypedResults.Ok(await EntityQueries.PageAsync(db, countries, EntityQueries.ByName, query.Sort, query, http, CountryResponse.Map, ct));
     }

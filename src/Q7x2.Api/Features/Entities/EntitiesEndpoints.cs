@@ -29,10 +29,7 @@ internal static class EntitiesEndpoints
         [AsParameters] EntitiesQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var entities = db.Entities.AsNoTracking();
-        if (query.Kind is not null)
-        {
-            entities = entities.Where(e => e.Kind == query.Kind);
-        }
+        entities = entities.WhereGiven(query.Kind, kind => e => e.Kind == kind);
 
         return TypedResults.Ok(await EntityQueries.PageAsync(db, entities, EntityQueries.ByName, query.Sort, query, http, Map, ct));
     }

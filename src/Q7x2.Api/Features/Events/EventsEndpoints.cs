@@ -32,10 +32,7 @@ internal static class EventsEndpoints
         [AsParameters] EventsQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var events = db.OfKind(EntityKind.Event).Overlapping(query.FromDate, query.ToDate);
-        if (query.Type is not null)
-        {
-            events = events.Where(e => e.Subtype == query.Type);
-        }
+        events = events.WhereGiven(query.Type, type => e => e.Subtype == type);
 
         if (query.Participant is not null)
         {

@@ -28,15 +28,8 @@ internal static class OrganizationsEndpoints
         [AsParameters] OrganizationsQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var organizations = db.OfKind(EntityKind.Organization);
-        if (query.Country is not null)
-        {
-            organizations = organizations.Where(e => e.CountryId == query.Country);
-        }
-
-        if (query.Type is not null)
-        {
-            organizations = organizations.Where(e => e.Subtype == query.Type);
-        }
+        organizations = organizations.WhereGiven(query.Country, country => e => e.CountryId == country);
+        organizations = organizations.WhereGiven(query.Type, type => e => e.Subtype == type);
 
         return TypedResults.Ok(await EntityQueries.PageAsync(
             db, organizations, EntityQueries.ByName, query.Sort, query, http, OrganizationResponse.Map, ct));

@@ -28,10 +28,7 @@ internal static class PeopleEndpoints
         [AsParameters] PeopleQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var people = db.OfKind(EntityKind.Person);
-        if (query.Country is not null)
-        {
-            people = people.Where(e => e.CountryId == query.Country);
-        }
+        people = people.WhereGiven(query.Country, country => e => e.CountryId == country);
 
         if (query.Role is not null)
         {

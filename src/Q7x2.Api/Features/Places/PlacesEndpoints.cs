@@ -28,20 +28,9 @@ internal static class PlacesEndpoints
         [AsParameters] PlacesQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var places = db.OfKind(EntityKind.Place);
-        if (query.Country is not null)
-        {
-            places = places.Where(e => e.CountryId == query.Country);
-        }
-
-        if (query.Type is not null)
-        {
-            places = places.Where(e => e.Subtype == query.Type);
-        }
-
-        if (query.PartOf is not null)
-        {
-            places = places.Where(e => e.PartOfId == query.PartOf);
-        }
+        places = places.WhereGiven(query.Country, country => e => e.CountryId == country);
+        places = places.WhereGiven(query.Type, type => e => e.Subtype == type);
+        places = places.WhereGiven(query.PartOf, partOf => e => e.PartOfId == partOf);
 
         return TypedResults.Ok(await EntityQueries.PageAsync(db, places, EntityQueries.ByName, query.Sort, query, http, PlaceResponse.Map, ct));
     }

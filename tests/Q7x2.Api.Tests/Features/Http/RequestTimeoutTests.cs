@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Q7x2.Api.Tests.Infrastructure;
@@ -13,10 +16,9 @@ public sealed class RequestTimeoutTests : IDisposable
 {
     private readonly Q7x2ApiFactory _inner = new();
     private readonly SlowPredicates _slow = new();
+    private readonly ErrorLog _errors = new();
 
     public void Dispose() => _inner.Dispose();
-
-    private readonly ErrorLog _errors = new();
 
     [Fact]
     public async Task AQueryThatOutlivesTheTimeoutIsInterruptedAndAnswered503Problem()
@@ -47,9 +49,26 @@ public sealed class RequestTimeoutTests : IDisposable
         await (await client.GetAsync("/v1/predicates")).ReadJsonAsync(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public void OnlyAnInterruptOfACancelledCommandCountsAsACancellation()
+    {
+        using var scope = _inner.Services.CreateScope();
+        var detector = scope.ServiceProvider.GetRequiredService<Q7x2Db>().GetService<IExceptionDetector>();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var interrupt = new SqliteException("interrupted", SQLitePCL.raw.SQLITE_INTERRUPT);
+
+        Assert.True(detector.IsCancellation(interrupt, cancelled.Token));
+        Assert.True(detector.IsCancellation(new OperationCanceledException(), CancellationToken.None));
+        Assert.False(detector.IsCancellation(interrupt, CancellationToken.None)); // an interrupt nobody asked for is a failure
+        Assert.False(detector.IsCancellation(new SqliteException("busy", SQLitePCL.raw.SQLITE_BUSY), cancelled.Token));
+    }
+
     /// <summary>Once armed, turns the next query of predicates into one that counts to a billion (minutes of work), and records how it ended.</summary>
     private sealed class SlowPredicates : DbCommandInterceptor
     {
+        private int _canceled;
+
         public volatile bool Armed;
 
         public ConcurrentQueue<Exception> Failures { get; } = new();
@@ -73,9 +92,7 @@ public sealed class RequestTimeoutTests : IDisposable
             return Task.CompletedTask;
         }
 
-        public int Canceled => _canceled;
-
-        private int _canceled;
+        public int Canceled => Volatile.Read(ref _canceled);
 
         public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
         {
