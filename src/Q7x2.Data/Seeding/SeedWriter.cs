@@ -10,6 +10,7 @@ namespace Q7x2.Data.Seeding;
 /// updated in place and its child rows replaced; <see cref="Finish"/> deletes the stored records the seed no longer has.
 /// Each table has one prepared statement, run again with new values for each row. References point at rows written before
 /// them (entities in reference order, then facts and observations), so the deferred foreign-key checks never have to search.
+/// A first load, into tables that hold no row yet, writes them without their secondary indexes and builds those at the end.
 /// Curator-owned ids are skipped. In a dry run it counts and writes nothing.
 /// </summary>
 internal sealed class SeedWriter : ISeedSink, IDisposable
@@ -27,6 +28,15 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
     private readonly Dictionary<SeedTable, object?[]> _rows = [];
     private bool _writing;
     private long? _cacheSize;
+    private List<string> _droppedIndexes = [];
+
+    /// <summary>
+    /// The tables a first load fills, whose secondary indexes it builds once at the end: every row of a first load would
+    /// otherwise land at a random place in each of them (a fact alone is in nine B-trees).
+    /// </summary>
+    private static readonly string[] BulkTables =
+        [SeedRows.Entities.Name, SeedRows.Aliases.Name, SeedRows.Links.Name, SeedRows.Facts.Name, SeedRows.Observations.Name,
+         SeedRows.Subjects.Name, SeedRows.FactEvidence.Name];
 
     /// <summary>The page cache of a seed run that writes: enough for the indexes of a million records to stay in memory.</summary>
     private const int CacheKibibytes = 512 * 1024;
@@ -195,6 +205,9 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             throw new SeedValidationException(_collisions);
         }
 
+        // Before anything is deleted: a delete looks for the rows that reference it through these indexes.
+        RestoreIndexes();
+
         // Every stored record the seed had was taken out of these as it was read: what is left is gone from the seed.
         Remove(SeedRows.Observations, _stored.Observations, touches: true);
         Remove(SeedRows.Facts, _stored.Facts, touches: true);
@@ -322,6 +335,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             cache.CommandText = $"PRAGMA cache_size = {-CacheKibibytes}";
             cache.ExecuteNonQuery();
             _writing = true;
+            DropIndexesForFirstLoad();
         }
 
         if (!_statements.TryGetValue((table, sql), out var statement))
@@ -331,6 +345,51 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
         }
 
         statement.Run(values);
+    }
+
+    /// <summary>
+    /// A first load (no entity, fact, observation or evidence row stored yet: nothing is changed or deleted in those tables)
+    /// writes their rows without secondary indexes, and <see cref="RestoreIndexes"/> builds each index from the finished
+    /// table in one sorted pass. Both are part of the run's transaction: a run that fails leaves the indexes as they were.
+    /// </summary>
+    private void DropIndexesForFirstLoad()
+    {
+        var empty = string.Join(" AND ", BulkTables.Select(t => $"NOT EXISTS (SELECT 1 FROM \"{t}\")"));
+        using var command = new SqliteCommand($"SELECT {empty}", _connection, _transaction);
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            return;
+        }
+
+        command.CommandText = $"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN "
+            + $"({string.Join(", ", BulkTables.Select(t => $"'{t}'"))}) ORDER BY name";
+        var indexes = new List<(string Name, string Sql)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            command.CommandText = $"DROP INDEX \"{name}\"";
+            command.ExecuteNonQuery();
+        }
+
+        _droppedIndexes = [.. indexes.Select(i => i.Sql)];
+    }
+
+    private void RestoreIndexes()
+    {
+        foreach (var sql in _droppedIndexes)
+        {
+            using var command = new SqliteCommand(sql, _connection, _transaction);
+            command.ExecuteNonQuery();
+        }
+
+        _droppedIndexes = [];
     }
 
     private object?[] Row(SeedTable table)

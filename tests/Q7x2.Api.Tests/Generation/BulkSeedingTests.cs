@@ -87,6 +87,67 @@ public sealed class BulkSeedingTests : IDisposable
         Assert.Equal(before, await DatabaseSnapshot.TakeAsync(DatabasePath));
     }
 
+    [Fact]
+    public async Task AFirstLoadEndsWithTheIndexesTheMigrationsMakeAndEveryRowInThem()
+    {
+        // The first load into empty tables writes without their secondary indexes and builds them at the end.
+        var migrated = Path.Combine(_temp.Path, "migrated.db");
+        await using (var db = GeneratedCorpus.Database($"Data Source={migrated}"))
+        {
+            await Q7x2.Api.Infrastructure.DatabaseCommands.MigrateAsync(db, CancellationToken.None);
+        }
+
+        var folder = GeneratedCorpus.Generate(_temp, "corpus", sources: 20, seed: 5);
+        await SeedAsync(folder);
+
+        Assert.Equal(await SchemaAsync(migrated), await SchemaAsync(DatabasePath));
+        Assert.Equal(["ok"], await QueryAsync(DatabasePath, "PRAGMA integrity_check"));
+        Assert.Equal(await QueryAsync(DatabasePath, "SELECT count(*) FROM Facts"),
+            await QueryAsync(DatabasePath, "SELECT count(*) FROM Facts INDEXED BY IX_Facts_SubjectId_DateKey_Id WHERE SubjectId IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task AFirstLoadThatFailsLeavesTheEmptyDatabaseWithItsIndexes()
+    {
+        var folder = GeneratedCorpus.Generate(_temp, "corpus", sources: 20, seed: 6);
+        Edit(folder, "observations.json", root =>
+        {
+            var observations = root["observations"]!.AsArray();
+            observations[^1]!["evidence"]![0]!["exact"] = "a quote that is in no source";
+        });
+        await using (var db = GeneratedCorpus.Database($"Data Source={DatabasePath}"))
+        {
+            await Q7x2.Api.Infrastructure.DatabaseCommands.MigrateAsync(db, CancellationToken.None);
+        }
+
+        var schema = await SchemaAsync(DatabasePath);
+        var before = await DatabaseSnapshot.TakeAsync(DatabasePath);
+
+        await Assert.ThrowsAsync<SeedValidationException>(() => SeedAsync(folder));
+
+        Assert.Equal(schema, await SchemaAsync(DatabasePath));
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(DatabasePath));
+    }
+
+    /// <summary>Every index, table, view and trigger with its SQL.</summary>
+    private static Task<List<string>> SchemaAsync(string path) =>
+        QueryAsync(path, "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name");
+
+    private static async Task<List<string>> QueryAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = new SqliteCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+
+        return rows;
+    }
+
     private static void Edit(string folder, string file, Action<JsonNode> edit)
     {
         var path = Path.Combine(folder, file);
