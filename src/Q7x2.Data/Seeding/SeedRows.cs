@@ -175,28 +175,45 @@ internal sealed class RecordHash
         switch (value)
         {
             case null or DBNull:
-                Write(0, []);
+                AddNull();
                 break;
             case long number:
-                Span<byte> bytes = stackalloc byte[8];
-                BinaryPrimitives.WriteInt64LittleEndian(bytes, number);
-                Write(1, bytes);
+                Add(number);
                 break;
             case string text:
-                Write(2, MemoryMarshal.AsBytes(text.AsSpan()));
+                Add(text.AsSpan());
                 break;
             case double real:
-                Span<byte> raw = stackalloc byte[8];
-                BinaryPrimitives.WriteDoubleLittleEndian(raw, real);
-                Write(3, raw);
+                Add(real);
                 break;
             case byte[] blob:
-                Write(4, blob);
+                AddBlob(blob);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(value), value.GetType().Name, "not a value SQLite stores");
         }
     }
+
+    // One value each, as SQLite stores it: the same bytes whether it comes from a seed record or a stored row.
+    public void AddNull() => Write(0, []);
+
+    public void Add(long number)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, number);
+        Write(1, bytes);
+    }
+
+    public void Add(ReadOnlySpan<char> text) => Write(2, MemoryMarshal.AsBytes(text));
+
+    public void Add(double real)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        BinaryPrimitives.WriteDoubleLittleEndian(bytes, real);
+        Write(3, bytes);
+    }
+
+    public void AddBlob(ReadOnlySpan<byte> blob) => Write(4, blob);
 
     private void Write(byte tag, ReadOnlySpan<byte> bytes)
     {

@@ -60,7 +60,7 @@ public sealed class Seeder(Q7x2Db db, ISearchIndex search)
         await using var transaction = await db.BeginWriteAsync(ct);
         var sqlite = (SqliteTransaction)transaction.GetDbTransaction();
         var owners = await ReadOwnersAsync(ct);
-        var stored = StoredRecords.Read(connection, sqlite);
+        var stored = StoredRecords.Read(connection);
         if (Planned is not null)
         {
             await Planned(ct);
