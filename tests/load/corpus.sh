@@ -69,6 +69,9 @@ shuf -n 200 --random-source=<(yes) "$WORK/entity-ids.txt" | sed 's#^#/v1/facts?l
 for country in $(ids countries name 1 | head -40); do
   echo "/v1/timeline?limit=20&country=$country"
 done >"$WORK/timelines.txt"
+SOURCE_IDS=$(ids sources id 1 | shuf -n 40 --random-source=<(yes))
+for id in $SOURCE_IDS; do echo "/v1/facts?limit=20&source=$id"; done >"$WORK/source-facts.txt"
+shuf -n 40 --random-source=<(yes) "$WORK/entity-ids.txt" | sed 's#^#/v1/observations?limit=20\&subject=#' >"$WORK/subject-observations.txt"
 # Ordinary words: words of 5+ letters from 20 sampled sources' texts, not names (lower case), 30 of them.
 for id in $(ids sources id 1 | shuf -n 20 --random-source=<(yes)); do
   curl -sf "$BASE/v1/sources/$id" | jq -r '.text // empty'
@@ -104,12 +107,14 @@ measure "hub detail ($HUB, $HUB_FACTS facts)" "/v1/countries/$HUB"
 measure "facts of an entity, page of 20" "@$WORK/lists.txt"
 measure "facts of the hub, page 2" "$HUB_PAGE2"
 measure "facts, modality=stated, page of 20" "/v1/facts?modality=stated&limit=20"
+measure "facts of a source, page of 20" "@$WORK/source-facts.txt"
+measure "observations of an entity, page of 20" "@$WORK/subject-observations.txt"
 measure "timeline, page of 20" "/v1/timeline?limit=20"
 measure "timeline of a country, page of 20" "@$WORK/timelines.txt"
 measure "search, 30 ordinary words" "@$WORK/search.txt"
 measure "search, the hub's name" "$HUB_SEARCH"
 
-cat "$WORK/details.txt" "$WORK/lists.txt" "$WORK/timelines.txt" "$WORK/search.txt" | shuf --random-source=<(yes) >"$WORK/mixed.txt"
+cat "$WORK/details.txt" "$WORK/lists.txt" "$WORK/timelines.txt" "$WORK/search.txt" "$WORK/source-facts.txt" "$WORK/subject-observations.txt" | shuf --random-source=<(yes) >"$WORK/mixed.txt"
 echo "mixed load for $MIXED…" >&2
 LOAD_PATHS=$WORK/mixed.txt wrk -t2 -c8 --timeout 10s -d"$MIXED" -s "$LOAD/rotate.lua" "$BASE/" >"$WORK/mixed.out"
 RSS=$(rss_mb "$API")

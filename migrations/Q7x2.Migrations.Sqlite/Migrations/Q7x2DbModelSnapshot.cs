@@ -285,11 +285,15 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DateKey", "Id");
 
+                    b.HasIndex("Modality", "Id");
+
                     b.HasIndex("ObjectId", "Id");
 
                     b.HasIndex("PredicateId", "Id");
 
                     b.HasIndex("SubjectId", "Id");
+
+                    b.HasIndex("Modality", "DateKey", "Id");
 
                     b.HasIndex("ObjectId", "DateKey", "Id");
 
@@ -359,7 +363,11 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PeriodKey", "Id");
 
+                    b.HasIndex("Unit", "Id");
+
                     b.HasIndex("Metric", "PeriodKey", "Id");
+
+                    b.HasIndex("Unit", "Metric", "Id");
 
                     b.ToTable("Observations");
                 });

@@ -23,7 +23,7 @@ namespace Q7x2.Data.CompiledModel
                 propertyCount: 10,
                 navigationCount: 2,
                 foreignKeyCount: 4,
-                unnamedIndexCount: 8,
+                unnamedIndexCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -115,21 +115,27 @@ namespace Q7x2.Data.CompiledModel
                 new[] { dateKey, id });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { objectId, id });
+                new[] { modality, id });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { predicateId, id });
+                new[] { objectId, id });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { subjectId, id });
+                new[] { predicateId, id });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { objectId, dateKey, id });
+                new[] { subjectId, id });
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { predicateId, dateKey, id });
+                new[] { modality, dateKey, id });
 
             var index6 = runtimeEntityType.AddIndex(
+                new[] { objectId, dateKey, id });
+
+            var index7 = runtimeEntityType.AddIndex(
+                new[] { predicateId, dateKey, id });
+
+            var index8 = runtimeEntityType.AddIndex(
                 new[] { subjectId, dateKey, id });
 
             return runtimeEntityType;

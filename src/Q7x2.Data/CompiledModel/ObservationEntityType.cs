@@ -23,7 +23,7 @@ namespace Q7x2.Data.CompiledModel
                 propertyCount: 10,
                 navigationCount: 3,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -119,7 +119,13 @@ namespace Q7x2.Data.CompiledModel
                 new[] { periodKey, id });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { unit, id });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { metric, periodKey, id });
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { unit, metric, id });
 
             return runtimeEntityType;
         }

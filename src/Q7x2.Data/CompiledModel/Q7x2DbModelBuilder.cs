@@ -11,7 +11,7 @@ namespace Q7x2.Data.CompiledModel
     public partial class Q7x2DbModel
     {
         private Q7x2DbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9226bb3d-4bc1-4256-8f07-21db7fe22c76"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("b209a24a-ac56-4098-ac35-0cf4eef04acb"), entityTypeCount: 15)
         {
         }
 

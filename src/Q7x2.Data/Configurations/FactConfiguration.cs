@@ -32,5 +32,9 @@ internal sealed class FactConfiguration : IEntityTypeConfiguration<Fact>
         builder.HasIndex(f => new { f.PredicateId, f.Id });
         builder.HasIndex(f => new { f.PredicateId, f.DateKey, f.Id });
         builder.HasIndex(f => new { f.DateKey, f.Id });
+
+        // A modality is shared by many facts ('stated' by most): walking another order and testing it read up to all of them.
+        builder.HasIndex(f => new { f.Modality, f.Id });
+        builder.HasIndex(f => new { f.Modality, f.DateKey, f.Id });
     }
 }

@@ -25,5 +25,7 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         builder.HasIndex(o => new { o.Metric, o.Id });
         builder.HasIndex(o => new { o.Metric, o.PeriodKey, o.Id });
         builder.HasIndex(o => new { o.PeriodKey, o.Id });
+        builder.HasIndex(o => new { o.Unit, o.Id });
+        builder.HasIndex(o => new { o.Unit, o.Metric, o.Id });
     }
 }

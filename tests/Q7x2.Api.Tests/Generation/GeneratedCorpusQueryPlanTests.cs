@@ -33,6 +33,10 @@ public sealed class GeneratedCorpusQueryPlanTests(GeneratedCorpusQueryPlanTests.
             + "a date range and another order; walking the sort's index instead would read the whole list for a rare range",
             (sql, violation) => violation.Contains("USE TEMP B-TREE", StringComparison.Ordinal)
                 && (violation.Contains("DateKey<?", StringComparison.Ordinal) || violation.Contains("PeriodKey<?", StringComparison.Ordinal))),
+        ("a from/to range walked in the sort's order: an overlap's open end ('from' tests where each range ends) is bounded by no "
+            + "index without a bound on how long a range may be, and a range with a sort on another field walks that field's index",
+            (sql, violation) => violation.Contains(" walks ", StringComparison.Ordinal)
+                && System.Text.RegularExpressions.Regex.IsMatch(sql, "\"(DateTo|PeriodTo)\" >= @|\"(DateKey|PeriodKey)\" <=? @")),
         ("the agreements of one event, sorted: one article's worth, but no index orders them",
             (sql, violation) => violation.Contains("IX_Entities_EventId (EventId=?)", StringComparison.Ordinal)),
     ];
@@ -67,7 +71,7 @@ public sealed class GeneratedCorpusQueryPlanTests(GeneratedCorpusQueryPlanTests.
             {
                 var read = shape.First();
                 var plans = shape.Select(c => (Command: c, Plan: QueryPlan.Explain(connection, c))).ToList();
-                foreach (var (command, violation) in plans.SelectMany(p => p.Plan.Violations().Select(v => (p.Command, v))))
+                foreach (var (command, violation) in plans.SelectMany(p => p.Plan.Violations(Filtered(p.Command.Request)).Select(v => (p.Command, v))))
                 {
                     if (KnownOpen.FirstOrDefault(k => k.Matches(command.Sql, violation)) is { Why: not null } known)
                     {
@@ -75,11 +79,11 @@ public sealed class GeneratedCorpusQueryPlanTests(GeneratedCorpusQueryPlanTests.
                     }
                 }
 
-                if (plans.FirstOrDefault(p => p.Plan.Violations().Any(v => !KnownOpen.Any(k => k.Matches(p.Command.Sql, v)))) is { Plan: not null } bad)
+                if (plans.FirstOrDefault(p => p.Plan.Violations(Filtered(p.Command.Request)).Any(v => !KnownOpen.Any(k => k.Matches(p.Command.Sql, v)))) is { Plan: not null } bad)
                 {
                     failed++;
                     failures.Append($"\n== {(statistics ? "after ANALYZE" : "without statistics")}: GET {bad.Command.Request}\n")
-                        .Append(string.Join('\n', bad.Plan.Violations())).Append('\n')
+                        .Append(string.Join('\n', bad.Plan.Violations(Filtered(bad.Command.Request)))).Append('\n')
                         .Append(bad.Command.Sql).Append('\n')
                         .Append(string.Join(", ", bad.Command.Parameters.Select(p => $"{p.Key}={p.Value ?? "NULL"}"))).Append('\n')
                         .Append(bad.Plan);
@@ -91,6 +95,14 @@ public sealed class GeneratedCorpusQueryPlanTests(GeneratedCorpusQueryPlanTests.
         output.WriteLine($"{commands.Count} commands, {reads.Count} distinct reads, {reads.Select(r => r.Sql).Distinct().Count()} distinct statements checked");
         Assert.True(reads.Count > 300, $"only {reads.Count} reads were checked");
         Assert.True(failed == 0, $"{failed} statements do not run on indexes:{failures}");
+    }
+
+    /// <summary>Whether a list request filters: any query parameter but paging, sorting and counting (search is FTS5's).</summary>
+    private static bool Filtered(string request)
+    {
+        var query = request.Split('?', 2) is [var path, var rest] && !path.StartsWith("/v1/search", StringComparison.Ordinal) ? rest : "";
+        return query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Any(p => p.Split('=', 2)[0] is not ("limit" or "sort" or "cursor" or "count"));
     }
 
     /// <summary>A corpus of 30 generated sources seeded into the API's database, and the API over it with the read cache off.</summary>

@@ -31,7 +31,7 @@ internal static class FactsEndpoints
     private static async Task<Ok<Page<FactResponse>>> ListFacts(
         [AsParameters] FactsQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
-        var page = await db.Facts.AsNoTracking().Matching(query).PageAsync(FactsQuery.Sorts, query.Sort, query, http, ct);
+        var page = await db.Facts.AsNoTracking().Matching(query, db).PageAsync(FactsQuery.Sorts, query.Sort, query, http, ct);
         return TypedResults.Ok(new Page<FactResponse>(await RecordLoader.FactsAsync(db, [.. page.Items], ct), page.Next, page.Total));
     }
 

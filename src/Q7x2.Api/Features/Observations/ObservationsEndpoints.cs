@@ -30,7 +30,7 @@ internal static class ObservationsEndpoints
     {
         var observations = db.Observations.AsNoTracking()
             .WhereGiven(query.Metric, metric => o => o.Metric == metric)
-            .WhereGiven(query.Subject, subject => o => o.Subjects.Any(s => s.EntityId == subject))
+            .WhereGiven(query.Subject, subject => o => db.ObservationSubjects.Where(s => s.EntityId == subject).Select(s => s.ObservationId).Contains(o.Id))
             .WhereGiven(query.Unit, unit => o => o.Unit == unit)
             .Overlapping(query.FromDate, query.ToDate);
         var page = await observations.PageAsync(ObservationsQuery.Sorts, query.Sort, query, http, ct);

@@ -31,7 +31,7 @@ internal static class TradeFiguresEndpoints
         [AsParameters] TradeFiguresQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var figures = db.Trade()
-            .WhereGiven(query.Country, country => o => o.Subjects.Any(s => s.EntityId == country))
+            .WhereGiven(query.Country, country => o => db.ObservationSubjects.Where(s => s.EntityId == country).Select(s => s.ObservationId).Contains(o.Id))
             .WhereGiven(query.Metric, metric => o => o.Metric == metric)
             .Overlapping(query.FromDate, query.ToDate);
         var page = await figures.PageAsync(TradeFiguresQuery.Sorts, query.Sort, query, http, ct);
