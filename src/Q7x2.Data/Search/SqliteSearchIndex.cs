@@ -12,6 +12,9 @@ public sealed partial class SqliteSearchIndex : ISearchIndex
 {
     private const string ItemSeparator = "\u001F";
 
+    /// <summary>FTS5's own default: a later write merges segments as it goes.</summary>
+    private const int DefaultAutomerge = 4;
+
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
         Q7x2Db db, SearchQuery query, string? kind, SearchAfter? after, int take, CancellationToken ct)
@@ -87,11 +90,16 @@ public sealed partial class SqliteSearchIndex : ISearchIndex
             """).SingleAsync(ct);
         if (ids.Count * 2L >= records)
         {
+            // Built without merging segments as it goes (FTS5's automerge), then merged into one segment at the end: less work
+            // than merging along the way (4.7 s against 5.3 s for 2,000 sources), and searches read one segment.
             await db.Database.ExecuteSqlAsync($"DELETE FROM SearchIndex", ct);
+            await db.Database.ExecuteSqlAsync($"INSERT INTO SearchIndex (SearchIndex, rank) VALUES ('automerge', 0)", ct);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO SearchIndex (Name, Aliases, Body, Quotes, Type, Id, Kind, Modality, Title)
                 SELECT "Name", "Aliases", "Body", "Quotes", "Type", "Id", "Kind", "Modality", "Title" FROM "SearchDocuments"
                 """, ct);
+            await db.Database.ExecuteSqlAsync($"INSERT INTO SearchIndex (SearchIndex) VALUES ('optimize')", ct);
+            await db.Database.ExecuteSqlAsync($"INSERT INTO SearchIndex (SearchIndex, rank) VALUES ('automerge', {DefaultAutomerge})", ct);
             return;
         }
 
