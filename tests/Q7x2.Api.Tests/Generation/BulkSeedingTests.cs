@@ -129,6 +129,19 @@ public sealed class BulkSeedingTests : IDisposable
         Assert.Equal(before, await DatabaseSnapshot.TakeAsync(DatabasePath));
     }
 
+    [Fact]
+    public async Task ASeedRunThatWritesLeavesAnEmptyWriteAheadLog()
+    {
+        // Every later first open of the database would read a log as large as what the run wrote.
+        var folder = GeneratedCorpus.Generate(_temp, "corpus", sources: 20, seed: 8);
+
+        await SeedAsync(folder);
+
+        var log = new FileInfo(DatabasePath + "-wal");
+        Assert.True(!log.Exists || log.Length == 0, $"the write-ahead log holds {log.Length} bytes after the seed run");
+        Assert.NotEmpty(await QueryAsync(DatabasePath, "SELECT Id FROM Facts LIMIT 1"));
+    }
+
     /// <summary>Every index, table, view and trigger with its SQL.</summary>
     private static Task<List<string>> SchemaAsync(string path) =>
         QueryAsync(path, "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY type, name");
