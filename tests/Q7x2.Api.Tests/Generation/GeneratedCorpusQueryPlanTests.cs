@@ -132,6 +132,9 @@ public sealed class GeneratedCorpusQueryPlanTests(GeneratedCorpusQueryPlanTests.
             return Task.CompletedTask;
         }
 
+        /// <summary>A client of the API over the corpus (read cache off).</summary>
+        public HttpClient CreateClient() => _host!.CreateClient();
+
         /// <summary>Sends every read and returns the SQL commands they cost.</summary>
         public async Task<IReadOnlyCollection<RecordedCommand>> ReadEverythingAsync()
         {

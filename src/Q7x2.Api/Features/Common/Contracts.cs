@@ -73,10 +73,26 @@ public record EntityResponse
     [Required]
     public string Description { get; init; } = "";
 
-    /// <summary>Detail responses only: the facts in which the entity is subject or object.</summary>
+    /// <summary>
+    /// Detail responses only: the facts in which the entity is subject or object, in id order — all of them up to 20, else
+    /// the first 20 (the first page of `/v1/facts?entity={id}`; `moreFacts` links to the rest).
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyOrder(2)]
     public IReadOnlyList<EntityFactResponse>? Facts { get; init; }
+
+    /// <summary>Detail responses only: how many facts have the entity as subject or object.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyOrder(2)]
+    public int? FactCount { get; init; }
+
+    /// <summary>
+    /// Detail responses only, when the entity has more facts than `facts` embeds: the list of all of them
+    /// (`/v1/facts?entity={id}`, keyset-paged).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyOrder(2)]
+    public string? MoreFacts { get; init; }
 
     /// <summary>Detail responses only: the quotes that support the entity itself.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
