@@ -232,8 +232,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
 
         if (_cacheSize is { } size)
         {
-            using var cache = new SqliteCommand($"PRAGMA cache_size = {size}", _connection, _transaction);
-            cache.ExecuteNonQuery();
+            Execute($"PRAGMA cache_size = {size}");
         }
     }
 
@@ -332,18 +331,15 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
         if (!_writing)
         {
             // Replaced and removed records point at each other; their references are checked at commit.
-            using var defer = new SqliteCommand("PRAGMA defer_foreign_keys = ON", _connection, _transaction);
-            defer.ExecuteNonQuery();
+            Execute("PRAGMA defer_foreign_keys = ON");
 
             // Rows land all over large indexes: with SQLite's default 2 MB page cache, pages modified by the transaction are
             // spilled to the WAL and written again and again. Without secondary indexes (a first load), rows land at random
             // only in the tables' key indexes, and a smaller cache holds those. The connection's own cache size comes back in
             // Dispose.
             var firstLoad = DropIndexesForFirstLoad();
-            using var cache = new SqliteCommand("PRAGMA cache_size", _connection, _transaction);
-            _cacheSize = Convert.ToInt64(cache.ExecuteScalar(), CultureInfo.InvariantCulture);
-            cache.CommandText = $"PRAGMA cache_size = {-(firstLoad ? FirstLoadCacheKibibytes : CacheKibibytes)}";
-            cache.ExecuteNonQuery();
+            _cacheSize = Scalar("PRAGMA cache_size");
+            Execute($"PRAGMA cache_size = {-(firstLoad ? FirstLoadCacheKibibytes : CacheKibibytes)}");
             _writing = true;
         }
 
@@ -364,15 +360,14 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
     /// </summary>
     private bool DropIndexesForFirstLoad()
     {
-        var empty = string.Join(" AND ", BulkTables.Select(t => $"NOT EXISTS (SELECT 1 FROM \"{t}\")"));
-        using var command = new SqliteCommand($"SELECT {empty}", _connection, _transaction);
-        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        if (Scalar($"SELECT {string.Join(" AND ", BulkTables.Select(t => $"NOT EXISTS (SELECT 1 FROM \"{t}\")"))}") == 0)
         {
             return false;
         }
 
-        command.CommandText = $"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN "
-            + $"({string.Join(", ", BulkTables.Select(t => $"'{t}'"))}) ORDER BY name";
+        using var command = new SqliteCommand(
+            $"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN "
+            + $"({string.Join(", ", BulkTables.Select(t => $"'{t}'"))}) ORDER BY name", _connection, _transaction);
         var indexes = new List<(string Name, string Sql)>();
         using (var reader = command.ExecuteReader())
         {
@@ -384,8 +379,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
 
         foreach (var (name, _) in indexes)
         {
-            command.CommandText = $"DROP INDEX \"{name}\"";
-            command.ExecuteNonQuery();
+            Execute($"DROP INDEX \"{name}\"");
         }
 
         _droppedIndexes = [.. indexes.Select(i => i.Sql)];
@@ -398,17 +392,28 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
         {
             // An index is built by sorting (up to the page cache's size in memory) and appending its pages in order: a large
             // cache only holds more memory then, and a build of 10,000 sources' indexes took longer with 512 MB than with 64.
-            using var cache = new SqliteCommand($"PRAGMA cache_size = {-BuildCacheKibibytes}", _connection, _transaction);
-            cache.ExecuteNonQuery();
+            Execute($"PRAGMA cache_size = {-BuildCacheKibibytes}");
         }
 
         foreach (var sql in _droppedIndexes)
         {
-            using var command = new SqliteCommand(sql, _connection, _transaction);
-            command.ExecuteNonQuery();
+            Execute(sql);
         }
 
         _droppedIndexes = [];
+    }
+
+    /// <summary>Runs one statement of the run's own (a pragma, an index's DDL) in its transaction.</summary>
+    private void Execute(string sql)
+    {
+        using var command = new SqliteCommand(sql, _connection, _transaction);
+        command.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = new SqliteCommand(sql, _connection, _transaction);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private object?[] Row(SeedTable table)

@@ -9,6 +9,13 @@ namespace Q7x2.Api.Features.Observations;
 /// <summary>Filters and batch loads shared by observations and their typed views (trade figures).</summary>
 internal static class ObservationQueries
 {
+    /// <summary>
+    /// Observations with the entity among their subjects, by id from the subjects' index on the entity (<c>Id IN (…)</c>): a
+    /// test per observation (<c>EXISTS</c>) walked every observation in the page's order until the page was full.
+    /// </summary>
+    public static IQueryable<Observation> AboutSubject(this IQueryable<Observation> query, Q7x2Db db, string entity) =>
+        query.Where(o => db.ObservationSubjects.Where(s => s.EntityId == entity).Select(s => s.ObservationId).Contains(o.Id));
+
     /// <summary>Observations whose period overlaps [from, to]; those without a period never match a range.</summary>
     public static IQueryable<Observation> Overlapping(this IQueryable<Observation> query, DateOnly? from, DateOnly? to) =>
         DateRanges.Overlapping(query, o => o.Period, o => o.PeriodKey, from, to);

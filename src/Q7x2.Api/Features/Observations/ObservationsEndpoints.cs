@@ -30,9 +30,9 @@ internal static class ObservationsEndpoints
     {
         var observations = db.Observations.AsNoTracking()
             .WhereGiven(query.Metric, metric => o => o.Metric == metric)
-            .WhereGiven(query.Subject, subject => o => db.ObservationSubjects.Where(s => s.EntityId == subject).Select(s => s.ObservationId).Contains(o.Id))
             .WhereGiven(query.Unit, unit => o => o.Unit == unit)
             .Overlapping(query.FromDate, query.ToDate);
+        observations = query.Subject is { } subject ? observations.AboutSubject(db, subject) : observations;
         var page = await observations.PageAsync(ObservationsQuery.Sorts, query.Sort, query, http, ct);
         return TypedResults.Ok(new Page<ObservationResponse>(await ObservationQueries.ResponsesAsync(db, page.Items, ct), page.Next, page.Total));
     }

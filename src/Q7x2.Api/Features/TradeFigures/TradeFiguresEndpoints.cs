@@ -31,9 +31,9 @@ internal static class TradeFiguresEndpoints
         [AsParameters] TradeFiguresQuery query, Q7x2Db db, HttpContext http, CancellationToken ct)
     {
         var figures = db.Trade()
-            .WhereGiven(query.Country, country => o => db.ObservationSubjects.Where(s => s.EntityId == country).Select(s => s.ObservationId).Contains(o.Id))
             .WhereGiven(query.Metric, metric => o => o.Metric == metric)
             .Overlapping(query.FromDate, query.ToDate);
+        figures = query.Country is { } country ? figures.AboutSubject(db, country) : figures;
         var page = await figures.PageAsync(TradeFiguresQuery.Sorts, query.Sort, query, http, ct);
         return TypedResults.Ok(new Page<TradeFigureResponse>(await TradeComparisons.FiguresAsync(db, page.Items, ct), page.Next, page.Total));
     }
