@@ -173,6 +173,30 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                     b.ToTable("EntityLinks");
                 });
 
+            modelBuilder.Entity("Q7x2.Data.Entities.EventRelation", b =>
+                {
+                    b.Property<string>("Relation")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Relation", "EntityId", "EventId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Relation", "EntityId", "DateKey", "EventId");
+
+                    b.ToTable("EventRelations");
+                });
+
             modelBuilder.Entity("Q7x2.Data.Entities.Evidence", b =>
                 {
                     b.Property<int>("Id")

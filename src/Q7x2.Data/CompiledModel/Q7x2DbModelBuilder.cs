@@ -11,7 +11,7 @@ namespace Q7x2.Data.CompiledModel
     public partial class Q7x2DbModel
     {
         private Q7x2DbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b209a24a-ac56-4098-ac35-0cf4eef04acb"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("82ac05ff-7dd0-43d0-a2d7-28b0aa0a56e3"), entityTypeCount: 16)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Q7x2.Data.CompiledModel
             var fuzzyDate = FuzzyDateEntityType.Create(this);
             var entityAlias = EntityAliasEntityType.Create(this);
             var entityLink = EntityLinkEntityType.Create(this);
+            var eventRelation = EventRelationEntityType.Create(this);
             var evidence = EvidenceEntityType.Create(this);
             var fact = FactEntityType.Create(this);
             var fuzzyDate0 = FuzzyDate0EntityType.Create(this);
@@ -61,6 +62,7 @@ namespace Q7x2.Data.CompiledModel
             FuzzyDateEntityType.CreateAnnotations(fuzzyDate);
             EntityAliasEntityType.CreateAnnotations(entityAlias);
             EntityLinkEntityType.CreateAnnotations(entityLink);
+            EventRelationEntityType.CreateAnnotations(eventRelation);
             EvidenceEntityType.CreateAnnotations(evidence);
             FactEntityType.CreateAnnotations(fact);
             FuzzyDate0EntityType.CreateAnnotations(fuzzyDate0);

@@ -30,6 +30,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
     private bool _writing;
     private long? _cacheSize;
     private List<string> _droppedIndexes = [];
+    private List<string> _droppedTriggers = [];
 
     /// <summary>
     /// The tables a first load fills, whose secondary indexes it builds once at the end: every row of a first load would
@@ -45,7 +46,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
     /// <summary>The page cache once a first load's rows are written, for building its indexes and the search index.</summary>
     private const int BuildCacheKibibytes = 64 * 1024;
 
-    /// <summary>The page cache while a first load writes its rows (see <see cref="DropIndexesForFirstLoad"/>).</summary>
+    /// <summary>The page cache while a first load writes its rows (see <see cref="DropSchemaForFirstLoad"/>).</summary>
     private const int FirstLoadCacheKibibytes = 256 * 1024;
 
     public SeedWriter(
@@ -213,7 +214,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
         }
 
         // Before anything is deleted: a delete looks for the rows that reference it through these indexes.
-        RestoreIndexes();
+        RestoreSchema();
 
         // Every stored record the seed had was taken out of these as it was read: what is left is gone from the seed.
         Remove(SeedRows.Observations, _stored.Observations, touches: true);
@@ -337,7 +338,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             // spilled to the WAL and written again and again. Without secondary indexes (a first load), rows land at random
             // only in the tables' key indexes, and a smaller cache holds those. The connection's own cache size comes back in
             // Dispose.
-            var firstLoad = DropIndexesForFirstLoad();
+            var firstLoad = DropSchemaForFirstLoad();
             _cacheSize = Scalar("PRAGMA cache_size");
             Execute($"PRAGMA cache_size = {-(firstLoad ? FirstLoadCacheKibibytes : CacheKibibytes)}");
             _writing = true;
@@ -355,10 +356,12 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
 
     /// <summary>
     /// A first load (no entity, fact, observation or evidence row stored yet: nothing is changed or deleted in those tables)
-    /// writes their rows without secondary indexes, and <see cref="RestoreIndexes"/> builds each index from the finished
-    /// table in one sorted pass. Both are part of the run's transaction: a run that fails leaves the indexes as they were.
+    /// writes their rows without secondary indexes and without the triggers that keep <c>EventRelations</c>, and
+    /// <see cref="RestoreSchema"/> builds each index from the finished table in one sorted pass, fills the event relations
+    /// from their view in one pass and puts the triggers back. All of it is part of the run's transaction: a run that fails
+    /// leaves the schema as it was.
     /// </summary>
-    private bool DropIndexesForFirstLoad()
+    private bool DropSchemaForFirstLoad()
     {
         if (Scalar($"SELECT {string.Join(" AND ", BulkTables.Select(t => $"NOT EXISTS (SELECT 1 FROM \"{t}\")"))}") == 0)
         {
@@ -366,27 +369,28 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
         }
 
         using var command = new SqliteCommand(
-            $"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN "
+            $"SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN "
             + $"({string.Join(", ", BulkTables.Select(t => $"'{t}'"))}) ORDER BY name", _connection, _transaction);
-        var indexes = new List<(string Name, string Sql)>();
+        var dropped = new List<(string Type, string Name, string Sql)>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
+                dropped.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
             }
         }
 
-        foreach (var (name, _) in indexes)
+        foreach (var (type, name, _) in dropped)
         {
-            Execute($"DROP INDEX \"{name}\"");
+            Execute($"DROP {type.ToUpperInvariant()} \"{name}\"");
         }
 
-        _droppedIndexes = [.. indexes.Select(i => i.Sql)];
+        _droppedIndexes = [.. dropped.Where(d => d.Type == "index").Select(d => d.Sql)];
+        _droppedTriggers = [.. dropped.Where(d => d.Type == "trigger").Select(d => d.Sql)];
         return true;
     }
 
-    private void RestoreIndexes()
+    private void RestoreSchema()
     {
         if (_droppedIndexes.Count > 0)
         {
@@ -400,7 +404,22 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             Execute(sql);
         }
 
+        if (_droppedTriggers.Count > 0)
+        {
+            // What the triggers would have written row by row, in one pass in the key's order.
+            Execute("""
+                INSERT OR IGNORE INTO "EventRelations" ("Relation", "EntityId", "EventId", "DateKey")
+                SELECT "Relation", "EntityId", "EventId", "DateKey" FROM "EventRelationRows" ORDER BY 1, 2, 3
+                """);
+        }
+
+        foreach (var sql in _droppedTriggers)
+        {
+            Execute(sql);
+        }
+
         _droppedIndexes = [];
+        _droppedTriggers = [];
     }
 
     /// <summary>Runs one statement of the run's own (a pragma, an index's DDL) in its transaction.</summary>

@@ -36,7 +36,7 @@ internal static class EventsEndpoints
 
         if (query.Participant is not null)
         {
-            events = events.WithParticipant(query.Participant);
+            events = events.WithParticipant(db, query.Participant);
         }
 
         if (query.Place is not null)

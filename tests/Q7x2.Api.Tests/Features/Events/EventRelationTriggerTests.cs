@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+using Q7x2.Api.Tests.Infrastructure;
+
+namespace Q7x2.Api.Tests.Features.Events;
+
+/// <summary>
+/// The triggers that keep <c>EventRelations</c>, each on its own, by statements no API write makes alone (an API write also
+/// rewrites the event's row, whose trigger recomputes everything). Each test runs in a transaction that is rolled back.
+/// </summary>
+public sealed class EventRelationTriggerTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFactory>
+{
+    [Theory]
+    [InlineData("""DELETE FROM "EntityLinks" WHERE "EntityId" = 'khujand-summit-2025' AND "Role" = 'participant' AND "TargetId" = 'emomali-rahmon'""")]
+    [InlineData("""INSERT INTO "EntityLinks" ("EntityId", "Role", "TargetId", "Position") VALUES ('khujand-summit-2025', 'participant', 'uzbekistan', 9)""")]
+    [InlineData("""UPDATE "EntityLinks" SET "TargetId" = 'uzbekistan' WHERE "EntityId" = 'khujand-summit-2025' AND "TargetId" = 'emomali-rahmon'""")]
+    [InlineData("""UPDATE "EntityLinks" SET "Role" = 'party' WHERE "EntityId" = 'khujand-summit-2025' AND "TargetId" = 'emomali-rahmon'""")]
+    [InlineData("""UPDATE "Entities" SET "CountryId" = 'uzbekistan' WHERE "Id" = 'khujand'""")]
+    [InlineData("""UPDATE "Entities" SET "PartOfId" = 'central-asia' WHERE "Id" = 'khujand'""")]
+    [InlineData("""UPDATE "Entities" SET "PlaceId" = 'dushanbe' WHERE "Id" = 'khujand-summit-2025'""")]
+    [InlineData("""UPDATE "Entities" SET "DateFrom" = '2025-04-01' WHERE "Id" = 'khujand-summit-2025'""")]
+    [InlineData("""UPDATE "Entities" SET "Kind" = 'place' WHERE "Id" = 'khujand-summit-2025'""")]
+    [InlineData("""DELETE FROM "Entities" WHERE "Id" = 'khujand-summit-2025'""")]
+    public void EachWriteToAnEventItsLinksOrItsPlaceKeepsTheRelations(string statement)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using (var defer = connection.CreateCommand())
+        {
+            defer.CommandText = "PRAGMA defer_foreign_keys = ON";
+            defer.ExecuteNonQuery();
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = statement;
+        Assert.True(command.ExecuteNonQuery() > 0, statement);
+
+        EventRelationRows.AssertKept(connection);
+        transaction.Rollback();
+    }
+
+    /// <summary>A place written after the events at it (a seed's foreign keys are checked at commit): its events gain its country.</summary>
+    [Fact]
+    public void APlaceWrittenAfterItsEventsGivesThemItsCountry()
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var sql in new[]
+        {
+            "PRAGMA defer_foreign_keys = ON",
+            """UPDATE "Entities" SET "PlaceId" = 'curated-new-place' WHERE "Id" = 'khujand-summit-2025'""",
+            """
+            INSERT INTO "Entities" ("Id", "Kind", "Name", "Description", "CountryId", "Areas")
+            VALUES ('curated-new-place', 'place', 'A new place', 'A place written after its event.', 'uzbekistan', '[]')
+            """,
+        })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
+        EventRelationRows.AssertKept(connection);
+        using var country = connection.CreateCommand();
+        country.CommandText = """SELECT count(*) FROM "EventRelations" WHERE "Relation" = 'country' AND "EntityId" = 'uzbekistan' AND "EventId" = 'khujand-summit-2025'""";
+        Assert.Equal(1L, country.ExecuteScalar());
+        transaction.Rollback();
+    }
+
+    private SqliteConnection Open()
+    {
+        _ = factory.Server; // the host starts (and copies the template database) on first use
+        var connection = new SqliteConnection(factory.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+}
