@@ -10,6 +10,7 @@ public sealed class Q7x2Db(DbContextOptions<Q7x2Db> options) : DbContext(options
     public DbSet<EntityAlias> EntityAliases => Set<EntityAlias>();
     public DbSet<EntityLink> EntityLinks => Set<EntityLink>();
     public DbSet<EventRelation> EventRelations => Set<EventRelation>();
+    public DbSet<EntityFactCount> EntityFactCounts => Set<EntityFactCount>();
     public DbSet<Predicate> Predicates => Set<Predicate>();
     public DbSet<Fact> Facts => Set<Fact>();
     public DbSet<Observation> Observations => Set<Observation>();

@@ -151,6 +151,19 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                     b.ToTable("EntityAliases");
                 });
 
+            modelBuilder.Entity("Q7x2.Data.Entities.EntityFactCount", b =>
+                {
+                    b.Property<string>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Facts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntityId");
+
+                    b.ToTable("EntityFactCounts");
+                });
+
             modelBuilder.Entity("Q7x2.Data.Entities.EntityLink", b =>
                 {
                     b.Property<string>("EntityId")

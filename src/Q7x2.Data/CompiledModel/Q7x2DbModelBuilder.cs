@@ -11,7 +11,7 @@ namespace Q7x2.Data.CompiledModel
     public partial class Q7x2DbModel
     {
         private Q7x2DbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("82ac05ff-7dd0-43d0-a2d7-28b0aa0a56e3"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("2819a849-9e91-4b4b-b053-6d946febcf8d"), entityTypeCount: 17)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Q7x2.Data.CompiledModel
             var entity = EntityEntityType.Create(this);
             var fuzzyDate = FuzzyDateEntityType.Create(this);
             var entityAlias = EntityAliasEntityType.Create(this);
+            var entityFactCount = EntityFactCountEntityType.Create(this);
             var entityLink = EntityLinkEntityType.Create(this);
             var eventRelation = EventRelationEntityType.Create(this);
             var evidence = EvidenceEntityType.Create(this);
@@ -61,6 +62,7 @@ namespace Q7x2.Data.CompiledModel
             EntityEntityType.CreateAnnotations(entity);
             FuzzyDateEntityType.CreateAnnotations(fuzzyDate);
             EntityAliasEntityType.CreateAnnotations(entityAlias);
+            EntityFactCountEntityType.CreateAnnotations(entityFactCount);
             EntityLinkEntityType.CreateAnnotations(entityLink);
             EventRelationEntityType.CreateAnnotations(eventRelation);
             EvidenceEntityType.CreateAnnotations(evidence);

@@ -213,7 +213,8 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             throw new SeedValidationException(_collisions);
         }
 
-        // Before anything is deleted: a delete looks for the rows that reference it through these indexes.
+        // Before anything is deleted: a delete looks for the rows that reference it through these indexes, and its triggers keep
+        // the derived rows (event relations, fact counts).
         RestoreSchema();
 
         // Every stored record the seed had was taken out of these as it was read: what is left is gone from the seed.
@@ -356,9 +357,9 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
 
     /// <summary>
     /// A first load (no entity, fact, observation or evidence row stored yet: nothing is changed or deleted in those tables)
-    /// writes their rows without secondary indexes and without the triggers that keep <c>EventRelations</c>, and
+    /// writes their rows without secondary indexes and without the triggers that keep <c>EventRelations</c> and <c>EntityFactCounts</c>, and
     /// <see cref="RestoreSchema"/> builds each index from the finished table in one sorted pass, fills the event relations
-    /// from their view in one pass and puts the triggers back. All of it is part of the run's transaction: a run that fails
+    /// and fact counts in one pass each and puts the triggers back. All of it is part of the run's transaction: a run that fails
     /// leaves the schema as it was.
     /// </summary>
     private bool DropSchemaForFirstLoad()
@@ -406,10 +407,19 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
 
         if (_droppedTriggers.Count > 0)
         {
-            // What the triggers would have written row by row, in one pass in the key's order.
+            // What the triggers would have written row by row, in one pass each.
             Execute("""
                 INSERT OR IGNORE INTO "EventRelations" ("Relation", "EntityId", "EventId", "DateKey")
                 SELECT "Relation", "EntityId", "EventId", "DateKey" FROM "EventRelationRows" ORDER BY 1, 2, 3
+                """);
+            Execute("""
+                DELETE FROM "EntityFactCounts";
+                INSERT INTO "EntityFactCounts" ("EntityId", "Facts")
+                SELECT "Id", count(*) FROM (
+                    SELECT "SubjectId" AS "Id" FROM "Facts"
+                    UNION ALL
+                    SELECT "ObjectId" FROM "Facts" WHERE "ObjectId" IS NOT NULL AND "ObjectId" <> "SubjectId")
+                GROUP BY "Id"
                 """);
         }
 

@@ -69,7 +69,7 @@ public sealed class EventFilterTests(GeneratedCorpusQueryPlanTests.Corpus corpus
     }
 
     [Fact]
-    public void TheStoredRelationsAreWhatTheViewDefinesAfterAFirstLoad() => EventRelationRows.AssertKept($"Data Source={corpus.DatabasePath}");
+    public void TheDerivedRowsAreWhatTheyDeriveFromAfterAFirstLoad() => DerivedRows.AssertKept($"Data Source={corpus.DatabasePath}");
 
     /// <summary>The entity of the kind with the fewest events (at least two) under the definition: a walk of all events finds few.</summary>
     private string Rarest(string kind, string definition)

@@ -74,9 +74,10 @@ internal static class EntityQueries
             .Concat(db.Facts.AsNoTracking().Where(f => f.ObjectId == id && f.SubjectId != id))
             .OrderBy(f => f.Id).Take(EmbeddedFacts + 1).AsQueryable()));
 
-    // All of an entity's facts, counted from the same two indexes (only when there are more than a detail embeds).
+    // All of an entity's facts (only when there are more than a detail embeds): the count the database keeps, as counting a hub's
+    // 81,157 facts of the 10,000-source corpus took 13 ms per detail.
     private static readonly CompiledQuery<Func<Q7x2Db, string, CancellationToken, Task<int>>> FactCountOf = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, string id, CancellationToken ct) => db.Facts.Count(f => f.SubjectId == id || f.ObjectId == id)));
+        (Q7x2Db db, string id, CancellationToken ct) => db.EntityFactCounts.Where(c => c.EntityId == id).Select(c => c.Facts).FirstOrDefault()));
 
     // The entity's evidence and its facts' (each row has one owner), in position order: one UNION ALL of two indexed lookups.
     private static readonly CompiledQuery<Func<Q7x2Db, string, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOf = new(() => EF.CompileAsyncQuery(

@@ -2,8 +2,11 @@ using Microsoft.Data.Sqlite;
 
 namespace Q7x2.Api.Tests.Infrastructure;
 
-/// <summary>What the database keeps in <c>EventRelations</c> against what its view says each event's rows are.</summary>
-internal static class EventRelationRows
+/// <summary>
+/// The rows the database keeps by triggers against what they are derived from: <c>EventRelations</c> against its view, and
+/// <c>EntityFactCounts</c> against a count of the facts (an entity without facts may keep a row of zero).
+/// </summary>
+internal static class DerivedRows
 {
     public static void AssertKept(string connectionString)
     {
@@ -22,6 +25,17 @@ internal static class EventRelationRows
 
         Assert.NotEmpty(defined);
         Assert.Equal(defined, stored);
+
+        var counted = Read(connection, """
+            SELECT "Id", count(*), '', '' FROM (
+                SELECT "SubjectId" AS "Id" FROM "Facts"
+                UNION ALL
+                SELECT "ObjectId" FROM "Facts" WHERE "ObjectId" IS NOT NULL AND "ObjectId" <> "SubjectId")
+            GROUP BY "Id" ORDER BY 1
+            """);
+        var kept = Read(connection, """SELECT "EntityId", "Facts", '', '' FROM "EntityFactCounts" WHERE "Facts" <> 0 ORDER BY 1""");
+        Assert.NotEmpty(counted);
+        Assert.Equal(counted, kept);
     }
 
     private static List<string> Read(SqliteConnection connection, string sql)
@@ -32,7 +46,7 @@ internal static class EventRelationRows
         var rows = new List<string>();
         while (reader.Read())
         {
-            rows.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)} {reader.GetString(3)}");
+            rows.Add($"{reader.GetValue(0)} {reader.GetValue(1)} {reader.GetValue(2)} {reader.GetValue(3)}");
         }
 
         return rows;

@@ -4,10 +4,10 @@ using Q7x2.Api.Tests.Infrastructure;
 namespace Q7x2.Api.Tests.Features.Events;
 
 /// <summary>
-/// The triggers that keep <c>EventRelations</c>, each on its own, by statements no API write makes alone (an API write also
+/// The triggers that keep <c>EventRelations</c> and <c>EntityFactCounts</c>, each on its own, by statements no API write makes alone (an API write also
 /// rewrites the event's row, whose trigger recomputes everything). Each test runs in a transaction that is rolled back.
 /// </summary>
-public sealed class EventRelationTriggerTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFactory>
+public sealed class DerivedRowTriggerTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFactory>
 {
     [Theory]
     [InlineData("""DELETE FROM "EntityLinks" WHERE "EntityId" = 'khujand-summit-2025' AND "Role" = 'participant' AND "TargetId" = 'emomali-rahmon'""")]
@@ -20,7 +20,16 @@ public sealed class EventRelationTriggerTests(Q7x2ApiFactory factory) : IClassFi
     [InlineData("""UPDATE "Entities" SET "DateFrom" = '2025-04-01' WHERE "Id" = 'khujand-summit-2025'""")]
     [InlineData("""UPDATE "Entities" SET "Kind" = 'place' WHERE "Id" = 'khujand-summit-2025'""")]
     [InlineData("""DELETE FROM "Entities" WHERE "Id" = 'khujand-summit-2025'""")]
-    public void EachWriteToAnEventItsLinksOrItsPlaceKeepsTheRelations(string statement)
+    [InlineData("""DELETE FROM "Facts" WHERE "SubjectId" = 'sadyr-japarov'""")]
+    [InlineData("""DELETE FROM "Facts" WHERE "ObjectId" = 'tajikistan'""")]
+    [InlineData("""UPDATE "Facts" SET "SubjectId" = 'uzbekistan' WHERE "SubjectId" = 'sadyr-japarov'""")]
+    [InlineData("""UPDATE "Facts" SET "ObjectId" = "SubjectId" WHERE "ObjectId" = 'tajikistan'""")]
+    [InlineData("""UPDATE "Facts" SET "ObjectId" = NULL, "Value" = 'a value' WHERE "ObjectId" = 'kyrgyzstan'""")]
+    [InlineData("""
+        INSERT INTO "Facts" ("Id", "SubjectId", "PredicateId", "ObjectId", "Modality", "Origin")
+        SELECT 'curated-fact-' || "Id", "ObjectId", "PredicateId", "SubjectId", "Modality", 'curator' FROM "Facts" WHERE "ObjectId" IS NOT NULL
+        """)]
+    public void EachWriteKeepsTheDerivedRows(string statement)
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
@@ -34,7 +43,7 @@ public sealed class EventRelationTriggerTests(Q7x2ApiFactory factory) : IClassFi
         command.CommandText = statement;
         Assert.True(command.ExecuteNonQuery() > 0, statement);
 
-        EventRelationRows.AssertKept(connection);
+        DerivedRows.AssertKept(connection);
         transaction.Rollback();
     }
 
@@ -59,7 +68,7 @@ public sealed class EventRelationTriggerTests(Q7x2ApiFactory factory) : IClassFi
             command.ExecuteNonQuery();
         }
 
-        EventRelationRows.AssertKept(connection);
+        DerivedRows.AssertKept(connection);
         using var country = connection.CreateCommand();
         country.CommandText = """SELECT count(*) FROM "EventRelations" WHERE "Relation" = 'country' AND "EntityId" = 'uzbekistan' AND "EventId" = 'khujand-summit-2025'""";
         Assert.Equal(1L, country.ExecuteScalar());
