@@ -92,6 +92,7 @@ v1.MapObservations();
 v1.MapTradeFigures();
 v1.MapPredicates();
 v1.MapSourceEvidence();
+v1.MapSourceAnnotations();
 v1.MapEvents();
 v1.MapAgreements();
 v1.MapTimeline();

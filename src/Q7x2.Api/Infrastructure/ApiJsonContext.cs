@@ -48,6 +48,8 @@ namespace Q7x2.Api.Infrastructure;
 [JsonSerializable(typeof(SourceDetail))]
 [JsonSerializable(typeof(Page<SourceSummary>))]
 [JsonSerializable(typeof(Page<SourceEvidenceResponse>))]
+[JsonSerializable(typeof(AnnotationCollection))]
+[JsonSerializable(typeof(AnnotationPageDocument))]
 [JsonSerializable(typeof(Page<TimelineItem>))]
 [JsonSerializable(typeof(Page<SearchHitResponse>))]
 [JsonSerializable(typeof(SuggestionList))]

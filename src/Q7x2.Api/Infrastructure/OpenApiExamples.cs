@@ -33,7 +33,8 @@ internal static class OpenApiExamples
         {
             if (operation.OperationId is { } id && Responses.TryGetValue(id, out var example) && example.Response is not null
                 && operation.Responses?.TryGetValue("200", out var ok) == true
-                && ok.Content?.TryGetValue("application/json", out var media) == true)
+                && (ok.Content?.TryGetValue("application/json", out var media) == true
+                    || ok.Content?.Count == 1 && (media = ok.Content.Values.First()) is not null))
             {
                 media.Example = example.Response.DeepClone();
                 operation.Description = $"{operation.Description}\n\nExample: `GET {example.Request}`.".TrimStart();
