@@ -46,7 +46,16 @@ internal static class EntityQueries
         Q7x2Db db, IQueryable<Entity> query, SortOptions<Entity> sorts, string? sort, IPageQuery page, HttpContext http,
         Func<Entity, EntityContext, T> map, CancellationToken ct)
     {
-        var rows = await query.PageAsync(sorts, sort, page, http, q => q.Include(e => e.Aliases).Include(e => e.Links).AsSplitQuery(), ct);
+        var rows = await query.PageAsync(sorts, sort, page, http, WithParts, ct);
+        return await MapAsync(db, rows, map, ct);
+    }
+
+    /// <summary>The entities of a page with their aliases and links, as a list's page reads them.</summary>
+    public static IQueryable<Entity> WithParts(IQueryable<Entity> entities) => entities.Include(e => e.Aliases).Include(e => e.Links).AsSplitQuery();
+
+    /// <summary>A page of entities as responses, with the names of the entities they reference.</summary>
+    public static async Task<Page<T>> MapAsync<T>(Q7x2Db db, Page<Entity> rows, Func<Entity, EntityContext, T> map, CancellationToken ct)
+    {
         var context = new EntityContext(await RecordLoader.RefsAsync(db, rows.Items.SelectMany(References), ct));
         return rows.Map(e => map(e, context));
     }

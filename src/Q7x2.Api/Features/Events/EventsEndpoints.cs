@@ -34,23 +34,45 @@ internal static class EventsEndpoints
         var events = db.OfKind(EntityKind.Event).Overlapping(query.FromDate, query.ToDate);
         events = events.WhereGiven(query.Type, type => e => e.Subtype == type);
 
-        if (query.Participant is not null)
+        // In date order, the first entity filter reads that entity's events from its relations' index in date order; the others
+        // (and every filter under another sort, which no such index orders) look each event up in the relations.
+        var anchor = (query.Sort ?? EntityQueries.ByDate.Default).TrimStart('-') == "date"
+            ? query switch
+            {
+                { Participant: { } participant } => (EventRelationKind.Participant, participant),
+                { Place: { } place } => (EventRelationKind.Place, place),
+                { Country: { } country } => (EventRelationKind.Country, country),
+                _ => default((string Relation, string Id)?),
+            }
+            : null;
+
+        if (query.Participant is not null && anchor?.Relation != EventRelationKind.Participant)
         {
             events = events.WithParticipant(db, query.Participant);
         }
 
-        if (query.Place is not null)
+        if (query.Place is not null && anchor?.Relation != EventRelationKind.Place)
         {
             events = events.AtPlace(db, query.Place);
         }
 
-        if (query.Country is not null)
+        if (query.Country is not null && anchor?.Relation != EventRelationKind.Country)
         {
             events = events.InvolvingCountry(db, query.Country);
         }
 
+        if (anchor is var (relation, entity))
+        {
+            var rows = await events.RelatedTo(db, relation, entity, query.ToDate, dated: false)
+                .PageAsync(ByRelationDate, query.Sort, query, http, q => EntityQueries.WithParts(q.Select(k => k.Event)), KeyedEvent.Of, ct);
+            return TypedResults.Ok(await EntityQueries.MapAsync(db, rows, EventResponse.Map, ct));
+        }
+
         return TypedResults.Ok(await EntityQueries.PageAsync(db, events, EntityQueries.ByDate, query.Sort, query, http, EventResponse.Map, ct));
     }
+
+    /// <summary>The date sort of <see cref="EntityQueries.ByDate"/> on an entity's event relations: the same cursors.</summary>
+    private static readonly SortOptions<KeyedEvent> ByRelationDate = new("date", SortField<KeyedEvent>.Date("date", k => k.Key, k => k.Id));
 
     private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetEvent(string id, Q7x2Db db, CancellationToken ct) =>
         await EntityQueries.DetailAsync(db, EntityKind.Event, id, EventResponse.Map, ct) is { } found

@@ -20,14 +20,6 @@ internal static class TimelineReader
     /// <summary>What the timeline shows of an event: projected in SQL rather than the whole entity loaded.</summary>
     private sealed record EventRow(string Id, string Kind, string Name, FuzzyDate Date);
 
-    /// <summary>An event with the date key and id the timeline orders it by: the event's own, or its relation row's.</summary>
-    private sealed class KeyedEvent
-    {
-        public DateOnly Key { get; init; }
-        public required string Id { get; init; }
-        public required Entity Event { get; init; }
-    }
-
     public static async Task<Page<TimelineItem>> PageAsync(Q7x2Db db, TimelineQuery query, HttpContext http, CancellationToken ct)
     {
         var (events, facts) = (Events(db, query), Facts(db, query));
@@ -54,23 +46,13 @@ internal static class TimelineReader
     private static IQueryable<KeyedEvent> Events(Q7x2Db db, TimelineQuery query)
     {
         var events = db.OfKind(EntityKind.Event).Dated(e => e.Date, e => e.DateKey).Overlapping(query.FromDate, query.ToDate);
-        var (relation, anchor) = (query.Person, query.Country) switch
-        {
-            ({ } person, _) => (EventRelationKind.Participant, person),
-            (null, { } country) => (EventRelationKind.Country, country),
-            _ => (null, null),
-        };
-        if (anchor is null)
-        {
-            return events.Select(e => new KeyedEvent { Key = e.DateKey, Id = e.Id, Event = e });
-        }
-
         events = query is { Person: not null, Country: { } both } ? events.InvolvingCountry(db, both) : events;
-        // The events' own bounds repeated on the relation's key, which holds the same date: the index range then bounds them, and
-        // the planner reads the relations first, in order, rather than the events by date and sorting.
-        var relations = db.EventRelations.Where(r => r.Relation == relation && r.EntityId == anchor && r.DateKey < DateOnly.MaxValue);
-        relations = query.ToDate is { } to ? relations.Where(r => r.DateKey <= to) : relations;
-        return relations.Join(events, r => r.EventId, e => e.Id, (r, e) => new KeyedEvent { Key = r.DateKey, Id = r.EventId, Event = e });
+        return (query.Person, query.Country) switch
+        {
+            ({ } person, _) => events.RelatedTo(db, EventRelationKind.Participant, person, query.ToDate, dated: true),
+            (null, { } country) => events.RelatedTo(db, EventRelationKind.Country, country, query.ToDate, dated: true),
+            _ => events.Select(e => new KeyedEvent { Key = e.DateKey, Id = e.Id, Event = e }),
+        };
     }
 
     private static IQueryable<Fact> Facts(Q7x2Db db, TimelineQuery query)
