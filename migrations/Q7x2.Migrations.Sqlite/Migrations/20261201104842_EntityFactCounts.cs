@@ -6,7 +6,7 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 {
     /// <summary>
     /// Each entity's number of facts (as subject or object, a fact with it on both sides once), kept by triggers on <c>Facts</c>
-    /// so that every writer keeps it, and filled here from the facts already stored.
+    /// so that every writer keeps it, and filled here from the facts already stored through the <c>EntityFactCountRows</c> view.
     /// </summary>
     public partial class EntityFactCounts : Migration
     {
@@ -51,13 +51,17 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                 CREATE TRIGGER "EntityFactCounts_FactUpdated" AFTER UPDATE OF "SubjectId", "ObjectId" ON "Facts" BEGIN
                 {Take("OLD")}{Add("NEW")}END;
                 """);
+            // What the counts are, counted: the fill here and the seeder's after a first load read it.
             migrationBuilder.Sql("""
-                INSERT INTO "EntityFactCounts" ("EntityId", "Facts")
-                SELECT "Id", count(*) FROM (
+                CREATE VIEW "EntityFactCountRows" AS
+                SELECT "Id" AS "EntityId", count(*) AS "Facts" FROM (
                     SELECT "SubjectId" AS "Id" FROM "Facts"
                     UNION ALL
                     SELECT "ObjectId" FROM "Facts" WHERE "ObjectId" IS NOT NULL AND "ObjectId" <> "SubjectId")
                 GROUP BY "Id";
+                """);
+            migrationBuilder.Sql("""
+                INSERT INTO "EntityFactCounts" ("EntityId", "Facts") SELECT "EntityId", "Facts" FROM "EntityFactCountRows";
                 """);
         }
 
@@ -68,6 +72,8 @@ namespace Q7x2.Migrations.Sqlite.Migrations
             {
                 migrationBuilder.Sql($"DROP TRIGGER \"EntityFactCounts_{trigger}\";");
             }
+
+            migrationBuilder.Sql("DROP VIEW \"EntityFactCountRows\";");
 
             migrationBuilder.DropTable(
                 name: "EntityFactCounts");

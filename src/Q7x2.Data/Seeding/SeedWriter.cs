@@ -414,12 +414,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
                 """);
             Execute("""
                 DELETE FROM "EntityFactCounts";
-                INSERT INTO "EntityFactCounts" ("EntityId", "Facts")
-                SELECT "Id", count(*) FROM (
-                    SELECT "SubjectId" AS "Id" FROM "Facts"
-                    UNION ALL
-                    SELECT "ObjectId" FROM "Facts" WHERE "ObjectId" IS NOT NULL AND "ObjectId" <> "SubjectId")
-                GROUP BY "Id"
+                INSERT INTO "EntityFactCounts" ("EntityId", "Facts") SELECT "EntityId", "Facts" FROM "EntityFactCountRows"
                 """);
         }
 

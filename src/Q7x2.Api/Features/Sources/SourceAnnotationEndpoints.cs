@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Q7x2.Api.Features.Common;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
 using Q7x2.Data.Entities;
@@ -86,9 +85,7 @@ internal static class SourceAnnotationEndpoints
         var rows = await spans.OrderBy(v => v.Start).ThenBy(v => v.Id).Take(take + 1).ToListAsync(ct);
         var more = rows.Count > take;
         rows = rows[..Math.Min(rows.Count, take)];
-        var entities = await RecordLoader.RefsAsync(db, rows.Select(v => v.EntityId), ct);
-        var observationIds = rows.Select(v => v.ObservationId).OfType<string>().Distinct().ToList();
-        var metrics = await db.Observations.AsNoTracking().Where(o => observationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Metric, ct);
+        var ownerOf = await EvidenceOwners.OfAsync(db, rows, ct);
 
         var root = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
         var source = $"{root}/v1/sources/{Uri.EscapeDataString(id)}";
@@ -96,7 +93,7 @@ internal static class SourceAnnotationEndpoints
         var pages = $"{collection}/pages?limit={take}";
         var self = after is null ? pages : $"{pages}&cursor={query.Cursor}";
         var next = more ? $"{pages}&cursor={SourceEvidenceQuery.CursorOf(rows[^1]).Encode()}" : null;
-        var items = rows.Select(v => Annotate(v, EvidenceOwners.Of(v, entities, metrics), root, source, collection)).ToList();
+        var items = rows.Select(v => Annotate(v, ownerOf(v), root, source, collection)).ToList();
         return new AnnotationPage(self, "AnnotationPage", collection, startIndex, next, items);
     }
 

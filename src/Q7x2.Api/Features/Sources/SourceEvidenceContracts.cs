@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Features.Common;
 using Q7x2.Api.Infrastructure;
+using Q7x2.Data;
 using Q7x2.Data.Entities;
 
 namespace Q7x2.Api.Features.Sources;
@@ -63,8 +65,14 @@ internal sealed class SourceEvidenceQueryValidator : PageQueryValidator<SourceEv
 
 internal static class EvidenceOwners
 {
-    public static EvidenceOwner Of(Evidence v, Dictionary<string, EntityRef> entities, Dictionary<string, string> metrics) =>
-        v.EntityId is { } entity ? new("entity", entity, entities[entity].Name)
-        : v.FactId is { } fact ? new("fact", fact, fact)
-        : new("observation", v.ObservationId!, metrics[v.ObservationId!]);
+    /// <summary>The owner of each of <paramref name="spans"/>, named: two queries, for the entities' names and the observations' metrics.</summary>
+    public static async Task<Func<Evidence, EvidenceOwner>> OfAsync(Q7x2Db db, IReadOnlyCollection<Evidence> spans, CancellationToken ct)
+    {
+        var entities = await RecordLoader.RefsAsync(db, spans.Select(v => v.EntityId), ct);
+        var observationIds = spans.Select(v => v.ObservationId).OfType<string>().Distinct().ToList();
+        var metrics = await db.Observations.AsNoTracking().Where(o => observationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Metric, ct);
+        return v => v.EntityId is { } entity ? new("entity", entity, entities[entity].Name)
+            : v.FactId is { } fact ? new("fact", fact, fact)
+            : new("observation", v.ObservationId!, metrics[v.ObservationId!]);
+    }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Q7x2.Api.Features.Common;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
 
@@ -35,10 +34,7 @@ internal static class SourceEvidenceEndpoints
 
         var rows = await spans.OrderBy(v => v.Start).ThenBy(v => v.Id).Take(query.Take() + 1).ToListAsync(ct);
         var page = rows.ToPage(query, SourceEvidenceQuery.CursorOf, http, total);
-        var entities = await RecordLoader.RefsAsync(db, page.Items.Select(v => v.EntityId), ct);
-        var observationIds = page.Items.Select(v => v.ObservationId).OfType<string>().Distinct().ToList();
-        var metrics = await db.Observations.AsNoTracking().Where(o => observationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Metric, ct);
-        return TypedResults.Ok(page.Map(v => new SourceEvidenceResponse(
-            v.SourceId, v.Start, v.End, v.Exact, v.Prefix, v.Suffix, EvidenceOwners.Of(v, entities, metrics))));
+        var ownerOf = await EvidenceOwners.OfAsync(db, page.Items, ct);
+        return TypedResults.Ok(page.Map(v => new SourceEvidenceResponse(v.SourceId, v.Start, v.End, v.Exact, v.Prefix, v.Suffix, ownerOf(v))));
     }
 }
