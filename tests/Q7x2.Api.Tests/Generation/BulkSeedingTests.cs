@@ -141,8 +141,14 @@ public sealed class BulkSeedingTests : IDisposable
 
         // A connection of another process, open across the run: SQLite deletes the log when the last connection closes, which
         // would hide a log left full.
+        // SQLite opens the files on a connection's first statement, not when it is opened: without one, the connection did not
+        // count, and the log was gone after the run in 1 CI run of 3.
         await using var other = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         await other.OpenAsync();
+        await using (var read = new SqliteCommand("SELECT count(*) FROM sqlite_schema", other))
+        {
+            Assert.True(Convert.ToInt64(await read.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        }
 
         await SeedAsync(folder);
 
