@@ -51,6 +51,7 @@ builder.Services.AddQ7x2Curation(builder.Configuration);
 builder.Services.AddQ7x2Caching(builder.Configuration);
 builder.Services.AddQ7x2HttpPosture(builder.Configuration);
 builder.Services.AddQ7x2RateLimiting(builder.Configuration);
+builder.Services.AddQ7x2Telemetry();
 // Singletons: a validator holds no request state, and building one (its rules are expression trees) costs more than a read.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.ConfigureHttpJsonOptions(options =>
@@ -81,6 +82,7 @@ app.UseQ7x2Caching();
 app.UseRouting();
 app.UseQ7x2EndpointGuards();
 app.MapQ7x2OpenApi();
+app.MapQ7x2Metrics();
 app.MapHealth().RejectUnknownQueryParameters();
 // Unknown parameters are reported first: a misspelt filter explains more than the errors it causes.
 var v1 = app.MapGroup("").RejectUnknownQueryParameters().ValidateArguments().OpenConnectionOncePerRead();

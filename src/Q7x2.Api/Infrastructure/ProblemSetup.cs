@@ -15,7 +15,8 @@ internal static class ProblemSetup
             var problem = context.ProblemDetails;
             problem.Type ??= TypeFor(problem.Status ?? 500);
             problem.Instance ??= context.HttpContext.Request.Path;
-            problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            // The W3C trace id (32 hex digits): the one a caller's `traceparent` carries in, and log scopes carry.
+            problem.Extensions["traceId"] = Activity.Current is { } activity ? activity.TraceId.ToHexString() : context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

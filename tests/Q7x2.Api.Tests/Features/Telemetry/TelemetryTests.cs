@@ -1,0 +1,57 @@
+using System.Net;
+using Q7x2.Api.Tests.Infrastructure;
+
+namespace Q7x2.Api.Tests.Features.Telemetry;
+
+/// <summary>The Prometheus scrape endpoint and the W3C trace id in problems.</summary>
+public sealed class TelemetryTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task MetricsAreScrapedInThePrometheusFormatWithRequestDurationsByRoute()
+    {
+        (await _client.GetAsync("/v1/people?limit=1")).EnsureSuccessStatusCode();
+
+        var response = await _client.GetAsync("/metrics");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        var durations = body.Split('\n').Where(l => l.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)).ToList();
+        Assert.Contains(durations, l => l.Contains("http_route=\"/v1/people/\"", StringComparison.Ordinal) && l.Contains("http_response_status_code=\"200\"", StringComparison.Ordinal));
+        Assert.Contains(body.Split('\n'), l => l.StartsWith("dotnet_gc_", StringComparison.Ordinal));
+        Assert.Contains("service_name=\"q7x2-api\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MetricsAreNeitherRateLimitedNorInTheOpenApiDocument()
+    {
+        var response = await _client.GetAsync("/metrics");
+        var document = await (await _client.GetAsync("/openapi/v1.json")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("RateLimit"));
+        Assert.DoesNotContain(document.GetProperty("paths").EnumerateObject(), p => p.Name.Contains("metrics", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AProblemCarriesTheW3CTraceIdTheCallerSent()
+    {
+        const string traceId = "0af7651916cd43dd8448eb211c80319c";
+        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/people/no-such-person");
+        request.Headers.TryAddWithoutValidation("traceparent", $"00-{traceId}-b7ad6b7169203331-01");
+
+        var problem = await (await _client.SendAsync(request)).ReadProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(traceId, problem.GetProperty("traceId").GetString());
+    }
+
+    [Fact]
+    public async Task WithoutATraceparentAProblemCarriesANewW3CTraceId()
+    {
+        var problem = await (await _client.GetAsync("/v1/people/no-such-person")).ReadProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Matches("^[0-9a-f]{32}$", problem.GetProperty("traceId").GetString());
+    }
+}
