@@ -51,7 +51,7 @@ builder.Services.AddQ7x2Curation(builder.Configuration);
 builder.Services.AddQ7x2Caching(builder.Configuration);
 builder.Services.AddQ7x2HttpPosture(builder.Configuration);
 builder.Services.AddQ7x2RateLimiting(builder.Configuration);
-builder.Services.AddQ7x2Telemetry();
+builder.Services.AddQ7x2Telemetry(builder.Configuration);
 // Singletons: a validator holds no request state, and building one (its rules are expression trees) costs more than a read.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.ConfigureHttpJsonOptions(options =>

@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using Q7x2.Api.Tests.Infrastructure;
 
 namespace Q7x2.Api.Tests.Features.Telemetry;
@@ -54,4 +57,32 @@ public sealed class TelemetryTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2A
 
         Assert.Matches("^[0-9a-f]{32}$", problem.GetProperty("traceId").GetString());
     }
+
+    /// <summary>
+    /// With an OTLP endpoint configured, each request is a server span with its route, and the EF Core commands it sends are
+    /// spans of the same trace: the trace id a problem reports finds them.
+    /// </summary>
+    [Fact]
+    public async Task WithAnOtlpEndpointRequestsAndTheirSqlAreSpansOfOneTrace()
+    {
+        var spans = new List<Activity>();
+        using var traced = factory.WithWebHostBuilder(b => b
+            .UseSetting("Telemetry:Otlp:Endpoint", "http://127.0.0.1:9")
+            .UseSetting("Caching:Enabled", "false")
+            .ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
+        using var client = traced.CreateClient();
+
+        var problem = await (await client.GetAsync("/v1/people/no-such-person")).ReadProblemAsync(HttpStatusCode.NotFound);
+        var traceId = problem.GetProperty("traceId").GetString();
+        traced.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        var trace = spans.Where(s => s.TraceId.ToHexString() == traceId).ToList();
+        var server = Assert.Single(trace, s => s.Kind == ActivityKind.Server);
+        Assert.Equal("/v1/people/{id}", server.GetTagItem("http.route"));
+        Assert.Equal(404, server.GetTagItem("http.response.status_code"));
+        Assert.Contains(trace, s => s.Kind == ActivityKind.Client && s.ParentSpanId == server.SpanId && Equals(s.GetTagItem("db.system"), "sqlite"));
+    }
+
+    [Fact]
+    public void WithoutAnOtlpEndpointNoSpansAreRecorded() => Assert.Null(factory.Services.GetService<TracerProvider>());
 }
