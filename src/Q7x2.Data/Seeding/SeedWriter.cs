@@ -407,15 +407,20 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
 
         if (_droppedTriggers.Count > 0)
         {
-            // What the triggers would have written row by row, in one pass each.
-            Execute("""
-                INSERT OR IGNORE INTO "EventRelations" ("Relation", "EntityId", "EventId", "DateKey")
-                SELECT "Relation", "EntityId", "EventId", "DateKey" FROM "EventRelationRows" ORDER BY 1, 2, 3
-                """);
-            Execute("""
-                DELETE FROM "EntityFactCounts";
-                INSERT INTO "EntityFactCounts" ("EntityId", "Facts") SELECT "EntityId", "Facts" FROM "EntityFactCountRows"
-                """);
+            // What the triggers would have written row by row, in one pass each: every table the database keeps by triggers has a
+            // view named after its singular with "Rows" that says what it holds (EventRelations and EventRelationRows,
+            // EntityFactCounts and EntityFactCountRows); a view may give a row twice, which the table's key keeps once.
+            var derived = DerivedTables();
+            if (derived.Count == 0)
+            {
+                throw new InvalidOperationException("A first load dropped triggers but found no table they keep (a '<Table>Rows' view).");
+            }
+
+            foreach (var (table, view, columns) in derived)
+            {
+                Execute($"DELETE FROM \"{table}\"");
+                Execute($"INSERT OR IGNORE INTO \"{table}\" ({columns}) SELECT {columns} FROM \"{view}\" ORDER BY {columns}");
+            }
         }
 
         foreach (var sql in _droppedTriggers)
@@ -425,6 +430,25 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
 
         _droppedIndexes = [];
         _droppedTriggers = [];
+    }
+
+    /// <summary>The tables kept by triggers, by the convention above: each with its view and the view's columns, quoted.</summary>
+    private List<(string Table, string View, string Columns)> DerivedTables()
+    {
+        using var command = new SqliteCommand("""
+            SELECT t.name, v.name, (SELECT group_concat('"' || c.name || '"', ', ') FROM pragma_table_info(v.name) AS c)
+            FROM sqlite_schema AS v
+            JOIN sqlite_schema AS t ON t.type = 'table' AND t.name LIKE '%s' AND v.name = substr(t.name, 1, length(t.name) - 1) || 'Rows'
+            WHERE v.type = 'view' ORDER BY t.name
+            """, _connection, _transaction);
+        var tables = new List<(string, string, string)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            tables.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return tables;
     }
 
     /// <summary>Runs one statement of the run's own (a pragma, an index's DDL) in its transaction.</summary>

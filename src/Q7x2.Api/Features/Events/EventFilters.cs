@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Q7x2.Data;
 using Q7x2.Data.Entities;
 
@@ -50,5 +51,11 @@ internal sealed class KeyedEvent
 
     public required Entity Event { get; init; }
 
-    public static KeyedEvent Of(Entity e) => new() { Key = e.DateKey, Id = e.Id, Event = e };
+    /// <summary>An event keyed by its own date key and id, in SQL.</summary>
+    public static readonly Expression<Func<Entity, KeyedEvent>> OfEvent = e => new KeyedEvent { Key = e.DateKey, Id = e.Id, Event = e };
+
+    private static readonly Func<Entity, KeyedEvent> Compiled = OfEvent.Compile();
+
+    /// <summary>The same, for an event read (the relation row's key and id are the event's own).</summary>
+    public static KeyedEvent Of(Entity e) => Compiled(e);
 }

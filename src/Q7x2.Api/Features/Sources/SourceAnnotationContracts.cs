@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using FluentValidation;
 using Q7x2.Api.Infrastructure;
 
 namespace Q7x2.Api.Features.Sources;
@@ -108,9 +107,4 @@ public sealed record SourceAnnotationCollectionQuery : IPageQuery
 
 internal sealed class SourceAnnotationCollectionQueryValidator : PageQueryValidator<SourceAnnotationCollectionQuery>;
 
-internal sealed class SourceAnnotationsQueryValidator : PageQueryValidator<SourceAnnotationsQuery>
-{
-    public SourceAnnotationsQueryValidator() =>
-        RuleFor(q => q.Cursor).Must(c => c is null || PageCursor.Decode(c) is not { } after || SourceEvidenceQuery.IsTextOrder(after))
-            .WithMessage("'cursor' was issued by another list; start again without it.");
-}
+internal sealed class SourceAnnotationsQueryValidator : TextOrderQueryValidator<SourceAnnotationsQuery>;

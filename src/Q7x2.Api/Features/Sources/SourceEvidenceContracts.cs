@@ -56,12 +56,16 @@ public sealed record SourceEvidenceQuery : IPageQuery
     public bool? Count { get; init; }
 }
 
-internal sealed class SourceEvidenceQueryValidator : PageQueryValidator<SourceEvidenceQuery>
+/// <summary>Paging in a source's text order (its evidence, its annotation pages): a cursor must come from such a list.</summary>
+internal abstract class TextOrderQueryValidator<T> : PageQueryValidator<T>
+    where T : IPageQuery
 {
-    public SourceEvidenceQueryValidator() =>
+    protected TextOrderQueryValidator() =>
         RuleFor(q => q.Cursor).Must(c => c is null || PageCursor.Decode(c) is not { } after || SourceEvidenceQuery.IsTextOrder(after))
             .WithMessage("'cursor' was issued by another list; start again without it.");
 }
+
+internal sealed class SourceEvidenceQueryValidator : TextOrderQueryValidator<SourceEvidenceQuery>;
 
 internal static class EvidenceOwners
 {

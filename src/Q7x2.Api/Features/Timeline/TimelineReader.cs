@@ -51,7 +51,7 @@ internal static class TimelineReader
         {
             ({ } person, _) => events.RelatedTo(db, EventRelationKind.Participant, person, query.ToDate, dated: true),
             (null, { } country) => events.RelatedTo(db, EventRelationKind.Country, country, query.ToDate, dated: true),
-            _ => events.Select(e => new KeyedEvent { Key = e.DateKey, Id = e.Id, Event = e }),
+            _ => events.Select(KeyedEvent.OfEvent),
         };
     }
 
