@@ -340,7 +340,7 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 
                     b.ToTable("Facts", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Facts_ObjectOrValue", "(\"ObjectId\" IS NULL) <> (\"Value\" IS NULL)");
+                            t.HasCheckConstraint("CK_Facts_ObjectOrValue", "\"ObjectId\" IS NOT NULL OR \"Value\" IS NOT NULL");
                         });
                 });
 

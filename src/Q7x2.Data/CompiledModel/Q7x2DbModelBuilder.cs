@@ -11,7 +11,7 @@ namespace Q7x2.Data.CompiledModel
     public partial class Q7x2DbModel
     {
         private Q7x2DbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2819a849-9e91-4b4b-b053-6d946febcf8d"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("d0d9b7a8-cac0-4bf0-86f3-4c915596cb6e"), entityTypeCount: 17)
         {
         }
 

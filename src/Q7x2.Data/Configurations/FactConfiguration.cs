@@ -9,7 +9,7 @@ internal sealed class FactConfiguration : IEntityTypeConfiguration<Fact>
     public void Configure(EntityTypeBuilder<Fact> builder)
     {
         builder.ToTable("Facts", t => t.HasCheckConstraint("CK_Facts_ObjectOrValue",
-            "(\"ObjectId\" IS NULL) <> (\"Value\" IS NULL)"));
+            "\"ObjectId\" IS NOT NULL OR \"Value\" IS NOT NULL"));
         builder.HasKey(f => f.Id);
         builder.Property(f => f.Origin).HasMaxLength(16).HasDefaultValue(RecordOrigin.Seed);
         builder.Property(f => f.Id).HasMaxLength(100);

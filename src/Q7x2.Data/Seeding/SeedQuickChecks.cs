@@ -12,7 +12,7 @@ internal static class SeedQuickChecks
 {
     public static bool Fact(SeedFact f) =>
         Slug(f.Id) && Filled(f.Subject) && Filled(f.Predicate)
-        && (f.Object is not null ? f.Value is null : Filled(f.Value))
+        && (f.Object is not null ? f.Value is null || Filled(f.Value) : Filled(f.Value))
         && OneOf(f.Modality, Modality.All) && (f.Date is null || Date(f.Date)) && Evidence(f.Evidence);
 
     public static bool Observation(SeedObservation o)

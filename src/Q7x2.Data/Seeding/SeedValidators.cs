@@ -179,8 +179,9 @@ public sealed class SeedFactValidator : AbstractValidator<SeedFact>
         RuleFor(f => f.Id).Slug();
         RuleFor(f => f.Subject).NotEmpty();
         RuleFor(f => f.Predicate).NotEmpty();
-        RuleFor(f => f.Value).Null().When(f => f.Object is not null).WithMessage("a fact has an object or a value, not both");
-        RuleFor(f => f.Value).NotEmpty().When(f => f.Object is null).WithMessage("a fact needs an object or a value");
+        // Both: the value states something about the relation between subject and object (an assessment of relations between two countries).
+        RuleFor(f => f.Value).NotEmpty().When(f => f.Object is null || f.Value is not null)
+            .WithMessage("a fact needs an object or a value (or both, when the value is about the relation between subject and object)");
         RuleFor(f => f.Modality).NotNull().OneOf(Modality.All);
         RuleFor(f => f.Date!).SetValidator(new SeedFuzzyDateValidator()).When(f => f.Date is not null);
         RuleFor(f => f.Evidence).NotEmpty().WithMessage("every record needs at least one evidence quote");

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -58,6 +59,52 @@ public sealed class MigrationTests : IDisposable
 
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
     }
+
+    [Fact]
+    public async Task AFactMayHaveAnObjectAndAValueAfterAMigrationThatKeepsTheStoredRowsTriggersAndViews()
+    {
+        await using var db = CreateDb();
+        var all = db.Database.GetMigrations().ToList();
+        var loosening = all.Single(m => m.EndsWith("_FactObjectAndValue", StringComparison.Ordinal));
+        await db.GetService<IMigrator>().MigrateAsync(all[all.IndexOf(loosening) - 1]);
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "Entities" ("Id", "Kind", "Name", "Description", "Areas") VALUES ('a', 'country', 'A', 'a', '[]'), ('b', 'country', 'B', 'b', '[]');
+            INSERT INTO "Predicates" ("Id", "Label", "Description") VALUES ('p', 'p', 'p');
+            INSERT INTO "Sources" ("Id", "Title", "Language", "Text", "Sha256", "CharCount") VALUES ('s', 's', 'en', 'text', 'x', 4);
+            INSERT INTO "Facts" ("Id", "SubjectId", "PredicateId", "ObjectId", "Modality") VALUES ('f', 'a', 'p', 'b', 'stated');
+            INSERT INTO "Evidence" ("SourceId", "Start", "End", "Exact", "Prefix", "Suffix", "FactId", "Position") VALUES ('s', 0, 4, 'text', '', '', 'f', 0);
+            """);
+        var before = await SchemaObjectsAsync(db);
+        const string Both = """INSERT INTO "Facts" ("Id", "SubjectId", "PredicateId", "ObjectId", "Value", "Modality") VALUES ('both', 'a', 'p', 'b', 'v', 'stated')""";
+        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(Both));
+
+        // Another process's connection, which has read the schema before the migration, sees the new constraint.
+        await using var other = new SqliteConnection(db.Database.GetConnectionString());
+        await other.OpenAsync();
+        await using (var read = new SqliteCommand("SELECT count(*) FROM \"Facts\"", other))
+        {
+            Assert.Equal(1L, await read.ExecuteScalarAsync());
+        }
+
+        await db.Database.MigrateAsync();
+
+        await using (var insert = new SqliteCommand(Both, other))
+        {
+            Assert.Equal(1, await insert.ExecuteNonQueryAsync());
+        }
+
+        var neither = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(
+            """INSERT INTO "Facts" ("Id", "SubjectId", "PredicateId", "Modality") VALUES ('neither', 'a', 'p', 'stated')"""));
+        Assert.Contains("CK_Facts_ObjectOrValue", neither.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await db.Evidence.CountAsync(v => v.FactId == "f"));
+        Assert.Equal(before, await SchemaObjectsAsync(db));
+        // The fact-count triggers still run: 'b' is the object of both facts.
+        Assert.Equal(2, await db.EntityFactCounts.Where(c => c.EntityId == "b").Select(c => c.Facts).SingleAsync());
+    }
+
+    private static Task<List<string>> SchemaObjectsAsync(Q7x2Db db) => db.Database
+        .SqlQueryRaw<string>("SELECT type || ' ' || name AS \"Value\" FROM sqlite_schema WHERE type IN ('trigger', 'view', 'index') ORDER BY 1")
+        .ToListAsync();
 
     [Fact]
     public async Task TheCompiledModelMatchesTheConfiguration()

@@ -27,6 +27,7 @@ public sealed class SeedQuickCheckTests
         ["id too long"] = Fact with { Id = new string('a', 101) },
         ["blank subject"] = Fact with { Subject = " " },
         ["object and value"] = Fact with { Value = "also a value" },
+        ["object and blank value"] = Fact with { Value = " " },
         ["neither object nor value"] = Fact with { Object = null },
         ["blank value"] = Fact with { Object = null, Value = "\t" },
         ["unknown modality"] = Fact with { Modality = "rumoured" },
@@ -66,7 +67,7 @@ public sealed class SeedQuickCheckTests
         var valid = new SeedFactValidator().Validate(fact).IsValid;
 
         Assert.True(!SeedQuickChecks.Fact(fact) || valid, $"the quick check passed '{variant}', which the validator refuses");
-        Assert.Equal(variant is "valid" or "qualifier that fits" or "inferred with note", valid);
+        Assert.Equal(variant is "valid" or "qualifier that fits" or "inferred with note" or "object and value", valid);
     }
 
     [Theory]
@@ -85,6 +86,7 @@ public sealed class SeedQuickCheckTests
     {
         Assert.True(SeedQuickChecks.Fact(Fact));
         Assert.True(SeedQuickChecks.Fact(FactVariants()["qualifier that fits"]));
+        Assert.True(SeedQuickChecks.Fact(FactVariants()["object and value"]));
         Assert.True(SeedQuickChecks.Observation(Observation));
     }
 }

@@ -66,6 +66,41 @@ public sealed class CountriesTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2A
             uzbekistan.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("exact").GetString()));
     }
 
+    [Fact]
+    public async Task AnAssessmentOfRelationsBetweenTwoCountriesShowsOnBothCountriesPages()
+    {
+        var assessments = (await (await _client.GetAsync("/v1/facts?predicate=relations-assessment")).ReadJsonAsync(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().ToList();
+        var kyrgyzstan = await (await _client.GetAsync("/v1/countries/kyrgyzstan")).ReadJsonAsync(HttpStatusCode.OK);
+        var tajikistan = await (await _client.GetAsync("/v1/countries/tajikistan")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(4, assessments.Count);
+        foreach (var fact in assessments)
+        {
+            // Both sides, and what was judged, in one record: not copies.
+            Assert.Equal("kyrgyzstan", fact.GetProperty("subject").GetProperty("id").GetString());
+            Assert.Equal("tajikistan", fact.GetProperty("object").GetProperty("id").GetString());
+            Assert.False(string.IsNullOrEmpty(fact.GetProperty("value").GetString()));
+        }
+
+        var ids = assessments.Select(f => f.GetProperty("id").GetString()).Order().ToList();
+        Assert.Equal(ids, RelationsOn(kyrgyzstan, "subject"));
+        Assert.Equal(ids, RelationsOn(tajikistan, "object"));
+    }
+
+    private static List<string?> RelationsOn(JsonElement country, string role) =>
+    [
+        .. country.GetProperty("facts").EnumerateArray()
+            .Where(f => f.GetProperty("fact").GetProperty("predicate").GetProperty("id").GetString() == "relations-assessment")
+            .Select(f =>
+            {
+                Assert.Equal(role, f.GetProperty("role").GetString());
+                Assert.Equal("relations assessed as", f.GetProperty("label").GetString());
+                return f.GetProperty("fact").GetProperty("id").GetString();
+            })
+            .Order(),
+    ];
+
     [Theory]
     [InlineData("france")]
     [InlineData("dushanbe")]
