@@ -11,6 +11,8 @@ public sealed class Q7x2Db(DbContextOptions<Q7x2Db> options) : DbContext(options
     public DbSet<EntityLink> EntityLinks => Set<EntityLink>();
     public DbSet<EventRelation> EventRelations => Set<EventRelation>();
     public DbSet<EntityFactCount> EntityFactCounts => Set<EntityFactCount>();
+    public DbSet<Backlink> Backlinks => Set<Backlink>();
+    public DbSet<BacklinkCount> BacklinkCounts => Set<BacklinkCount>();
     public DbSet<Predicate> Predicates => Set<Predicate>();
     public DbSet<Fact> Facts => Set<Fact>();
     public DbSet<Observation> Observations => Set<Observation>();

@@ -17,6 +17,54 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Q7x2.Data.Entities.Backlink", b =>
+                {
+                    b.Property<string>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecordId", "Relation", "TargetId");
+
+                    b.HasIndex("TargetId", "Relation", "RecordKind", "DateKey", "RecordId");
+
+                    b.ToTable("Backlinks");
+                });
+
+            modelBuilder.Entity("Q7x2.Data.Entities.BacklinkCount", b =>
+                {
+                    b.Property<string>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TargetId", "Relation", "RecordKind");
+
+                    b.ToTable("BacklinkCounts");
+                });
+
             modelBuilder.Entity("Q7x2.Data.Entities.DataVersion", b =>
                 {
                     b.Property<int>("Id")

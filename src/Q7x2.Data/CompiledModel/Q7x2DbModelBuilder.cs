@@ -11,12 +11,14 @@ namespace Q7x2.Data.CompiledModel
     public partial class Q7x2DbModel
     {
         private Q7x2DbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d0d9b7a8-cac0-4bf0-86f3-4c915596cb6e"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("ba1a20bf-bf50-4ae3-bde3-6481ed502426"), entityTypeCount: 19)
         {
         }
 
         partial void Initialize()
         {
+            var backlink = BacklinkEntityType.Create(this);
+            var backlinkCount = BacklinkCountEntityType.Create(this);
             var dataVersion = DataVersionEntityType.Create(this);
             var entity = EntityEntityType.Create(this);
             var fuzzyDate = FuzzyDateEntityType.Create(this);
@@ -58,6 +60,8 @@ namespace Q7x2.Data.CompiledModel
             ObservationSubjectEntityType.CreateForeignKey2(observationSubject, observation);
             FuzzyDate2EntityType.CreateForeignKey1(fuzzyDate2, source);
 
+            BacklinkEntityType.CreateAnnotations(backlink);
+            BacklinkCountEntityType.CreateAnnotations(backlinkCount);
             DataVersionEntityType.CreateAnnotations(dataVersion);
             EntityEntityType.CreateAnnotations(entity);
             FuzzyDateEntityType.CreateAnnotations(fuzzyDate);

@@ -409,17 +409,31 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
         {
             // What the triggers would have written row by row, in one pass each: every table the database keeps by triggers has a
             // view named after its singular with "Rows" that says what it holds (EventRelations and EventRelationRows,
-            // EntityFactCounts and EntityFactCountRows); a view may give a row twice, which the table's key keeps once.
+            // EntityFactCounts and EntityFactCountRows, Backlinks and BacklinkRows…); a view may give a row twice, which the
+            // table's key keeps once.
             var derived = DerivedTables();
             if (derived.Count == 0)
             {
                 throw new InvalidOperationException("A first load dropped triggers but found no table they keep (a '<Table>Rows' view).");
             }
 
+            // A derived table's own triggers (Backlinks' keep BacklinkCounts) are off while every one is filled from its view: each
+            // view says all its table holds, so a trigger's row-by-row work on top would count twice.
+            var own = Triggers(derived.Select(d => d.Table));
+            foreach (var (name, _) in own)
+            {
+                Execute($"DROP TRIGGER \"{name}\"");
+            }
+
             foreach (var (table, view, columns) in derived)
             {
                 Execute($"DELETE FROM \"{table}\"");
                 Execute($"INSERT OR IGNORE INTO \"{table}\" ({columns}) SELECT {columns} FROM \"{view}\" ORDER BY {columns}");
+            }
+
+            foreach (var (_, sql) in own)
+            {
+                Execute(sql);
             }
         }
 
@@ -430,6 +444,22 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
 
         _droppedIndexes = [];
         _droppedTriggers = [];
+    }
+
+    /// <summary>The triggers on these tables, each with its DDL.</summary>
+    private List<(string Name, string Sql)> Triggers(IEnumerable<string> tables)
+    {
+        using var command = new SqliteCommand(
+            $"SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN ({string.Join(", ", tables.Select(t => $"'{t}'"))}) ORDER BY name",
+            _connection, _transaction);
+        var triggers = new List<(string, string)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            triggers.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return triggers;
     }
 
     /// <summary>The tables kept by triggers, by the convention above: each with its view and the view's columns, quoted.</summary>

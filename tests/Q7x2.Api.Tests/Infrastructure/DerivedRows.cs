@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Q7x2.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The rows the database keeps by triggers against what they are derived from: <c>EventRelations</c> against its view, and
-/// <c>EntityFactCounts</c> against its view, which counts the facts (an entity without facts may keep a row of zero).
+/// The rows the database keeps by triggers against what they are derived from: <c>EventRelations</c> and <c>Backlinks</c> against
+/// their views, and <c>EntityFactCounts</c> and <c>BacklinkCounts</c> against theirs, which count (a count may keep a row of zero).
 /// </summary>
 internal static class DerivedRows
 {
@@ -30,6 +30,20 @@ internal static class DerivedRows
         var kept = Read(connection, """SELECT "EntityId", "Facts", '', '' FROM "EntityFactCounts" WHERE "Facts" <> 0 ORDER BY 1""");
         Assert.NotEmpty(counted);
         Assert.Equal(counted, kept);
+
+        var linked = Read(connection, """
+            SELECT DISTINCT "TargetId", "Relation", "RecordId", "RecordKind" || ' ' || "DateKey" FROM "BacklinkRows" ORDER BY 1, 2, 3
+            """);
+        var backlinks = Read(connection, """
+            SELECT "TargetId", "Relation", "RecordId", "RecordKind" || ' ' || "DateKey" FROM "Backlinks" ORDER BY 1, 2, 3
+            """);
+        Assert.NotEmpty(linked);
+        Assert.Equal(linked, backlinks);
+
+        var sized = Read(connection, """SELECT "TargetId", "Relation", "RecordKind", "Records" FROM "BacklinkCountRows" ORDER BY 1, 2, 3""");
+        var sizes = Read(connection, """SELECT "TargetId", "Relation", "RecordKind", "Records" FROM "BacklinkCounts" WHERE "Records" <> 0 ORDER BY 1, 2, 3""");
+        Assert.NotEmpty(sized);
+        Assert.Equal(sized, sizes);
     }
 
     private static List<string> Read(SqliteConnection connection, string sql)

@@ -4,7 +4,7 @@ using Q7x2.Api.Tests.Infrastructure;
 namespace Q7x2.Api.Tests.Features.Events;
 
 /// <summary>
-/// The triggers that keep <c>EventRelations</c> and <c>EntityFactCounts</c>, each on its own, by statements no API write makes alone (an API write also
+/// The triggers that keep <c>EventRelations</c>, <c>EntityFactCounts</c>, <c>Backlinks</c> and <c>BacklinkCounts</c>, each on its own, by statements no API write makes alone (an API write also
 /// rewrites the event's row, whose trigger recomputes everything). Each test runs in a transaction that is rolled back.
 /// </summary>
 public sealed class DerivedRowTriggerTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFactory>
@@ -25,6 +25,28 @@ public sealed class DerivedRowTriggerTests(Q7x2ApiFactory factory) : IClassFixtu
     [InlineData("""UPDATE "Facts" SET "SubjectId" = 'uzbekistan' WHERE "SubjectId" = 'sadyr-japarov'""")]
     [InlineData("""UPDATE "Facts" SET "ObjectId" = "SubjectId" WHERE "ObjectId" = 'tajikistan'""")]
     [InlineData("""UPDATE "Facts" SET "ObjectId" = NULL, "Value" = 'a value' WHERE "ObjectId" = 'kyrgyzstan'""")]
+    [InlineData("""DELETE FROM "ObservationSubjects" WHERE "EntityId" = 'kyrgyzstan'""")]
+    [InlineData("""INSERT INTO "ObservationSubjects" ("ObservationId", "EntityId", "Position") SELECT "Id", 'uzbekistan', 9 FROM "Observations" """)]
+    [InlineData("""UPDATE "ObservationSubjects" SET "EntityId" = 'uzbekistan' WHERE "EntityId" = 'tajikistan'""")]
+    [InlineData("""UPDATE "Observations" SET "AttributionId" = 'sadyr-japarov'""")]
+    [InlineData("""UPDATE "Observations" SET "PeriodFrom" = '2001-01-01' WHERE "PeriodFrom" IS NOT NULL""")]
+    [InlineData("""DELETE FROM "Observations" WHERE "Id" IN (SELECT "ObservationId" FROM "ObservationSubjects" WHERE "EntityId" = 'kyrgyzstan')""")]
+    [InlineData("""UPDATE "Facts" SET "AttributionId" = 'emomali-rahmon' WHERE "AttributionId" IS NULL AND "SubjectId" = 'kyrgyzstan'""")]
+    [InlineData("""UPDATE "Facts" SET "DateFrom" = '2001-01-01' WHERE "AttributionId" IS NOT NULL""")]
+    [InlineData("""DELETE FROM "Facts" WHERE "AttributionId" IS NOT NULL""")]
+    [InlineData("""UPDATE "Entities" SET "EventId" = NULL WHERE "EventId" IS NOT NULL""")]
+    [InlineData("""UPDATE "Entities" SET "CountryId" = NULL WHERE "CountryId" = 'kyrgyzstan'""")]
+    [InlineData("""UPDATE "EntityLinks" SET "Role" = 'connects' WHERE "Role" = 'country'""")]
+    [InlineData("""DELETE FROM "EntityLinks" WHERE "Role" = 'party'""")]
+    [InlineData("""
+        CREATE TEMP TABLE "Kept" AS SELECT * FROM "Entities" WHERE "Id" = 'emomali-rahmon';
+        DELETE FROM "Entities" WHERE "Id" = 'emomali-rahmon';
+        INSERT INTO "Entities" ("Id", "Kind", "Name", "Description", "Subtype", "Role", "IsoCode", "Status", "CountryId", "PartOfId", "PlaceId",
+            "EventId", "DateText", "DateFrom", "DateTo", "DatePrecision", "DateQualifier", "DateBasis", "DateNote", "Areas", "Origin")
+        SELECT "Id", "Kind", "Name", "Description", "Subtype", "Role", "IsoCode", "Status", "CountryId", "PartOfId", "PlaceId",
+            "EventId", "DateText", "DateFrom", "DateTo", "DatePrecision", "DateQualifier", "DateBasis", "DateNote", "Areas", 'curator' FROM "Kept";
+        DROP TABLE "Kept";
+        """)] // a curator's PUT: the row is replaced, and what points at it still does
     [InlineData("""
         INSERT INTO "Facts" ("Id", "SubjectId", "PredicateId", "ObjectId", "Modality", "Origin")
         SELECT 'curated-fact-' || "Id", "ObjectId", "PredicateId", "SubjectId", "Modality", 'curator' FROM "Facts" WHERE "ObjectId" IS NOT NULL
