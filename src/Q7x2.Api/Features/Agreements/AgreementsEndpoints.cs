@@ -24,7 +24,8 @@ internal static class AgreementsEndpoints
             .WithDescription("One agreement (e.g. `kyrgyz-tajik-agreements-2025`, the 14 agreements of July 2025, with the areas they cover) "
                 + "with its parties, the facts in which it is subject or object and the quotes that support them.")
             .WithParameterExamples(("id", "kyrgyz-tajik-agreements-2025"))
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
         return group;
     }
 
@@ -39,8 +40,9 @@ internal static class AgreementsEndpoints
         return TypedResults.Ok(await EntityQueries.PageAsync(db, agreements, EntityQueries.ByDate, query.Sort, query, http, AgreementResponse.Map, ct));
     }
 
-    private static async Task<Results<Ok<AgreementResponse>, ProblemHttpResult>> GetAgreement(string id, Q7x2Db db, CancellationToken ct) =>
-        await EntityQueries.DetailAsync(db, EntityKind.Agreement, id, AgreementResponse.Map, ct) is { } found
+    private static async Task<Results<Ok<AgreementResponse>, ProblemHttpResult>> GetAgreement(
+        string id, [AsParameters] EntityDetailQuery query, Q7x2Db db, CancellationToken ct) =>
+        await EntityQueries.DetailAsync(db, EntityKind.Agreement, id, AgreementResponse.Map, ct, query.Parts) is { } found
             ? TypedResults.Ok(found)
             : ProblemSetup.NotFound("agreement", id);
 }

@@ -20,7 +20,8 @@ internal static class BorderCrossingsEndpoints
             .WithSummary("Get a border crossing")
             .WithDescription("One border crossing (e.g. `tajvaron-karamyk-crossing`) with the facts in which it is subject or object and the quotes that support them.")
             .WithParameterExamples(("id", "tajvaron-karamyk-crossing"))
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
         return group;
     }
 
@@ -36,8 +37,9 @@ internal static class BorderCrossingsEndpoints
             db, crossings, EntityQueries.ByName, query.Sort, query, http, BorderCrossingResponse.Map, ct));
     }
 
-    private static async Task<Results<Ok<BorderCrossingResponse>, ProblemHttpResult>> GetBorderCrossing(string id, Q7x2Db db, CancellationToken ct) =>
-        await EntityQueries.DetailAsync(db, EntityKind.BorderCrossing, id, BorderCrossingResponse.Map, ct) is { } crossing
+    private static async Task<Results<Ok<BorderCrossingResponse>, ProblemHttpResult>> GetBorderCrossing(
+        string id, [AsParameters] EntityDetailQuery query, Q7x2Db db, CancellationToken ct) =>
+        await EntityQueries.DetailAsync(db, EntityKind.BorderCrossing, id, BorderCrossingResponse.Map, ct, query.Parts) is { } crossing
             ? TypedResults.Ok(crossing)
             : ProblemSetup.NotFound("border crossing", id);
 }

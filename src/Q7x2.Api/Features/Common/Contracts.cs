@@ -98,4 +98,13 @@ public record EntityResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyOrder(2)]
     public IReadOnlyList<EvidenceResponse>? Evidence { get; init; }
+
+    /// <summary>
+    /// Detail responses only: every record that points at the entity (events it took part in, agreements it is party to,
+    /// observations about it, places within it…), grouped by how it does, each group in time order (undated last) with its
+    /// size; a group of more than 20 embeds its first 20 and links to the rest (`more`). Groups without records are left out.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonPropertyOrder(2)]
+    public IReadOnlyList<Entities.BacklinkGroupResponse>? Backlinks { get; init; }
 }

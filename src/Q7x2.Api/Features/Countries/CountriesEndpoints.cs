@@ -20,7 +20,8 @@ internal static class CountriesEndpoints
             .WithSummary("Get a country")
             .WithDescription("One country (e.g. `tajikistan`) with the facts in which it is subject or object (its capital Dushanbe, its president Emomali Rahmon, the Ferghana Valley it shares) and the quotes that support them.")
             .WithParameterExamples(("id", "tajikistan"))
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
         return group;
     }
 
@@ -33,8 +34,9 @@ internal static class CountriesEndpoints
         return TypedResults.Ok(await EntityQueries.PageAsync(db, countries, EntityQueries.ByName, query.Sort, query, http, CountryResponse.Map, ct));
     }
 
-    private static async Task<Results<Ok<CountryResponse>, ProblemHttpResult>> GetCountry(string id, Q7x2Db db, CancellationToken ct) =>
-        await EntityQueries.DetailAsync(db, EntityKind.Country, id, CountryResponse.Map, ct) is { } country
+    private static async Task<Results<Ok<CountryResponse>, ProblemHttpResult>> GetCountry(
+        string id, [AsParameters] EntityDetailQuery query, Q7x2Db db, CancellationToken ct) =>
+        await EntityQueries.DetailAsync(db, EntityKind.Country, id, CountryResponse.Map, ct, query.Parts) is { } country
             ? TypedResults.Ok(country)
             : ProblemSetup.NotFound("country", id);
 }

@@ -38,6 +38,12 @@ internal abstract class CuratedStore<TInput, TResponse>
 
     public abstract Task<TResponse?> DetailAsync(Q7x2Db db, string id, CancellationToken ct);
 
+    /// <summary>
+    /// The record's own representation, without what other records make of it (an entity's <c>embed=none</c>), when it differs from
+    /// <see cref="DetailAsync"/>: a write's <c>If-Match</c> may name either, so that a change to another record never makes it stale.
+    /// </summary>
+    public virtual Task<TResponse?> OwnDetailAsync(Q7x2Db db, string id, CancellationToken ct) => Task.FromResult<TResponse?>(null);
+
     /// <summary>What building the record needs from the database: the kinds of the ids it references and the texts it quotes.</summary>
     public abstract Task<DbSeedLookup> LookupAsync(Q7x2Db db, TInput input, CancellationToken ct);
 

@@ -143,7 +143,10 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
     /// <summary>A validated body, the database state it was checked against, and the record built from it (once).</summary>
     private sealed record Built<TInput>(TInput Input, DbSeedLookup Lookup, ICuratedRecord Record);
 
-    /// <summary>404 for a missing record, 428 without <c>If-Match</c>, 412 when it is not the resource's current ETag.</summary>
+    /// <summary>
+    /// 404 for a missing record, 428 without <c>If-Match</c>, 412 when it is neither the current ETag of the resource's GET nor that of
+    /// its own representation (an entity's <c>embed=none</c>, which changes only when the record itself does).
+    /// </summary>
     private async Task<ProblemHttpResult?> PreconditionAsync<TInput, TResponse>(
         CuratedStore<TInput, TResponse> store, string id, HttpContext http, CancellationToken ct)
         where TInput : class
@@ -161,8 +164,14 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
                 detail: $"Send If-Match with the ETag of GET /v1/{store.Resource}/{id}, so that no one else's change is overwritten.");
         }
 
-        return ETags.Matches(ifMatch, etags.OfRepresentation(representation)) ? null : TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed,
-            title: "Precondition Failed", detail: $"The {store.What} '{id}' has changed since that ETag; GET it again and reapply the change.");
+        if (ETags.Matches(ifMatch, etags.OfRepresentation(representation))
+            || (await store.OwnDetailAsync(db, id, ct) is { } own && ETags.Matches(ifMatch, etags.OfRepresentation(own))))
+        {
+            return null;
+        }
+
+        return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition Failed",
+            detail: $"The {store.What} '{id}' has changed since that ETag; GET it again (with embed=none for the ETag of the record alone) and reapply the change.");
     }
 
     /// <summary>Reads the body into the resource's input, checks every rule (all errors at once) and builds the record.</summary>

@@ -37,6 +37,9 @@ internal sealed class EntityStore<TInput, TSeed, TResponse>(
     public override Task<TResponse?> DetailAsync(Q7x2Db db, string id, CancellationToken ct) =>
         EntityQueries.DetailAsync(db, kind, id, map, ct);
 
+    public override Task<TResponse?> OwnDetailAsync(Q7x2Db db, string id, CancellationToken ct) =>
+        EntityQueries.DetailAsync(db, kind, id, map, ct, Embed.None);
+
     public override ICuratedRecord Build(ISeedLookup lookup, TInput input, Action<string, string> error) =>
         new SeedRecords(lookup, error).ToEntity(input.ToSeed(), kind, "$");
 

@@ -95,12 +95,14 @@ internal static class EntityQueries
             .OrderBy(v => v.Position).AsQueryable()));
 
     /// <summary>
-    /// One entity of a kind (any kind when <paramref name="kind"/> is null) with its first <see cref="EmbeddedFacts"/> facts
-    /// (either side, in id order), their count and evidence, or null: five compiled queries, for the entity, its aliases and
-    /// links, its facts, the predicates and entities they name, and the evidence of the entity and of its facts (each a lookup
-    /// by an indexed column), and a sixth counting the facts when there are more than it embeds.
+    /// One entity of a kind (any kind when <paramref name="kind"/> is null) with what <paramref name="embed"/> asks for, or null:
+    /// its first <see cref="EmbeddedFacts"/> facts (either side, in id order), their count and evidence, its own evidence, and
+    /// what points at it. Six commands at most, for the entity, its aliases and links, its facts, the predicates and entities they
+    /// name, the evidence of the entity and of its facts (each a lookup by an indexed column) and its backlinks (one bounded read
+    /// of an index per group), and one more counting the facts when there are more than it embeds.
     /// </summary>
-    public static async Task<T?> DetailAsync<T>(Q7x2Db db, string? kind, string id, Func<Entity, EntityContext, T> map, CancellationToken ct)
+    public static async Task<T?> DetailAsync<T>(
+        Q7x2Db db, string? kind, string id, Func<Entity, EntityContext, T> map, CancellationToken ct, Embed embed = Embed.Default)
         where T : EntityResponse
     {
         var entity = await ById.For(db)(db, id, ct);
@@ -121,7 +123,8 @@ internal static class EntityQueries
             }
         }
 
-        var facts = await FactsOf.For(db)(db, id).ToListAsync(ct);
+        var withFacts = embed.HasFlag(Embed.Facts);
+        var facts = withFacts ? await FactsOf.For(db)(db, id).ToListAsync(ct) : [];
         var count = facts.Count;
         if (count > EmbeddedFacts)
         {
@@ -130,14 +133,15 @@ internal static class EntityQueries
         }
 
         var (refs, predicates) = await RecordLoader.NamesAsync(db, References(entity).Concat(facts.SelectMany(RecordLoader.References)), facts, ct);
-        var evidence = await EvidenceOf.For(db)(db, id, [.. facts.Select(f => f.Id)]).ToListAsync(ct);
+        var evidence = withFacts || embed.HasFlag(Embed.Evidence) ? await EvidenceOf.For(db)(db, id, [.. facts.Select(f => f.Id)]).ToListAsync(ct) : [];
         var factEvidence = evidence.Where(v => v.EntityId != id).ToLookup(v => v.FactId!, RecordLoader.ToResponse);
         return map(entity, new EntityContext(refs)) with
         {
-            Facts = [.. facts.Select(f => RecordLoader.AsSeenFrom(id, RecordLoader.ToResponse(f, predicates[f.PredicateId], refs, factEvidence)))],
-            FactCount = count,
+            Facts = withFacts ? [.. facts.Select(f => RecordLoader.AsSeenFrom(id, RecordLoader.ToResponse(f, predicates[f.PredicateId], refs, factEvidence)))] : null,
+            FactCount = withFacts ? count : null,
             MoreFacts = count > facts.Count ? $"/v1/facts?entity={Uri.EscapeDataString(id)}" : null,
-            Evidence = [.. evidence.Where(v => v.EntityId == id).Select(RecordLoader.ToResponse)],
+            Evidence = embed.HasFlag(Embed.Evidence) ? [.. evidence.Where(v => v.EntityId == id).Select(RecordLoader.ToResponse)] : null,
+            Backlinks = embed.HasFlag(Embed.Backlinks) ? await Backlinks.OfAsync(db, id, ct) : null,
         };
     }
 

@@ -24,7 +24,8 @@ internal static class EventsEndpoints
             .WithDescription("One event (e.g. `japarov-state-visit-to-tajikistan-2025` or `khujand-summit-2025`) with its participants, "
                 + "the facts in which it is subject or object and the quotes that support them.")
             .WithParameterExamples(("id", "japarov-state-visit-to-tajikistan-2025"))
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
         return group;
     }
 
@@ -74,8 +75,9 @@ internal static class EventsEndpoints
     /// <summary>The date sort of <see cref="EntityQueries.ByDate"/> on an entity's event relations: the same cursors.</summary>
     private static readonly SortOptions<KeyedEvent> ByRelationDate = new("date", SortField<KeyedEvent>.Date("date", k => k.Key, k => k.Id));
 
-    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetEvent(string id, Q7x2Db db, CancellationToken ct) =>
-        await EntityQueries.DetailAsync(db, EntityKind.Event, id, EventResponse.Map, ct) is { } found
+    private static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> GetEvent(
+        string id, [AsParameters] EntityDetailQuery query, Q7x2Db db, CancellationToken ct) =>
+        await EntityQueries.DetailAsync(db, EntityKind.Event, id, EventResponse.Map, ct, query.Parts) is { } found
             ? TypedResults.Ok(found)
             : ProblemSetup.NotFound("event", id);
 }

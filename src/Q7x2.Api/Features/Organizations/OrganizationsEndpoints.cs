@@ -20,7 +20,8 @@ internal static class OrganizationsEndpoints
             .WithSummary("Get an organisation")
             .WithDescription("One organisation (e.g. `tajikistan-honor-guard`) with the facts in which it is subject or object and the quotes that support them.")
             .WithParameterExamples(("id", "tajikistan-honor-guard"))
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
         return group;
     }
 
@@ -35,8 +36,9 @@ internal static class OrganizationsEndpoints
             db, organizations, EntityQueries.ByName, query.Sort, query, http, OrganizationResponse.Map, ct));
     }
 
-    private static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> GetOrganization(string id, Q7x2Db db, CancellationToken ct) =>
-        await EntityQueries.DetailAsync(db, EntityKind.Organization, id, OrganizationResponse.Map, ct) is { } organization
+    private static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> GetOrganization(
+        string id, [AsParameters] EntityDetailQuery query, Q7x2Db db, CancellationToken ct) =>
+        await EntityQueries.DetailAsync(db, EntityKind.Organization, id, OrganizationResponse.Map, ct, query.Parts) is { } organization
             ? TypedResults.Ok(organization)
             : ProblemSetup.NotFound("organization", id);
 }

@@ -20,7 +20,8 @@ internal static class PeopleEndpoints
             .WithSummary("Get a person")
             .WithDescription("One person (e.g. `sadyr-japarov`) with the facts in which they are subject or object and the quotes that support them.")
             .WithParameterExamples(("id", "sadyr-japarov"))
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
         return group;
     }
 
@@ -39,8 +40,9 @@ internal static class PeopleEndpoints
         return TypedResults.Ok(await EntityQueries.PageAsync(db, people, EntityQueries.ByName, query.Sort, query, http, PersonResponse.Map, ct));
     }
 
-    private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> GetPerson(string id, Q7x2Db db, CancellationToken ct) =>
-        await EntityQueries.DetailAsync(db, EntityKind.Person, id, PersonResponse.Map, ct) is { } person
+    private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> GetPerson(
+        string id, [AsParameters] EntityDetailQuery query, Q7x2Db db, CancellationToken ct) =>
+        await EntityQueries.DetailAsync(db, EntityKind.Person, id, PersonResponse.Map, ct, query.Parts) is { } person
             ? TypedResults.Ok(person)
             : ProblemSetup.NotFound("person", id);
 }

@@ -20,7 +20,8 @@ internal static class PlacesEndpoints
             .WithSummary("Get a place")
             .WithDescription("One place (e.g. `lakhsh-district`, formerly Jirgatal) with the facts in which it is subject or object and the quotes that support them.")
             .WithParameterExamples(("id", "lakhsh-district"))
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
         return group;
     }
 
@@ -35,8 +36,9 @@ internal static class PlacesEndpoints
         return TypedResults.Ok(await EntityQueries.PageAsync(db, places, EntityQueries.ByName, query.Sort, query, http, PlaceResponse.Map, ct));
     }
 
-    private static async Task<Results<Ok<PlaceResponse>, ProblemHttpResult>> GetPlace(string id, Q7x2Db db, CancellationToken ct) =>
-        await EntityQueries.DetailAsync(db, EntityKind.Place, id, PlaceResponse.Map, ct) is { } place
+    private static async Task<Results<Ok<PlaceResponse>, ProblemHttpResult>> GetPlace(
+        string id, [AsParameters] EntityDetailQuery query, Q7x2Db db, CancellationToken ct) =>
+        await EntityQueries.DetailAsync(db, EntityKind.Place, id, PlaceResponse.Map, ct, query.Parts) is { } place
             ? TypedResults.Ok(place)
             : ProblemSetup.NotFound("place", id);
 }

@@ -86,7 +86,7 @@ public sealed class EntitiesTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2Ap
 
         Assert.Equal(id, entity.GetProperty("id").GetString());
         Assert.Equal(kind, entity.GetProperty("kind").GetString());
-        Assert.Equal(["id", "kind", "name", "aliases", "description", "facts", "factCount", "evidence"], entity.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "kind", "name", "aliases", "description", "facts", "factCount", "evidence", "backlinks"], entity.EnumerateObject().Select(p => p.Name));
         Assert.Equal(entity.GetProperty("facts").GetArrayLength(), entity.GetProperty("factCount").GetInt32());
         var fact = Assert.Single(entity.GetProperty("facts").EnumerateArray(), f => f.GetProperty("fact").GetProperty("id").GetString() == factId);
         Assert.NotEmpty(fact.GetProperty("fact").GetProperty("evidence").EnumerateArray());

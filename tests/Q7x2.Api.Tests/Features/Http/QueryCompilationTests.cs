@@ -76,8 +76,8 @@ public sealed class QueryCompilationTests(QueryCompilationTests.Host host) : ICl
     }
 
     [Theory]
-    [InlineData("/v1/people/sadyr-japarov", 5)] // entity; aliases and links; facts; names (entities and predicates); evidence
-    [InlineData("/v1/places/dushanbe", 5)]
+    [InlineData("/v1/people/sadyr-japarov", 6)] // entity; aliases and links; facts; names (entities and predicates); evidence; backlinks
+    [InlineData("/v1/places/dushanbe", 6)]
     [InlineData("/v1/facts/rustam-emomali-heir-apparent", 3)] // fact; evidence; names
     [InlineData("/v1/facts?modality=stated&limit=20", 3)] // page; evidence; names
     public async Task AHotReadSendsOneCommandPerKindOfThingItLoads(string url, int commands)

@@ -17,6 +17,7 @@ public sealed class WalkTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
     {
         ["/v1/search"] = "q=japarov",
         ["/v1/search/suggest"] = "prefix=ta",
+        ["/v1/entities/{id}/backlinks"] = "relation=participant&kind=event",
     };
 
     /// <summary>Lists that are one short answer, not pages (type-ahead).</summary>
@@ -94,7 +95,8 @@ public sealed class WalkTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
                 }
                 else
                 {
-                    await WalkAsync(url, 100);
+                    url = RequiredQueries.TryGetValue(template, out var required) ? $"{url}?{required}" : url;
+                    Assert.Equal((await WalkAsync(url, 100)).Select(Key), (await WalkAsync(url, 1)).Select(Key));
                 }
             }
         }

@@ -1,0 +1,236 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Q7x2.Api.Features.Common;
+using Q7x2.Api.Infrastructure;
+using Q7x2.Data;
+using Q7x2.Data.Entities;
+
+namespace Q7x2.Api.Features.Entities;
+
+/// <summary>A record that points at an entity, as its detail embeds it.</summary>
+/// <param name="Id">The record's id.</param>
+/// <param name="Kind">The record's kind: an entity kind (event, agreement…), fact or observation.</param>
+/// <param name="Name">Its name; for a fact "subject – predicate – object or value", for an observation its metric and subjects.</param>
+/// <param name="Role">The part the entity plays in the record: the group's relation.</param>
+/// <param name="Date">The record's date (an event's, an agreement's, a crossing's opening, a fact's, an observation's period), if any.</param>
+public sealed record BacklinkResponse(string Id, string Kind, string Name, string Role, FuzzyDateResponse? Date);
+
+/// <summary>The records that point at an entity in one way, in time order (undated last).</summary>
+/// <param name="Relation">
+/// The part the entity plays in them: participant, party, subject, place, event (agreements signed during it), partOf, country,
+/// connects or attribution.
+/// </param>
+/// <param name="Kind">The kind of the records.</param>
+/// <param name="Label">What the group is, in words, e.g. "events it took part in".</param>
+/// <param name="Count">How many records there are in all.</param>
+/// <param name="Items">The first of them in time order: all when there are at most 20, else the first 20.</param>
+/// <param name="More">When `items` holds fewer than `count`: the keyset-paged list of the whole group.</param>
+public sealed record BacklinkGroupResponse(
+    string Relation, string Kind, string Label, int Count, IReadOnlyList<BacklinkResponse> Items, string? More);
+
+/// <summary>One group of backlinks: how its records point at the entity, their kind, and its heading.</summary>
+internal sealed record BacklinkGroup(string Relation, string Kind, string Label);
+
+/// <summary>
+/// What points at an entity, from the <c>Backlinks</c> rows the database keeps: on a detail, every group's first
+/// <see cref="Embedded"/> with its size, in one command whatever the entity's size (each group a bounded read of its index);
+/// a whole group, keyset-paged, at <c>/v1/entities/{id}/backlinks</c>.
+/// </summary>
+internal static class Backlinks
+{
+    /// <summary>How many records of each group a detail embeds.</summary>
+    public const int Embedded = 20;
+
+    /// <summary>Every way a record can point at an entity, in the order a detail shows them.</summary>
+    public static readonly IReadOnlyList<BacklinkGroup> Groups =
+    [
+        new(BacklinkRelation.Participant, EntityKind.Event, "events it took part in"),
+        new(BacklinkRelation.Party, EntityKind.Agreement, "agreements it is party to"),
+        new(BacklinkRelation.Subject, "observation", "observations about it"),
+        new(BacklinkRelation.Place, EntityKind.Event, "events that happened there"),
+        new(BacklinkRelation.Event, EntityKind.Agreement, "agreements signed during it"),
+        new(BacklinkRelation.PartOf, EntityKind.Event, "events that are part of it"),
+        new(BacklinkRelation.PartOf, EntityKind.Place, "places within it"),
+        new(BacklinkRelation.Country, EntityKind.Person, "people of it"),
+        new(BacklinkRelation.Country, EntityKind.Place, "places in it"),
+        new(BacklinkRelation.Country, EntityKind.Organization, "organisations of it"),
+        new(BacklinkRelation.Country, EntityKind.BorderCrossing, "border crossings on its borders"),
+        new(BacklinkRelation.Connects, EntityKind.BorderCrossing, "border crossings that connect it"),
+        new(BacklinkRelation.Attribution, "fact", "facts attributed to it"),
+        new(BacklinkRelation.Attribution, "observation", "observations attributed to it"),
+    ];
+
+    public static readonly IReadOnlyList<string> Relations = [.. Groups.Select(g => g.Relation).Distinct()];
+
+    public static readonly IReadOnlyList<string> Kinds = [.. Groups.Select(g => g.Kind).Distinct()];
+
+    public static BacklinkGroup? Group(string relation, string kind) => Groups.FirstOrDefault(g => g.Relation == relation && g.Kind == kind);
+
+    // A record's name and date, for rows r (Relation, RecordKind, RecordId, DateKey) of one target @id: the record is an entity, a
+    // fact or an observation (one id space), each a lookup by primary key. Names as search titles them.
+    private static string Described(string rows) => $"""
+        SELECT r."Relation", r."RecordKind", r."RecordId", r."DateKey",
+            coalesce((SELECT c."Records" FROM "BacklinkCounts" AS c
+                WHERE c."TargetId" = @id AND c."Relation" = r."Relation" AND c."RecordKind" = r."RecordKind"), 0) AS "Count",
+            coalesce(e."Name",
+                concat_ws(' – ', coalesce(fs."Name", f."SubjectId"), coalesce(fp."Label", f."PredicateId"), coalesce(fo."Name", f."Value")),
+                concat_ws(' – ', upper(substr(o."Metric", 1, 1)) || replace(substr(o."Metric", 2), '-', ' '),
+                    (SELECT group_concat(coalesce(se."Name", os."EntityId"), ', ' ORDER BY os."Position")
+                     FROM "ObservationSubjects" AS os LEFT JOIN "Entities" AS se ON se."Id" = os."EntityId"
+                     WHERE os."ObservationId" = o."Id")),
+                r."RecordId") AS "Name",
+            coalesce(e."DateText", f."DateText", o."PeriodText") AS "DateText",
+            coalesce(e."DateFrom", f."DateFrom", o."PeriodFrom") AS "DateFrom",
+            coalesce(e."DateTo", f."DateTo", o."PeriodTo") AS "DateTo",
+            coalesce(e."DatePrecision", f."DatePrecision", o."PeriodPrecision") AS "DatePrecision",
+            coalesce(e."DateQualifier", f."DateQualifier", o."PeriodQualifier") AS "DateQualifier",
+            coalesce(e."DateBasis", f."DateBasis", o."PeriodBasis") AS "DateBasis",
+            coalesce(e."DateNote", f."DateNote", o."PeriodNote") AS "DateNote"
+        FROM ({rows}) AS r
+        LEFT JOIN "Entities" AS e ON e."Id" = r."RecordId"
+        LEFT JOIN "Facts" AS f ON f."Id" = r."RecordId"
+        LEFT JOIN "Entities" AS fs ON fs."Id" = f."SubjectId"
+        LEFT JOIN "Predicates" AS fp ON fp."Id" = f."PredicateId"
+        LEFT JOIN "Entities" AS fo ON fo."Id" = f."ObjectId"
+        LEFT JOIN "Observations" AS o ON o."Id" = r."RecordId"
+        """;
+
+    // Each group's first rows plus one (to know there are more), read in time order from the index, in one UNION ALL.
+    private static readonly string FirstOfEachGroup = Described(string.Join("\nUNION ALL\n", Groups.Select(g => $"""
+        SELECT * FROM (SELECT "Relation", "RecordKind", "RecordId", "DateKey" FROM "Backlinks"
+            WHERE "TargetId" = @id AND "Relation" = '{g.Relation}' AND "RecordKind" = '{g.Kind}'
+            ORDER BY "DateKey", "RecordId" LIMIT {Embedded + 1})
+        """)));
+
+    // Rows of one group already read (a page): their names and dates.
+    private static readonly string RowsOfOneGroup = Described("""
+        SELECT "Relation", "RecordKind", "RecordId", "DateKey" FROM "Backlinks"
+        WHERE "TargetId" = @id AND "Relation" = @relation AND "RecordKind" = @kind AND "RecordId" IN (SELECT value FROM json_each(@ids))
+        """);
+
+    /// <summary>Every group with records pointing at <paramref name="id"/>, each with its first <see cref="Embedded"/>: one command.</summary>
+    public static async Task<IReadOnlyList<BacklinkGroupResponse>> OfAsync(Q7x2Db db, string id, CancellationToken ct)
+    {
+        var rows = await db.Database.SqlQueryRaw<BacklinkRow>(FirstOfEachGroup, new SqliteParameter("@id", id)).ToListAsync(ct);
+        var byGroup = rows.ToLookup(r => (r.Relation, r.RecordKind));
+        var groups = new List<BacklinkGroupResponse>();
+        foreach (var group in Groups)
+        {
+            var items = byGroup[(group.Relation, group.Kind)].OrderBy(r => r.DateKey).ThenBy(r => r.RecordId, StringComparer.Ordinal).ToList();
+            if (items.Count == 0)
+            {
+                continue;
+            }
+
+            var count = Math.Max(items[0].Count, items.Count);
+            var shown = items.Take(Embedded).Select(ToResponse).ToList();
+            groups.Add(new BacklinkGroupResponse(group.Relation, group.Kind, group.Label, count, shown,
+                count > shown.Count ? MoreUrl(id, group) : null));
+        }
+
+        return groups;
+    }
+
+    /// <summary>The list of a whole group.</summary>
+    public static string MoreUrl(string id, BacklinkGroup group) =>
+        $"/v1/entities/{Uri.EscapeDataString(id)}/backlinks?relation={group.Relation}&kind={group.Kind}";
+
+    public static readonly SortOptions<Backlink> ByDate = new("date", SortField<Backlink>.Date("date", b => b.DateKey, b => b.RecordId));
+
+    /// <summary>A page of one group of <paramref name="id"/>'s backlinks in time order: the rows, then their names and dates.</summary>
+    public static async Task<Page<BacklinkResponse>> PageAsync(
+        Q7x2Db db, string id, BacklinkGroup group, IPageQuery page, HttpContext http, CancellationToken ct)
+    {
+        var rows = await db.Backlinks.AsNoTracking()
+            .Where(b => b.TargetId == id && b.Relation == group.Relation && b.RecordKind == group.Kind)
+            .PageAsync(ByDate, null, page, http, ct);
+        if (rows.Items.Count == 0)
+        {
+            return rows.Map(_ => (BacklinkResponse)null!);
+        }
+
+        var ids = System.Text.Json.JsonSerializer.Serialize(rows.Items.Select(r => r.RecordId));
+        var described = (await db.Database.SqlQueryRaw<BacklinkRow>(RowsOfOneGroup,
+                new SqliteParameter("@id", id), new SqliteParameter("@relation", group.Relation), new SqliteParameter("@kind", group.Kind),
+                new SqliteParameter("@ids", ids))
+            .ToListAsync(ct)).ToDictionary(r => r.RecordId, StringComparer.Ordinal);
+        return rows.Map(r => ToResponse(described[r.RecordId]));
+    }
+
+    private static BacklinkResponse ToResponse(BacklinkRow r) => new(r.RecordId, r.RecordKind, r.Name, r.Relation,
+        r.DateText is null ? null : new FuzzyDateResponse(r.DateText, r.DateFrom!.Value, r.DateTo!.Value, r.DatePrecision!, r.DateQualifier, r.DateBasis!, r.DateNote));
+
+    /// <summary>A row of the SQL above.</summary>
+    internal sealed class BacklinkRow
+    {
+        public required string Relation { get; init; }
+
+        public required string RecordKind { get; init; }
+
+        public required string RecordId { get; init; }
+
+        public DateOnly DateKey { get; init; }
+
+        public int Count { get; init; }
+
+        public required string Name { get; init; }
+
+        public string? DateText { get; init; }
+
+        public DateOnly? DateFrom { get; init; }
+
+        public DateOnly? DateTo { get; init; }
+
+        public string? DatePrecision { get; init; }
+
+        public string? DateQualifier { get; init; }
+
+        public string? DateBasis { get; init; }
+
+        public string? DateNote { get; init; }
+    }
+}
+
+/// <summary>Query parameters of <c>GET /v1/entities/{id}/backlinks</c>.</summary>
+public sealed record BacklinksQuery : IPageQuery
+{
+    /// <summary>The part the entity plays in the records: participant, party, subject, place, event, partOf, country, connects or attribution.</summary>
+    [Description("The part the entity plays in the records: `participant`, `party`, `subject`, `place`, `event`, `partOf`, `country`, `connects` or `attribution`.")]
+    [Required]
+    public string? Relation { get; init; }
+
+    /// <summary>The kind of the records: an entity kind, fact or observation.</summary>
+    [Description("The kind of the records: `event`, `agreement`, `observation`, `place`, `person`, `organization`, `border-crossing` or `fact`.")]
+    [Required]
+    public string? Kind { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Limit"/>
+    [Description(IPageQuery.LimitDescription)]
+    public int? Limit { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Cursor"/>
+    [Description(IPageQuery.CursorDescription)]
+    public string? Cursor { get; init; }
+
+    /// <inheritdoc cref="IPageQuery.Count"/>
+    [Description(IPageQuery.CountDescription)]
+    public bool? Count { get; init; }
+}
+
+internal sealed class BacklinksQueryValidator : PageQueryValidator<BacklinksQuery>
+{
+    public BacklinksQueryValidator()
+    {
+        RuleFor(q => q.Relation).NotEmpty().OneOf(Backlinks.Relations);
+        RuleFor(q => q.Kind).NotEmpty().OneOf(Backlinks.Kinds);
+        RuleFor(q => q).Must(q => q.Relation is null || q.Kind is null || Backlinks.Group(q.Relation, q.Kind) is not null)
+            .When(q => q.Relation is not null && q.Kind is not null && Backlinks.Relations.Contains(q.Relation) && Backlinks.Kinds.Contains(q.Kind))
+            .OverridePropertyName("kind")
+            .WithMessage(q => $"No {q.Kind} points at an entity as '{q.Relation}'. The groups: "
+                + string.Join(", ", Backlinks.Groups.Select(g => $"{g.Relation}/{g.Kind}")) + ".");
+        Sorts(Backlinks.ByDate, _ => null);
+    }
+}
