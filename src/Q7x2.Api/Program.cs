@@ -52,6 +52,7 @@ builder.Services.AddQ7x2Caching(builder.Configuration);
 builder.Services.AddQ7x2HttpPosture(builder.Configuration);
 builder.Services.AddQ7x2RateLimiting(builder.Configuration);
 builder.Services.AddQ7x2Telemetry(builder.Configuration);
+builder.Services.AddEntityGraph(builder.Configuration);
 // Singletons: a validator holds no request state, and building one (its rules are expression trees) costs more than a read.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.ConfigureHttpJsonOptions(options =>
@@ -99,6 +100,7 @@ v1.MapEvents();
 v1.MapAgreements();
 v1.MapTimeline();
 v1.MapEntities();
+v1.MapEntityGraph();
 v1.MapCountries();
 v1.MapPlaces();
 v1.MapOrganizations();

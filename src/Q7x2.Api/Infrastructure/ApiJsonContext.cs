@@ -4,6 +4,7 @@ using Q7x2.Api.Features.BorderCrossings;
 using Q7x2.Api.Features.Common;
 using Q7x2.Api.Features.Countries;
 using Q7x2.Api.Features.Curation;
+using Q7x2.Api.Features.Entities;
 using Q7x2.Api.Features.Events;
 using Q7x2.Api.Features.Observations;
 using Q7x2.Api.Features.Organizations;
@@ -23,6 +24,8 @@ namespace Q7x2.Api.Infrastructure;
 /// </summary>
 [JsonSerializable(typeof(EntityResponse))]
 [JsonSerializable(typeof(Page<EntityResponse>))]
+[JsonSerializable(typeof(GraphResponse))]
+[JsonSerializable(typeof(JgfDocument))]
 [JsonSerializable(typeof(PersonResponse))]
 [JsonSerializable(typeof(Page<PersonResponse>))]
 [JsonSerializable(typeof(CountryResponse))]

@@ -29,7 +29,7 @@ internal static class CachingSetup
         {
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json"];
+            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json", "application/graphml+xml", "application/vnd.jgf+json"];
         });
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);

@@ -10,7 +10,7 @@ namespace Q7x2.Data.Search;
 /// EF's raw-SQL query pipeline (parameter extraction, query cache, shaper) cost as much as the FTS5 query itself. The command
 /// still goes through EF's connection, logging and interceptors (so cancellation interrupts it, and tests count it).
 /// </summary>
-internal static class SqliteReader
+public static class SqliteReader
 {
     public static async Task<List<T>> ReadAsync<T>(
         Q7x2Db db, string sql, SqliteParameter[] parameters, Func<SqliteDataReader, T> map, CancellationToken ct)

@@ -218,6 +218,7 @@ public sealed class GeneratedCorpusQueryPlanTests(GeneratedCorpusQueryPlanTests.
             $"/v1/border-crossings/{v["crossing"]}", $"/v1/facts/{v["fact"]}", $"/v1/observations/{v["observation"]}",
             $"/v1/trade-figures/{v["tradeFigure"]}", $"/v1/sources/{v["source"]}", $"/v1/predicates/{v["predicate"]}",
             $"/v1/people/{v["participant"]}/revisions", $"/v1/search/suggest?prefix={Uri.EscapeDataString(v["hubName"][..3])}",
+            $"/v1/entities/{v["hub"]}/graph", $"/v1/entities/{v["participant"]}/graph?depth=2&kind=person,event&from={v["from"]}&to={v["to"]}",
         ];
 
         /// <summary>Filter values from the corpus; the most used ones where that matters (the hub entities, the biggest sets).</summary>
