@@ -70,7 +70,8 @@ internal static class Backlinks
     public static BacklinkGroup? Group(string relation, string kind) => Groups.FirstOrDefault(g => g.Relation == relation && g.Kind == kind);
 
     // A record's name and date, for rows r (Relation, RecordKind, RecordId, DateKey) of one target @id: the record is an entity, a
-    // fact or an observation (one id space), each a lookup by primary key. Names as search titles them.
+    // fact or an observation (one id space), each a lookup by primary key. Names as search titles them, except that an observation's
+    // subjects come in id order (the primary key's), not curated order: a sort per observation would not be read from an index.
     private static string Described(string rows) => $"""
         SELECT r."Relation", r."RecordKind", r."RecordId", r."DateKey",
             coalesce((SELECT c."Records" FROM "BacklinkCounts" AS c
@@ -78,7 +79,7 @@ internal static class Backlinks
             coalesce(e."Name",
                 concat_ws(' – ', coalesce(fs."Name", f."SubjectId"), coalesce(fp."Label", f."PredicateId"), coalesce(fo."Name", f."Value")),
                 concat_ws(' – ', upper(substr(o."Metric", 1, 1)) || replace(substr(o."Metric", 2), '-', ' '),
-                    (SELECT group_concat(coalesce(se."Name", os."EntityId"), ', ' ORDER BY os."Position")
+                    (SELECT group_concat(coalesce(se."Name", os."EntityId"), ', ')
                      FROM "ObservationSubjects" AS os LEFT JOIN "Entities" AS se ON se."Id" = os."EntityId"
                      WHERE os."ObservationId" = o."Id")),
                 r."RecordId") AS "Name",
