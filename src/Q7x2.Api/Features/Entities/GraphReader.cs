@@ -17,7 +17,7 @@ internal sealed record GraphLimits(int MaxNodes, int MaxEdges)
 
     public const int DefaultMaxEdges = 5000;
 
-    /// <summary>How far a graph over a maximum is counted to say by how much: beyond it the problem says "at least".</summary>
+    /// <summary>How far a graph over a maximum is counted to say by how much (at least one more than the maximum): beyond it the problem says "at least".</summary>
     public const int CountUpTo = 10_000;
 }
 
@@ -181,9 +181,9 @@ internal static class GraphReader
                 r => new EntityRef(r.GetString(0), r.GetString(1), r.GetString(2)), ct);
             if (found.Count > allowed)
             {
-                var more = await CountAsync(db, NodeCountSql,
-                    Parameters(filters, ("$frontier", Json(frontier)), ("$seen", Json(seen)), ("$cap", GraphLimits.CountUpTo)), ct);
-                return new GraphOutcome(null, TooManyNodes(id, query, hop, seen.Count + more, more == GraphLimits.CountUpTo, limits.MaxNodes));
+                var upTo = Math.Max(GraphLimits.CountUpTo, allowed + 1);
+                var more = await CountAsync(db, NodeCountSql, Parameters(filters, ("$frontier", Json(frontier)), ("$seen", Json(seen)), ("$cap", upTo)), ct);
+                return new GraphOutcome(null, TooManyNodes(id, query, hop, seen.Count + more, more == upTo, limits.MaxNodes));
             }
 
             hops.Add([.. found.OrderBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Id, StringComparer.Ordinal)]);
@@ -196,8 +196,9 @@ internal static class GraphReader
         var edges = await SqliteReader.ReadAsync(db, EdgesSql, edgeParameters, r => Edge(r, byId), ct);
         if (edges.Count > limits.MaxEdges)
         {
-            var count = await CountAsync(db, EdgeCountSql, Parameters(filters, ("$nodes", Json(seen)), ("$cap", GraphLimits.CountUpTo)), ct);
-            return new GraphOutcome(null, TooManyEdges(id, query, nodes.Count, count, count == GraphLimits.CountUpTo, limits.MaxEdges));
+            var upTo = Math.Max(GraphLimits.CountUpTo, limits.MaxEdges + 1);
+            var count = await CountAsync(db, EdgeCountSql, Parameters(filters, ("$nodes", Json(seen)), ("$cap", upTo)), ct);
+            return new GraphOutcome(null, TooManyEdges(id, query, nodes.Count, count, count == upTo, limits.MaxEdges));
         }
 
         var ordered = edges.OrderBy(e => e.Date?.From ?? DateOnly.MaxValue)
