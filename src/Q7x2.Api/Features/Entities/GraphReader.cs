@@ -31,7 +31,8 @@ internal sealed record GraphOutcome(GraphResponse? Graph, string? TooLarge);
 /// One SQL text per step (the filters are parameters, so each statement is prepared once), through EF's raw command (counted,
 /// logged and interrupted like every other). Every join is a CROSS JOIN, which SQLite never reorders: each read starts from the
 /// given ids and looks rows up by an indexed column, whatever the statistics say (after ANALYZE of a small corpus SQLite chose to
-/// scan Entities and EntityLinks instead).
+/// scan Entities and EntityLinks instead). A record is joined before its other members, so that its date is tested before they
+/// are read: a leader who took part in 30,978 events reads each event once, not each of its participants.
 /// </summary>
 internal static class GraphReader
 {
@@ -76,11 +77,11 @@ internal static class GraphReader
             WHERE {Dated("r")}
             UNION ALL
             SELECT o.TargetId FROM Frontier CROSS JOIN "EntityLinks" AS l ON l.TargetId = Frontier.Id
-            CROSS JOIN "EntityLinks" AS o ON o.EntityId = l.EntityId AND o.Role = l.Role CROSS JOIN "Entities" AS r ON r.Id = l.EntityId
+            CROSS JOIN "Entities" AS r ON r.Id = l.EntityId CROSS JOIN "EntityLinks" AS o ON o.EntityId = l.EntityId AND o.Role = l.Role
             WHERE l.Role IN ('{LinkRole.Participant}', '{LinkRole.Party}') AND o.TargetId <> l.TargetId AND {Dated("r")}
             UNION ALL
             SELECT o.EntityId FROM Frontier CROSS JOIN "ObservationSubjects" AS s ON s.EntityId = Frontier.Id
-            CROSS JOIN "ObservationSubjects" AS o ON o.ObservationId = s.ObservationId CROSS JOIN "Observations" AS b ON b.Id = s.ObservationId
+            CROSS JOIN "Observations" AS b ON b.Id = s.ObservationId CROSS JOIN "ObservationSubjects" AS o ON o.ObservationId = s.ObservationId
             WHERE o.EntityId <> s.EntityId AND {Dated("b", "Period")}
             UNION ALL
             SELECT r.CountryId FROM Frontier CROSS JOIN "Entities" AS r ON r.Id = Frontier.Id WHERE r.CountryId IS NOT NULL AND {Dated("r")}
@@ -125,14 +126,14 @@ internal static class GraphReader
             UNION ALL
             SELECT a.TargetId, b.TargetId, 'with-' || a.Role, NULL, r.Id, r.Kind, r.Name, NULL, NULL, NULL, {Columns("r")}
             FROM Nodes CROSS JOIN "EntityLinks" AS a ON a.TargetId = Nodes.Id
-            CROSS JOIN "EntityLinks" AS b ON b.EntityId = a.EntityId AND b.Role = a.Role CROSS JOIN "Entities" AS r ON r.Id = a.EntityId
+            CROSS JOIN "Entities" AS r ON r.Id = a.EntityId CROSS JOIN "EntityLinks" AS b ON b.EntityId = a.EntityId AND b.Role = a.Role
             WHERE a.Role IN ('{LinkRole.Participant}', '{LinkRole.Party}') AND (b.Position, b.TargetId) > (a.Position, a.TargetId)
             AND b.TargetId IN (SELECT Id FROM Nodes) AND {Dated("r")}
             UNION ALL
             SELECT a.EntityId, b.EntityId, 'observation', NULL, o.Id, 'observation', o.Metric, o.Value, o.Unit, o.Comparator,
                 {Columns("o", "Period")}
             FROM Nodes CROSS JOIN "ObservationSubjects" AS a ON a.EntityId = Nodes.Id
-            CROSS JOIN "ObservationSubjects" AS b ON b.ObservationId = a.ObservationId CROSS JOIN "Observations" AS o ON o.Id = a.ObservationId
+            CROSS JOIN "Observations" AS o ON o.Id = a.ObservationId CROSS JOIN "ObservationSubjects" AS b ON b.ObservationId = a.ObservationId
             WHERE (b.Position, b.EntityId) > (a.Position, a.EntityId) AND b.EntityId IN (SELECT Id FROM Nodes) AND {Dated("o", "Period")}
             UNION ALL
             SELECT r.Id, r.CountryId, 'country-of', NULL, r.Id, r.Kind, r.Name, NULL, NULL, NULL, {Columns("r")}
