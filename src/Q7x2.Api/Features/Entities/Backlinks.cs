@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -69,13 +70,14 @@ internal static class Backlinks
 
     public static BacklinkGroup? Group(string relation, string kind) => Groups.FirstOrDefault(g => g.Relation == relation && g.Kind == kind);
 
-    // A record's name and date, for rows r (Relation, RecordKind, RecordId, DateKey) of one target @id: the record is an entity, a
-    // fact or an observation (one id space), each a lookup by primary key. Names as search titles them, except that an observation's
-    // subjects come in id order (the primary key's), not curated order: a sort per observation would not be read from an index.
+    // A record's name and date, for rows r (TargetId, Relation, RecordKind, RecordId, DateKey): the record is an entity, a fact or an
+    // observation (one id space), each a lookup by primary key; the group's size from its counter. Names as search titles them,
+    // except that an observation's subjects come in id order (the primary key's), not curated order: a sort per observation
+    // would not be read from an index.
     private static string Described(string rows) => $"""
-        SELECT r."Relation", r."RecordKind", r."RecordId", r."DateKey",
+        SELECT r."TargetId", r."Relation", r."RecordKind", r."RecordId", r."DateKey",
             coalesce((SELECT c."Records" FROM "BacklinkCounts" AS c
-                WHERE c."TargetId" = @id AND c."Relation" = r."Relation" AND c."RecordKind" = r."RecordKind"), 0) AS "Count",
+                WHERE c."TargetId" = r."TargetId" AND c."Relation" = r."Relation" AND c."RecordKind" = r."RecordKind"), 0) AS "Count",
             coalesce(e."Name",
                 concat_ws(' – ', coalesce(fs."Name", f."SubjectId"), coalesce(fp."Label", f."PredicateId"), coalesce(fo."Name", f."Value")),
                 concat_ws(' – ', upper(substr(o."Metric", 1, 1)) || replace(substr(o."Metric", 2), '-', ' '),
@@ -99,40 +101,62 @@ internal static class Backlinks
         LEFT JOIN "Observations" AS o ON o."Id" = r."RecordId"
         """;
 
-    // Each group's first rows plus one (to know there are more), read in time order from the index, in one UNION ALL.
-    private static readonly string FirstOfEachGroup = Described(string.Join("\nUNION ALL\n", Groups.Select(g => $"""
-        SELECT * FROM (SELECT "Relation", "RecordKind", "RecordId", "DateKey" FROM "Backlinks"
-            WHERE "TargetId" = @id AND "Relation" = '{g.Relation}' AND "RecordKind" = '{g.Kind}'
-            ORDER BY "DateKey", "RecordId" LIMIT {Embedded + 1})
-        """)));
+    // For each entity of @ids and each group, the group's first rows plus one (to know there are more), read in time order from
+    // the index: one bounded read per (entity, group), whatever an entity's size, in one command for a detail or a page.
+    private static readonly string FirstOfEachGroup = Described($"""
+        SELECT b."TargetId", b."Relation", b."RecordKind", b."RecordId", b."DateKey"
+        FROM json_each(@ids) AS t
+        CROSS JOIN (VALUES {string.Join(", ", Groups.Select(g => $"('{g.Relation}', '{g.Kind}')"))}) AS g
+        CROSS JOIN "Backlinks" AS b
+        WHERE b.rowid IN (SELECT x.rowid FROM "Backlinks" AS x
+            WHERE x."TargetId" = t.value AND x."Relation" = g.column1 AND x."RecordKind" = g.column2
+            ORDER BY x."DateKey", x."RecordId" LIMIT {Embedded + 1})
+        """);
 
     // Rows of one group already read (a page): their names and dates.
     private static readonly string RowsOfOneGroup = Described("""
-        SELECT "Relation", "RecordKind", "RecordId", "DateKey" FROM "Backlinks"
+        SELECT "TargetId", "Relation", "RecordKind", "RecordId", "DateKey" FROM "Backlinks"
         WHERE "TargetId" = @id AND "Relation" = @relation AND "RecordKind" = @kind AND "RecordId" IN (SELECT value FROM json_each(@ids))
         """);
 
     /// <summary>Every group with records pointing at <paramref name="id"/>, each with its first <see cref="Embedded"/>: one command.</summary>
-    public static async Task<IReadOnlyList<BacklinkGroupResponse>> OfAsync(Q7x2Db db, string id, CancellationToken ct)
-    {
-        var rows = await db.Database.SqlQueryRaw<BacklinkRow>(FirstOfEachGroup, new SqliteParameter("@id", id)).ToListAsync(ct);
-        var byGroup = rows.ToLookup(r => (r.Relation, r.RecordKind));
-        var groups = new List<BacklinkGroupResponse>();
-        foreach (var group in Groups)
-        {
-            var items = byGroup[(group.Relation, group.Kind)].OrderBy(r => r.DateKey).ThenBy(r => r.RecordId, StringComparer.Ordinal).ToList();
-            if (items.Count == 0)
-            {
-                continue;
-            }
+    public static async Task<IReadOnlyList<BacklinkGroupResponse>> OfAsync(Q7x2Db db, string id, CancellationToken ct) =>
+        (await OfAsync(db, [id], ct)).GetValueOrDefault(id) ?? [];
 
-            var count = Math.Max(items[0].Count, items.Count);
-            var shown = items.Take(Embedded).Select(ToResponse).ToList();
-            groups.Add(new BacklinkGroupResponse(group.Relation, group.Kind, group.Label, count, shown,
-                count > shown.Count ? MoreUrl(id, group) : null));
+    /// <summary>The same for several entities (a page), by entity id: one command.</summary>
+    public static async Task<Dictionary<string, IReadOnlyList<BacklinkGroupResponse>>> OfAsync(
+        Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var byEntity = new Dictionary<string, IReadOnlyList<BacklinkGroupResponse>>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return byEntity;
         }
 
-        return groups;
+        var rows = await db.Database.SqlQueryRaw<BacklinkRow>(FirstOfEachGroup, new SqliteParameter("@ids", JsonSerializer.Serialize(ids)))
+            .ToListAsync(ct);
+        var byGroup = rows.ToLookup(r => (r.TargetId, r.Relation, r.RecordKind));
+        foreach (var id in ids)
+        {
+            var groups = new List<BacklinkGroupResponse>();
+            foreach (var group in Groups)
+            {
+                var items = byGroup[(id, group.Relation, group.Kind)].OrderBy(r => r.DateKey).ThenBy(r => r.RecordId, StringComparer.Ordinal).ToList();
+                if (items.Count == 0)
+                {
+                    continue;
+                }
+
+                var count = Math.Max(items[0].Count, items.Count);
+                var shown = items.Take(Embedded).Select(ToResponse).ToList();
+                groups.Add(new BacklinkGroupResponse(group.Relation, group.Kind, group.Label, count, shown,
+                    count > shown.Count ? MoreUrl(id, group) : null));
+            }
+
+            byEntity[id] = groups;
+        }
+
+        return byEntity;
     }
 
     /// <summary>The list of a whole group.</summary>
@@ -153,7 +177,7 @@ internal static class Backlinks
             return rows.Map(_ => (BacklinkResponse)null!);
         }
 
-        var ids = System.Text.Json.JsonSerializer.Serialize(rows.Items.Select(r => r.RecordId));
+        var ids = JsonSerializer.Serialize(rows.Items.Select(r => r.RecordId));
         var described = (await db.Database.SqlQueryRaw<BacklinkRow>(RowsOfOneGroup,
                 new SqliteParameter("@id", id), new SqliteParameter("@relation", group.Relation), new SqliteParameter("@kind", group.Kind),
                 new SqliteParameter("@ids", ids))
@@ -167,6 +191,8 @@ internal static class Backlinks
     /// <summary>A row of the SQL above.</summary>
     internal sealed class BacklinkRow
     {
+        public required string TargetId { get; init; }
+
         public required string Relation { get; init; }
 
         public required string RecordKind { get; init; }
