@@ -6,7 +6,7 @@ using SeedRules = Q7x2.Data.Seeding.SeedRules;
 namespace Q7x2.Api.Features.Agreements;
 
 /// <summary>Query parameters of <c>GET /v1/agreements</c>.</summary>
-public sealed record AgreementsQuery : IPageQuery
+public sealed record AgreementsQuery : IEntityListQuery
 {
     /// <summary>Only agreements this entity is party to (a country or organisation id), e.g. uzbekistan.</summary>
     [Description("Only agreements this entity is party to: a country or organisation id such as `uzbekistan`.")]
@@ -36,6 +36,10 @@ public sealed record AgreementsQuery : IPageQuery
 
     public DateOnly? ToDate => QueryRules.ParseDate(To);
 
+    /// <inheritdoc cref="IEntityListQuery.Embed"/>
+    [Description(IEntityListQuery.EmbedDescription)]
+    public string? Embed { get; init; }
+
     /// <inheritdoc cref="IPageQuery.Limit"/>
     [Description(IPageQuery.LimitDescription)]
     public int? Limit { get; init; }
@@ -53,6 +57,7 @@ internal sealed class AgreementsQueryValidator : PageQueryValidator<AgreementsQu
 {
     public AgreementsQueryValidator()
     {
+        RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Party).Id();
         RuleFor(q => q.Event).Id();
         RuleFor(q => q.Type).OneOf(SeedRules.AgreementTypes);

@@ -39,7 +39,7 @@ public sealed record BorderCrossingResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/border-crossings</c>.</summary>
-public sealed record BorderCrossingsQuery : IPageQuery
+public sealed record BorderCrossingsQuery : IEntityListQuery
 {
     /// <summary>Only crossings on the border of this country (a country id, e.g. kyrgyzstan).</summary>
     [Description("Only crossings on the border of this country: a country id such as `kyrgyzstan`.")]
@@ -56,6 +56,10 @@ public sealed record BorderCrossingsQuery : IPageQuery
     /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IEntityListQuery.Embed"/>
+    [Description(IEntityListQuery.EmbedDescription)]
+    public string? Embed { get; init; }
 
     /// <inheritdoc cref="IPageQuery.Limit"/>
     [Description(IPageQuery.LimitDescription)]
@@ -74,6 +78,7 @@ internal sealed class BorderCrossingsQueryValidator : PageQueryValidator<BorderC
 {
     public BorderCrossingsQueryValidator()
     {
+        RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Country).Id();
         RuleFor(q => q.Status).OneOf(Q7x2.Data.Seeding.SeedRules.CrossingStatuses);
         RuleFor(q => q.Connects).Id();

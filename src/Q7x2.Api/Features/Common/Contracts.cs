@@ -94,13 +94,13 @@ public record EntityResponse
     [JsonPropertyOrder(2)]
     public string? MoreFacts { get; init; }
 
-    /// <summary>Detail responses only: the quotes that support the entity itself.</summary>
+    /// <summary>Details, and list items with `embed=evidence`: the quotes that support the entity itself.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [JsonPropertyOrder(2)]
     public IReadOnlyList<EvidenceResponse>? Evidence { get; init; }
 
     /// <summary>
-    /// Detail responses only: every record that points at the entity (events it took part in, agreements it is party to,
+    /// Details, and list items with `embed=backlinks`: every record that points at the entity (events it took part in, agreements it is party to,
     /// observations about it, places within it…), grouped by how it does, each group in time order (undated last) with its
     /// size; a group of more than 20 embeds its first 20 and links to the rest (`more`). Groups without records are left out.
     /// </summary>

@@ -22,7 +22,7 @@ public sealed record CountryResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/countries</c>.</summary>
-public sealed record CountriesQuery : IPageQuery
+public sealed record CountriesQuery : IEntityListQuery
 {
     /// <summary>Only the country with this ISO 3166-1 alpha-2 code (two uppercase letters), e.g. TJ.</summary>
     [Description("Only the country with this ISO 3166-1 alpha-2 code, two uppercase letters such as `TJ`.")]
@@ -31,6 +31,10 @@ public sealed record CountriesQuery : IPageQuery
     /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IEntityListQuery.Embed"/>
+    [Description(IEntityListQuery.EmbedDescription)]
+    public string? Embed { get; init; }
 
     /// <inheritdoc cref="IPageQuery.Limit"/>
     [Description(IPageQuery.LimitDescription)]
@@ -49,6 +53,7 @@ internal sealed class CountriesQueryValidator : PageQueryValidator<CountriesQuer
 {
     public CountriesQueryValidator()
     {
+        RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.IsoCode).Matches("^[A-Z]{2}$")
             .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 code (two uppercase letters such as 'KG').");
         Sorts(EntityQueries.ByName, q => q.Sort);

@@ -38,11 +38,12 @@ public sealed record EntityDetailQuery
 
     internal Embed Parts => Parse(Embed) ?? Entities.Embed.Default;
 
-    internal static Embed? Parse(string? value)
+    /// <summary>What <paramref name="value"/> asks for (<paramref name="absent"/> when not given), or null when it is not a valid list.</summary>
+    internal static Embed? Parse(string? value, Embed absent = Entities.Embed.Default)
     {
         if (value is null)
         {
-            return Entities.Embed.Default;
+            return absent;
         }
 
         var parts = value.Split(',', StringSplitOptions.TrimEntries);
@@ -65,6 +66,30 @@ public sealed record EntityDetailQuery
 
         return embed < 0 || embed == Entities.Embed.None ? null : embed;
     }
+}
+
+/// <summary>Query parameters of a list of entities: it embeds nothing unless asked.</summary>
+public interface IEntityListQuery : Infrastructure.IPageQuery
+{
+    public const string EmbedDescription =
+        "What each item embeds besides the entity's own fields, comma-separated: `evidence` (the quotes for the entity itself), "
+        + "`backlinks` (the records that point at it, as on its detail), or `none` (the default). Facts are embedded on details only "
+        + "(`/v1/facts?entity={id}` lists them).";
+
+    /// <summary>What each item embeds: evidence, backlinks (comma-separated), or none (the default).</summary>
+    string? Embed { get; }
+
+    internal Embed ListParts => EntityDetailQuery.Parse(Embed, Entities.Embed.None) ?? Entities.Embed.None;
+}
+
+internal static class EmbedRules
+{
+    /// <summary>A list's <c>embed</c>: evidence and backlinks, or none; facts are a detail's.</summary>
+    public static IRuleBuilderOptions<T, string?> ListEmbed<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(e => EntityDetailQuery.Parse(e, Embed.None) is { } parts && !parts.HasFlag(Embed.Facts))
+            .WithMessage((_, e) => EntityDetailQuery.Parse(e, Embed.None) is { } parts && parts.HasFlag(Embed.Facts)
+                ? "A list does not embed facts: read them at /v1/facts?entity={id}, or on the entity's detail."
+                : $"'{e}' is not what a list embeds: give `evidence` and `backlinks` comma-separated, or `none`.");
 }
 
 internal sealed class EntityDetailQueryValidator : AbstractValidator<EntityDetailQuery>

@@ -5,7 +5,7 @@ using Q7x2.Data.Entities;
 namespace Q7x2.Api.Features.Entities;
 
 /// <summary>Query parameters of <c>GET /v1/entities</c>.</summary>
-public sealed record EntitiesQuery : IPageQuery
+public sealed record EntitiesQuery : IEntityListQuery
 {
     /// <summary>Only entities of this kind: person, country, place, organization, event, agreement or border-crossing.</summary>
     [Description("Only entities of this kind: `person`, `country`, `place`, `organization`, `event`, `agreement` or `border-crossing`.")]
@@ -14,6 +14,10 @@ public sealed record EntitiesQuery : IPageQuery
     /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IEntityListQuery.Embed"/>
+    [Description(IEntityListQuery.EmbedDescription)]
+    public string? Embed { get; init; }
 
     /// <inheritdoc cref="IPageQuery.Limit"/>
     [Description(IPageQuery.LimitDescription)]
@@ -32,6 +36,7 @@ internal sealed class EntitiesQueryValidator : PageQueryValidator<EntitiesQuery>
 {
     public EntitiesQueryValidator()
     {
+        RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Kind).OneOf(EntityKind.All);
         Sorts(EntityQueries.ByName, q => q.Sort);
     }

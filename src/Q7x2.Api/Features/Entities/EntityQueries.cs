@@ -45,20 +45,36 @@ internal static class EntityQueries
     public static async Task<Page<T>> PageAsync<T>(
         Q7x2Db db, IQueryable<Entity> query, SortOptions<Entity> sorts, string? sort, IPageQuery page, HttpContext http,
         Func<Entity, EntityContext, T> map, CancellationToken ct)
+        where T : EntityResponse
     {
         var rows = await query.PageAsync(sorts, sort, page, http, WithParts, ct);
-        return await MapAsync(db, rows, map, ct);
+        return await MapAsync(db, rows, map, ct, (page as IEntityListQuery)?.ListParts ?? Embed.None);
     }
 
     /// <summary>The entities of a page with their aliases and links, as a list's page reads them.</summary>
     public static IQueryable<Entity> WithParts(IQueryable<Entity> entities) => entities.Include(e => e.Aliases).Include(e => e.Links).AsSplitQuery();
 
     /// <summary>A page of entities as responses, with the names of the entities they reference.</summary>
-    public static async Task<Page<T>> MapAsync<T>(Q7x2Db db, Page<Entity> rows, Func<Entity, EntityContext, T> map, CancellationToken ct)
+    public static async Task<Page<T>> MapAsync<T>(
+        Q7x2Db db, Page<Entity> rows, Func<Entity, EntityContext, T> map, CancellationToken ct, Embed embed = Embed.None)
+        where T : EntityResponse
     {
         var context = new EntityContext(await RecordLoader.RefsAsync(db, rows.Items.SelectMany(References), ct));
-        return rows.Map(e => map(e, context));
+        List<string> ids = [.. rows.Items.Select(e => e.Id)];
+        var evidence = embed.HasFlag(Embed.Evidence) && ids.Count > 0
+            ? (await EvidenceOfEntities.For(db)(db, ids).ToListAsync(ct)).ToLookup(v => v.EntityId!, RecordLoader.ToResponse)
+            : null;
+        var backlinks = embed.HasFlag(Embed.Backlinks) ? await Backlinks.OfAsync(db, ids, ct) : null;
+        return rows.Map(e => map(e, context) with
+        {
+            Evidence = evidence is null ? null : [.. evidence[e.Id]],
+            Backlinks = backlinks?.GetValueOrDefault(e.Id) ?? (backlinks is null ? null : []),
+        });
     }
+
+    // The evidence of a page's entities, in position order: one lookup by an indexed column per entity.
+    private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOfEntities = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, List<string> ids) => db.Evidence.AsNoTracking().Where(v => v.EntityId != null && ids.Contains(v.EntityId)).OrderBy(v => v.Position).AsQueryable()));
 
     private static readonly CompiledQuery<Func<Q7x2Db, string, CancellationToken, Task<Entity?>>> ById = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, string id, CancellationToken ct) => db.Entities.AsNoTracking().FirstOrDefault(e => e.Id == id)));

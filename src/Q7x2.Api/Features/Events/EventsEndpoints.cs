@@ -66,7 +66,7 @@ internal static class EventsEndpoints
         {
             var rows = await events.RelatedTo(db, relation, entity, query.ToDate, dated: false)
                 .PageAsync(ByRelationDate, query.Sort, query, http, q => EntityQueries.WithParts(q.Select(k => k.Event)), KeyedEvent.Of, ct);
-            return TypedResults.Ok(await EntityQueries.MapAsync(db, rows, EventResponse.Map, ct));
+            return TypedResults.Ok(await EntityQueries.MapAsync(db, rows, EventResponse.Map, ct, ((IEntityListQuery)query).ListParts));
         }
 
         return TypedResults.Ok(await EntityQueries.PageAsync(db, events, EntityQueries.ByDate, query.Sort, query, http, EventResponse.Map, ct));

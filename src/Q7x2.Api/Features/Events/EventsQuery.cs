@@ -6,7 +6,7 @@ using SeedRules = Q7x2.Data.Seeding.SeedRules;
 namespace Q7x2.Api.Features.Events;
 
 /// <summary>Query parameters of <c>GET /v1/events</c>.</summary>
-public sealed record EventsQuery : IPageQuery
+public sealed record EventsQuery : IEntityListQuery
 {
     /// <summary>Only events of this type, e.g. state-visit.</summary>
     [Description("Only events of this type, e.g. `state-visit`, `summit`, `armed-conflict`.")]
@@ -40,6 +40,10 @@ public sealed record EventsQuery : IPageQuery
 
     public DateOnly? ToDate => QueryRules.ParseDate(To);
 
+    /// <inheritdoc cref="IEntityListQuery.Embed"/>
+    [Description(IEntityListQuery.EmbedDescription)]
+    public string? Embed { get; init; }
+
     /// <inheritdoc cref="IPageQuery.Limit"/>
     [Description(IPageQuery.LimitDescription)]
     public int? Limit { get; init; }
@@ -57,6 +61,7 @@ internal sealed class EventsQueryValidator : PageQueryValidator<EventsQuery>
 {
     public EventsQueryValidator()
     {
+        RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Type).OneOf(SeedRules.EventTypes);
         RuleFor(q => q.Participant).Id();
         RuleFor(q => q.Place).Id();

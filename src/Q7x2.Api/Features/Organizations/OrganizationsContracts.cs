@@ -26,7 +26,7 @@ public sealed record OrganizationResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/organizations</c>.</summary>
-public sealed record OrganizationsQuery : IPageQuery
+public sealed record OrganizationsQuery : IEntityListQuery
 {
     /// <summary>Only organisations of this country (a country id, e.g. kyrgyzstan).</summary>
     [Description("Only organisations of this country: a country id such as `kyrgyzstan`.")]
@@ -39,6 +39,10 @@ public sealed record OrganizationsQuery : IPageQuery
     /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IEntityListQuery.Embed"/>
+    [Description(IEntityListQuery.EmbedDescription)]
+    public string? Embed { get; init; }
 
     /// <inheritdoc cref="IPageQuery.Limit"/>
     [Description(IPageQuery.LimitDescription)]
@@ -57,6 +61,7 @@ internal sealed class OrganizationsQueryValidator : PageQueryValidator<Organizat
 {
     public OrganizationsQueryValidator()
     {
+        RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Country).Id();
         RuleFor(q => q.Type).OneOf(Q7x2.Data.Seeding.SeedRules.OrgTypes);
         Sorts(EntityQueries.ByName, q => q.Sort);

@@ -27,7 +27,7 @@ public sealed record PersonResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/people</c>.</summary>
-public sealed record PeopleQuery : IPageQuery
+public sealed record PeopleQuery : IEntityListQuery
 {
     /// <summary>Only people of this country (a country id, e.g. kyrgyzstan).</summary>
     [Description("Only people of this country: a country id such as `kyrgyzstan`.")]
@@ -40,6 +40,10 @@ public sealed record PeopleQuery : IPageQuery
     /// <summary>Sort field: name (default) or id; prefix '-' for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IEntityListQuery.Embed"/>
+    [Description(IEntityListQuery.EmbedDescription)]
+    public string? Embed { get; init; }
 
     /// <inheritdoc cref="IPageQuery.Limit"/>
     [Description(IPageQuery.LimitDescription)]
@@ -58,6 +62,7 @@ internal sealed class PeopleQueryValidator : PageQueryValidator<PeopleQuery>
 {
     public PeopleQueryValidator()
     {
+        RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Country).Id();
         RuleFor(q => q.Role).MaximumLength(100);
         Sorts(EntityQueries.ByName, q => q.Sort);

@@ -31,7 +31,7 @@ public sealed record PlaceResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/places</c>.</summary>
-public sealed record PlacesQuery : IPageQuery
+public sealed record PlacesQuery : IEntityListQuery
 {
     /// <summary>Only places in this country (a country id, e.g. tajikistan).</summary>
     [Description("Only places in this country: a country id such as `tajikistan`.")]
@@ -48,6 +48,10 @@ public sealed record PlacesQuery : IPageQuery
     /// <summary>Sort field: name (default) or id; prefix - for descending.</summary>
     [Description("Sort field: `name` (default) or `id`; prefix `-` for descending.")]
     public string? Sort { get; init; }
+
+    /// <inheritdoc cref="IEntityListQuery.Embed"/>
+    [Description(IEntityListQuery.EmbedDescription)]
+    public string? Embed { get; init; }
 
     /// <inheritdoc cref="IPageQuery.Limit"/>
     [Description(IPageQuery.LimitDescription)]
@@ -66,6 +70,7 @@ internal sealed class PlacesQueryValidator : PageQueryValidator<PlacesQuery>
 {
     public PlacesQueryValidator()
     {
+        RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Country).Id();
         RuleFor(q => q.Type).OneOf(Q7x2.Data.Seeding.SeedRules.PlaceTypes);
         RuleFor(q => q.PartOf).Id();

@@ -163,6 +163,34 @@ public sealed class EntityPageTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2
         Assert.Contains("curated-rahmon-meeting", Ids(Group(rahmon, "participant", "event")));
     }
 
+    [Fact]
+    public async Task AListEmbedsEvidenceAndBacklinksWhenAskedAsItsDetailsDoInAFixedNumberOfCommands()
+    {
+        var plain = (await _client.WalkAsync("/v1/countries?limit=100")).ToList();
+        var embedded = (await _client.WalkAsync("/v1/countries?embed=evidence,backlinks&limit=100")).ToList();
+
+        Assert.All(plain, c => Assert.False(c.TryGetProperty("backlinks", out _) || c.TryGetProperty("evidence", out _)));
+        Assert.Equal(3, embedded.Count);
+        foreach (var country in embedded)
+        {
+            var detail = await (await _client.GetAsync($"/v1/countries/{country.GetProperty("id").GetString()}")).ReadJsonAsync(HttpStatusCode.OK);
+            Assert.Equal(detail.GetProperty("evidence").GetRawText(), country.GetProperty("evidence").GetRawText());
+            Assert.Equal(detail.GetProperty("backlinks").GetRawText(), country.GetProperty("backlinks").GetRawText());
+            Assert.False(country.TryGetProperty("facts", out _));
+        }
+
+        factory.Commands.Reset();
+        await (await _client.GetAsync("/v1/people?embed=evidence,backlinks&limit=1")).ReadJsonAsync(HttpStatusCode.OK);
+        var one = factory.Commands.Count;
+        factory.Commands.Reset();
+        await (await _client.GetAsync("/v1/people?embed=evidence,backlinks&limit=4")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(one, factory.Commands.Count);
+
+        var facts = await (await _client.GetAsync("/v1/people?embed=facts")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("/v1/facts?entity=", facts.GetProperty("errors").GetProperty("embed")[0].GetString());
+        await (await _client.GetAsync("/v1/events?participant=sadyr-japarov&sort=date&embed=whatever")).ReadProblemAsync(HttpStatusCode.BadRequest);
+    }
+
     private static JsonElement Group(JsonElement entity, string relation, string kind) =>
         Assert.Single(entity.GetProperty("backlinks").EnumerateArray(),
             g => g.GetProperty("relation").GetString() == relation && g.GetProperty("kind").GetString() == kind);
