@@ -17,6 +17,9 @@ internal static class RecordLoader
         (Q7x2Db db, List<string> ids) =>
             db.Evidence.AsNoTracking().Where(v => v.ObservationId != null && ids.Contains(v.ObservationId)).OrderBy(v => v.Position).AsQueryable()));
 
+    private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOfEntities = new(() => EF.CompileAsyncQuery(
+        (Q7x2Db db, List<string> ids) => db.Evidence.AsNoTracking().Where(v => v.EntityId != null && ids.Contains(v.EntityId)).OrderBy(v => v.Position).AsQueryable()));
+
     // The entities and the predicates facts name, in one UNION ALL: a predicate's label and inverse label in Name and Inverse.
     private static readonly CompiledQuery<Func<Q7x2Db, List<string>, List<string>, IAsyncEnumerable<NameRow>>> NamesOf = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, List<string> entities, List<string> predicates) => db.Entities.AsNoTracking().Where(e => entities.Contains(e.Id))
@@ -50,6 +53,10 @@ internal static class RecordLoader
     /// <summary>The evidence of facts, by fact id, in position order: one query.</summary>
     public static Task<ILookup<string, EvidenceResponse>> FactEvidenceAsync(Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct) =>
         EvidenceAsync(EvidenceOfFacts, db, ids, v => v.FactId!, ct);
+
+    /// <summary>The evidence of entities themselves, by entity id, in position order: one query.</summary>
+    public static Task<ILookup<string, EvidenceResponse>> EntityEvidenceAsync(Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        EvidenceAsync(EvidenceOfEntities, db, ids, v => v.EntityId!, ct);
 
     /// <summary>The evidence of observations, by observation id, in position order: one query.</summary>
     public static Task<ILookup<string, EvidenceResponse>> ObservationEvidenceAsync(Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct) =>

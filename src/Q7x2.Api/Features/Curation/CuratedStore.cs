@@ -40,7 +40,8 @@ internal abstract class CuratedStore<TInput, TResponse>
 
     /// <summary>
     /// The record's own representation, without what other records make of it (an entity's <c>embed=none</c>), when it differs from
-    /// <see cref="DetailAsync"/>: a write's <c>If-Match</c> may name either, so that a change to another record never makes it stale.
+    /// <see cref="DetailAsync"/> (null otherwise, also for a missing record): a write's <c>If-Match</c> may name either, so that a change
+    /// to another record never makes it stale.
     /// </summary>
     public virtual Task<TResponse?> OwnDetailAsync(Q7x2Db db, string id, CancellationToken ct) => Task.FromResult<TResponse?>(null);
 

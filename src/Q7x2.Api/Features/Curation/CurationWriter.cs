@@ -152,7 +152,11 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         where TInput : class
         where TResponse : class
     {
-        if (await store.DetailAsync(db, id, ct) is not { } representation)
+        // The record's own representation first: it is what curators send, and it is cheap (an entity without its facts and
+        // backlinks); the full one, with what other records make of it, only when that tag does not match.
+        var own = await store.OwnDetailAsync(db, id, ct);
+        var full = own is null ? await store.DetailAsync(db, id, ct) : null;
+        if (own is null && full is null)
         {
             return ProblemSetup.NotFound(store.What, id);
         }
@@ -164,8 +168,13 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
                 detail: $"Send If-Match with the ETag of GET /v1/{store.Resource}/{id}, so that no one else's change is overwritten.");
         }
 
-        if (ETags.Matches(ifMatch, etags.OfRepresentation(representation))
-            || (await store.OwnDetailAsync(db, id, ct) is { } own && ETags.Matches(ifMatch, etags.OfRepresentation(own))))
+        if (own is not null && ETags.Matches(ifMatch, etags.OfRepresentation(own)))
+        {
+            return null;
+        }
+
+        full ??= await store.DetailAsync(db, id, ct);
+        if (full is not null && ETags.Matches(ifMatch, etags.OfRepresentation(full)))
         {
             return null;
         }

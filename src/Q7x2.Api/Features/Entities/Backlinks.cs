@@ -268,9 +268,8 @@ internal sealed class BacklinksQueryValidator : PageQueryValidator<BacklinksQuer
     {
         RuleFor(q => q.Relation).NotEmpty().OneOf(Backlinks.Relations);
         RuleFor(q => q.Kind).NotEmpty().OneOf(Backlinks.Kinds);
-        RuleFor(q => q).Must(q => q.Relation is null || q.Kind is null || Backlinks.Group(q.Relation, q.Kind) is not null)
-            .When(q => q.Relation is not null && q.Kind is not null && Backlinks.Relations.Contains(q.Relation) && Backlinks.Kinds.Contains(q.Kind))
-            .OverridePropertyName("kind")
+        RuleFor(q => q.Kind).Must((q, kind) => Backlinks.Group(q.Relation!, kind!) is not null)
+            .When(q => Backlinks.Relations.Contains(q.Relation) && Backlinks.Kinds.Contains(q.Kind))
             .WithMessage(q => $"No {q.Kind} points at an entity as '{q.Relation}'. The groups: "
                 + string.Join(", ", Backlinks.Groups.Select(g => $"{g.Relation}/{g.Kind}")) + ".");
         Sorts(Backlinks.ByDate, _ => null);

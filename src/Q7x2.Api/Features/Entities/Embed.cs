@@ -55,16 +55,22 @@ public sealed record EntityDetailQuery
         var embed = Entities.Embed.None;
         foreach (var part in parts)
         {
-            embed |= part switch
+            Embed? one = part switch
             {
                 "facts" => Entities.Embed.Facts,
                 "evidence" => Entities.Embed.Evidence,
                 "backlinks" => Entities.Embed.Backlinks,
-                _ => (Embed?)null,
-            } ?? (Embed)(-1);
+                _ => null,
+            };
+            if (one is null)
+            {
+                return null;
+            }
+
+            embed |= one.Value;
         }
 
-        return embed < 0 || embed == Entities.Embed.None ? null : embed;
+        return embed;
     }
 }
 

@@ -61,9 +61,7 @@ internal static class EntityQueries
     {
         var context = new EntityContext(await RecordLoader.RefsAsync(db, rows.Items.SelectMany(References), ct));
         List<string> ids = [.. rows.Items.Select(e => e.Id)];
-        var evidence = embed.HasFlag(Embed.Evidence) && ids.Count > 0
-            ? (await EvidenceOfEntities.For(db)(db, ids).ToListAsync(ct)).ToLookup(v => v.EntityId!, RecordLoader.ToResponse)
-            : null;
+        var evidence = embed.HasFlag(Embed.Evidence) ? await RecordLoader.EntityEvidenceAsync(db, ids, ct) : null;
         var backlinks = embed.HasFlag(Embed.Backlinks) ? await Backlinks.OfAsync(db, ids, ct) : null;
         return rows.Map(e => map(e, context) with
         {
@@ -71,10 +69,6 @@ internal static class EntityQueries
             Backlinks = backlinks?.GetValueOrDefault(e.Id) ?? (backlinks is null ? null : []),
         });
     }
-
-    // The evidence of a page's entities, in position order: one lookup by an indexed column per entity.
-    private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOfEntities = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, List<string> ids) => db.Evidence.AsNoTracking().Where(v => v.EntityId != null && ids.Contains(v.EntityId)).OrderBy(v => v.Position).AsQueryable()));
 
     private static readonly CompiledQuery<Func<Q7x2Db, string, CancellationToken, Task<Entity?>>> ById = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, string id, CancellationToken ct) => db.Entities.AsNoTracking().FirstOrDefault(e => e.Id == id)));
