@@ -369,18 +369,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             return false;
         }
 
-        using var command = new SqliteCommand(
-            $"SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN "
-            + $"({string.Join(", ", BulkTables.Select(t => $"'{t}'"))}) ORDER BY name", _connection, _transaction);
-        var dropped = new List<(string Type, string Name, string Sql)>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                dropped.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-            }
-        }
-
+        var dropped = SchemaObjects("'index', 'trigger'", BulkTables);
         foreach (var (type, name, _) in dropped)
         {
             Execute($"DROP {type.ToUpperInvariant()} \"{name}\"");
@@ -419,8 +408,8 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
 
             // A derived table's own triggers (Backlinks' keep BacklinkCounts) are off while every one is filled from its view: each
             // view says all its table holds, so a trigger's row-by-row work on top would count twice.
-            var own = Triggers(derived.Select(d => d.Table));
-            foreach (var (name, _) in own)
+            var own = SchemaObjects("'trigger'", derived.Select(d => d.Table));
+            foreach (var (_, name, _) in own)
             {
                 Execute($"DROP TRIGGER \"{name}\"");
             }
@@ -431,7 +420,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
                 Execute($"INSERT OR IGNORE INTO \"{table}\" ({columns}) SELECT {columns} FROM \"{view}\" ORDER BY {columns}");
             }
 
-            foreach (var (_, sql) in own)
+            foreach (var (_, _, sql) in own)
             {
                 Execute(sql);
             }
@@ -446,20 +435,20 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
         _droppedTriggers = [];
     }
 
-    /// <summary>The triggers on these tables, each with its DDL.</summary>
-    private List<(string Name, string Sql)> Triggers(IEnumerable<string> tables)
+    /// <summary>The schema objects of these types (SQL literals, e.g. <c>'index', 'trigger'</c>) on these tables, each with its DDL, by name.</summary>
+    private List<(string Type, string Name, string Sql)> SchemaObjects(string types, IEnumerable<string> tables)
     {
         using var command = new SqliteCommand(
-            $"SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN ({string.Join(", ", tables.Select(t => $"'{t}'"))}) ORDER BY name",
-            _connection, _transaction);
-        var triggers = new List<(string, string)>();
+            $"SELECT type, name, sql FROM sqlite_schema WHERE type IN ({types}) AND sql IS NOT NULL AND tbl_name IN "
+            + $"({string.Join(", ", tables.Select(t => $"'{t}'"))}) ORDER BY name", _connection, _transaction);
+        var objects = new List<(string, string, string)>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            triggers.Add((reader.GetString(0), reader.GetString(1)));
+            objects.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
 
-        return triggers;
+        return objects;
     }
 
     /// <summary>The tables kept by triggers, by the convention above: each with its view and the view's columns, quoted.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Q7x2.Data.Entities;
 
 namespace Q7x2.Api.Features.Common;
@@ -15,4 +16,12 @@ public sealed record FuzzyDateResponse(
 {
     public static FuzzyDateResponse? Of(FuzzyDate? d) =>
         d is null ? null : new(d.Text, d.From, d.To, d.Precision, d.Qualifier, d.Basis, d.Note);
+
+    /// <summary>
+    /// A fuzzy date read from SQL, its seven columns from <paramref name="first"/> in this record's order (text, from, to, precision,
+    /// qualifier, basis, note, as stored: <c>DateText</c>…), or null when the text is null (no date).
+    /// </summary>
+    public static FuzzyDateResponse? Read(SqliteDataReader r, int first) => r.IsDBNull(first) ? null : new(
+        r.GetString(first), r.GetFieldValue<DateOnly>(first + 1), r.GetFieldValue<DateOnly>(first + 2), r.GetString(first + 3),
+        r.IsDBNull(first + 4) ? null : r.GetString(first + 4), r.GetString(first + 5), r.IsDBNull(first + 6) ? null : r.GetString(first + 6));
 }

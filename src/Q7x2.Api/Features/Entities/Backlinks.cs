@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.Data.Sqlite;
@@ -175,11 +174,6 @@ internal static class Backlinks
         var rows = await db.Backlinks.AsNoTracking()
             .Where(b => b.TargetId == id && b.Relation == group.Relation && b.RecordKind == group.Kind)
             .PageAsync(ByDate, null, page, http, ct);
-        if (rows.Items.Count == 0)
-        {
-            return rows.Map(_ => (BacklinkResponse)null!);
-        }
-
         SqliteParameter[] parameters =
         [
             new("@id", id), new("@relation", group.Relation), new("@kind", group.Kind), new("@ids", JsonSerializer.Serialize(rows.Items.Select(r => r.RecordId))),
@@ -188,19 +182,13 @@ internal static class Backlinks
         return rows.Map(r => ToResponse(described[r.RecordId]));
     }
 
-    private static BacklinkResponse ToResponse(BacklinkRow r) => new(r.RecordId, r.RecordKind, r.Name, r.Relation,
-        r.DateText is null ? null : new FuzzyDateResponse(r.DateText, r.DateFrom!.Value, r.DateTo!.Value, r.DatePrecision!, r.DateQualifier, r.DateBasis!, r.DateNote));
+    private static BacklinkResponse ToResponse(BacklinkRow r) => new(r.RecordId, r.RecordKind, r.Name, r.Relation, r.Date);
 
     /// <summary>A row of the SQL above, by column position (read straight from SQLite: EF's raw-SQL pipeline cost more than the query).</summary>
     private static BacklinkRow Read(SqliteDataReader r) => new()
     {
         TargetId = r.GetString(0), Relation = r.GetString(1), RecordKind = r.GetString(2), RecordId = r.GetString(3),
-        DateKey = DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture), Count = r.GetInt32(5), Name = r.GetString(6),
-        DateText = r.IsDBNull(7) ? null : r.GetString(7),
-        DateFrom = r.IsDBNull(8) ? null : DateOnly.ParseExact(r.GetString(8), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTo = r.IsDBNull(9) ? null : DateOnly.ParseExact(r.GetString(9), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DatePrecision = r.IsDBNull(10) ? null : r.GetString(10), DateQualifier = r.IsDBNull(11) ? null : r.GetString(11),
-        DateBasis = r.IsDBNull(12) ? null : r.GetString(12), DateNote = r.IsDBNull(13) ? null : r.GetString(13),
+        DateKey = r.GetFieldValue<DateOnly>(4), Count = r.GetInt32(5), Name = r.GetString(6), Date = FuzzyDateResponse.Read(r, 7),
     };
 
     /// <summary>A row of the SQL above.</summary>
@@ -220,19 +208,7 @@ internal static class Backlinks
 
         public required string Name { get; init; }
 
-        public string? DateText { get; init; }
-
-        public DateOnly? DateFrom { get; init; }
-
-        public DateOnly? DateTo { get; init; }
-
-        public string? DatePrecision { get; init; }
-
-        public string? DateQualifier { get; init; }
-
-        public string? DateBasis { get; init; }
-
-        public string? DateNote { get; init; }
+        public FuzzyDateResponse? Date { get; init; }
     }
 }
 

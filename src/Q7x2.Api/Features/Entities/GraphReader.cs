@@ -234,10 +234,7 @@ internal static class GraphReader
                 + $"{Quantity.Normalize(r.GetDecimal(7)).ToString(CultureInfo.InvariantCulture)} {r.GetString(8)}",
             _ => r.GetString(6),
         };
-        var date = r.IsDBNull(10) ? null : new FuzzyDateResponse(
-            r.GetString(10), r.GetFieldValue<DateOnly>(11), r.GetFieldValue<DateOnly>(12), r.GetString(13),
-            r.IsDBNull(14) ? null : r.GetString(14), r.GetString(15), r.IsDBNull(16) ? null : r.GetString(16));
-        return new GraphEdgeResponse(source, target, label, new GraphRecordRef(r.GetString(4), r.GetString(5), name), date);
+        return new GraphEdgeResponse(source, target, label, new GraphRecordRef(r.GetString(4), r.GetString(5), name), FuzzyDateResponse.Read(r, 10));
     }
 
     private static string TooManyNodes(string id, EntityGraphQuery query, int hop, int count, bool atLeast, int max) =>
