@@ -19,27 +19,31 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Q7x2.Data.Entities.Backlink", b =>
                 {
-                    b.Property<string>("RecordId")
+                    b.Property<string>("TargetId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Relation")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TargetId")
+                    b.Property<string>("RecordKind")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DateKey")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RecordKind")
-                        .IsRequired()
-                        .HasMaxLength(16)
+                    b.Property<string>("RecordId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("RecordId", "Relation", "TargetId");
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("TargetId", "Relation", "RecordKind", "DateKey", "RecordId");
+                    b.HasKey("TargetId", "Relation", "RecordKind", "DateKey", "RecordId");
+
+                    b.HasIndex("RecordId", "Relation", "TargetId")
+                        .IsUnique();
 
                     b.ToTable("Backlinks");
                 });
@@ -588,6 +592,72 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                     b.HasIndex("Title", "Id");
 
                     b.ToTable("Sources");
+                });
+
+            modelBuilder.Entity("Q7x2.Data.Entities.Backlink", b =>
+                {
+                    b.OwnsOne("Q7x2.Data.Entities.FuzzyDate", "Date", b1 =>
+                        {
+                            b1.Property<string>("BacklinkTargetId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("BacklinkRelation")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("BacklinkRecordKind")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("BacklinkDateKey")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("BacklinkRecordId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Basis")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DateBasis");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DateFrom");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DateNote");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DatePrecision");
+
+                            b1.Property<string>("Qualifier")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DateQualifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DateText");
+
+                            b1.Property<DateOnly>("To")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DateTo");
+
+                            b1.HasKey("BacklinkTargetId", "BacklinkRelation", "BacklinkRecordKind", "BacklinkDateKey", "BacklinkRecordId");
+
+                            b1.ToTable("Backlinks");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BacklinkTargetId", "BacklinkRelation", "BacklinkRecordKind", "BacklinkDateKey", "BacklinkRecordId");
+                        });
+
+                    b.Navigation("Date");
                 });
 
             modelBuilder.Entity("Q7x2.Data.Entities.Entity", b =>

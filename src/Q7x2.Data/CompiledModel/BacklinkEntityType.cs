@@ -19,15 +19,16 @@ namespace Q7x2.Data.CompiledModel
                 "Q7x2.Data.Entities.Backlink",
                 typeof(Backlink),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
+                navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
-            var recordId = runtimeEntityType.AddProperty(
-                "RecordId",
+            var targetId = runtimeEntityType.AddProperty(
+                "TargetId",
                 typeof(string),
-                propertyInfo: typeof(Backlink).GetProperty("RecordId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Backlink).GetField("<RecordId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(Backlink).GetProperty("TargetId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Backlink).GetField("<TargetId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw);
 
             var relation = runtimeEntityType.AddProperty(
@@ -38,33 +39,44 @@ namespace Q7x2.Data.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 16);
 
-            var targetId = runtimeEntityType.AddProperty(
-                "TargetId",
+            var recordKind = runtimeEntityType.AddProperty(
+                "RecordKind",
                 typeof(string),
-                propertyInfo: typeof(Backlink).GetProperty("TargetId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Backlink).GetField("<TargetId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                afterSaveBehavior: PropertySaveBehavior.Throw);
+                propertyInfo: typeof(Backlink).GetProperty("RecordKind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Backlink).GetField("<RecordKind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                afterSaveBehavior: PropertySaveBehavior.Throw,
+                maxLength: 16);
 
             var dateKey = runtimeEntityType.AddProperty(
                 "DateKey",
                 typeof(DateOnly),
                 propertyInfo: typeof(Backlink).GetProperty("DateKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Backlink).GetField("<DateKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new DateOnly(1, 1, 1));
 
-            var recordKind = runtimeEntityType.AddProperty(
-                "RecordKind",
+            var recordId = runtimeEntityType.AddProperty(
+                "RecordId",
                 typeof(string),
-                propertyInfo: typeof(Backlink).GetProperty("RecordKind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Backlink).GetField("<RecordKind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 16);
+                propertyInfo: typeof(Backlink).GetProperty("RecordId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Backlink).GetField("<RecordId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                afterSaveBehavior: PropertySaveBehavior.Throw);
+
+            var name = runtimeEntityType.AddProperty(
+                "Name",
+                typeof(string),
+                propertyInfo: typeof(Backlink).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Backlink).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 300);
 
             var key = runtimeEntityType.AddKey(
-                new[] { recordId, relation, targetId });
+                new[] { targetId, relation, recordKind, dateKey, recordId });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { targetId, relation, recordKind, dateKey, recordId });
+                new[] { recordId, relation, targetId },
+                unique: true);
 
             return runtimeEntityType;
         }

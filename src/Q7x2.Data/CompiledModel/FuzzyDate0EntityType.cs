@@ -17,7 +17,7 @@ namespace Q7x2.Data.CompiledModel
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Q7x2.Data.Entities.Fact.Date#FuzzyDate",
+                "Q7x2.Data.Entities.Entity.Date#FuzzyDate",
                 typeof(FuzzyDate),
                 baseEntityType,
                 sharedClrType: true,
@@ -25,8 +25,8 @@ namespace Q7x2.Data.CompiledModel
                 foreignKeyCount: 1,
                 keyCount: 1);
 
-            var factId = runtimeEntityType.AddProperty(
-                "FactId",
+            var entityId = runtimeEntityType.AddProperty(
+                "EntityId",
                 typeof(string),
                 afterSaveBehavior: PropertySaveBehavior.Throw);
 
@@ -89,7 +89,7 @@ namespace Q7x2.Data.CompiledModel
             to.AddAnnotation("Relational:ColumnName", "DateTo");
 
             var key = runtimeEntityType.AddKey(
-                new[] { factId });
+                new[] { entityId });
             runtimeEntityType.SetPrimaryKey(key);
 
             return runtimeEntityType;
@@ -97,7 +97,7 @@ namespace Q7x2.Data.CompiledModel
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("FactId") },
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("EntityId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade,
@@ -109,8 +109,8 @@ namespace Q7x2.Data.CompiledModel
                 runtimeForeignKey,
                 onDependent: false,
                 typeof(FuzzyDate),
-                propertyInfo: typeof(Fact).GetProperty("Date", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Fact).GetField("<Date>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(Entity).GetProperty("Date", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Entity).GetField("<Date>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 eagerLoaded: true);
 
             return runtimeForeignKey;
@@ -121,7 +121,7 @@ namespace Q7x2.Data.CompiledModel
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
-            runtimeEntityType.AddAnnotation("Relational:TableName", "Facts");
+            runtimeEntityType.AddAnnotation("Relational:TableName", "Entities");
             runtimeEntityType.AddAnnotation("Relational:ViewName", null);
             runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
 

@@ -17,7 +17,7 @@ namespace Q7x2.Data.CompiledModel
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Q7x2.Data.Entities.Observation.Period#FuzzyDate",
+                "Q7x2.Data.Entities.Fact.Date#FuzzyDate",
                 typeof(FuzzyDate),
                 baseEntityType,
                 sharedClrType: true,
@@ -25,8 +25,8 @@ namespace Q7x2.Data.CompiledModel
                 foreignKeyCount: 1,
                 keyCount: 1);
 
-            var observationId = runtimeEntityType.AddProperty(
-                "ObservationId",
+            var factId = runtimeEntityType.AddProperty(
+                "FactId",
                 typeof(string),
                 afterSaveBehavior: PropertySaveBehavior.Throw);
 
@@ -36,7 +36,7 @@ namespace Q7x2.Data.CompiledModel
                 propertyInfo: typeof(FuzzyDate).GetProperty("Basis", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FuzzyDate).GetField("<Basis>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
-            basis.AddAnnotation("Relational:ColumnName", "PeriodBasis");
+            basis.AddAnnotation("Relational:ColumnName", "DateBasis");
 
             var from = runtimeEntityType.AddProperty(
                 "From",
@@ -44,7 +44,7 @@ namespace Q7x2.Data.CompiledModel
                 propertyInfo: typeof(FuzzyDate).GetProperty("From", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FuzzyDate).GetField("<From>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
-            from.AddAnnotation("Relational:ColumnName", "PeriodFrom");
+            from.AddAnnotation("Relational:ColumnName", "DateFrom");
 
             var note = runtimeEntityType.AddProperty(
                 "Note",
@@ -53,7 +53,7 @@ namespace Q7x2.Data.CompiledModel
                 fieldInfo: typeof(FuzzyDate).GetField("<Note>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 1000);
-            note.AddAnnotation("Relational:ColumnName", "PeriodNote");
+            note.AddAnnotation("Relational:ColumnName", "DateNote");
 
             var precision = runtimeEntityType.AddProperty(
                 "Precision",
@@ -61,7 +61,7 @@ namespace Q7x2.Data.CompiledModel
                 propertyInfo: typeof(FuzzyDate).GetProperty("Precision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FuzzyDate).GetField("<Precision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
-            precision.AddAnnotation("Relational:ColumnName", "PeriodPrecision");
+            precision.AddAnnotation("Relational:ColumnName", "DatePrecision");
 
             var qualifier = runtimeEntityType.AddProperty(
                 "Qualifier",
@@ -70,7 +70,7 @@ namespace Q7x2.Data.CompiledModel
                 fieldInfo: typeof(FuzzyDate).GetField("<Qualifier>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 16);
-            qualifier.AddAnnotation("Relational:ColumnName", "PeriodQualifier");
+            qualifier.AddAnnotation("Relational:ColumnName", "DateQualifier");
 
             var text = runtimeEntityType.AddProperty(
                 "Text",
@@ -78,7 +78,7 @@ namespace Q7x2.Data.CompiledModel
                 propertyInfo: typeof(FuzzyDate).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FuzzyDate).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
-            text.AddAnnotation("Relational:ColumnName", "PeriodText");
+            text.AddAnnotation("Relational:ColumnName", "DateText");
 
             var to = runtimeEntityType.AddProperty(
                 "To",
@@ -86,10 +86,10 @@ namespace Q7x2.Data.CompiledModel
                 propertyInfo: typeof(FuzzyDate).GetProperty("To", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FuzzyDate).GetField("<To>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
-            to.AddAnnotation("Relational:ColumnName", "PeriodTo");
+            to.AddAnnotation("Relational:ColumnName", "DateTo");
 
             var key = runtimeEntityType.AddKey(
-                new[] { observationId });
+                new[] { factId });
             runtimeEntityType.SetPrimaryKey(key);
 
             return runtimeEntityType;
@@ -97,7 +97,7 @@ namespace Q7x2.Data.CompiledModel
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ObservationId") },
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("FactId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade,
@@ -105,12 +105,12 @@ namespace Q7x2.Data.CompiledModel
                 required: true,
                 ownership: true);
 
-            var period = principalEntityType.AddNavigation("Period",
+            var date = principalEntityType.AddNavigation("Date",
                 runtimeForeignKey,
                 onDependent: false,
                 typeof(FuzzyDate),
-                propertyInfo: typeof(Observation).GetProperty("Period", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Observation).GetField("<Period>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(Fact).GetProperty("Date", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Fact).GetField("<Date>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 eagerLoaded: true);
 
             return runtimeForeignKey;
@@ -121,7 +121,7 @@ namespace Q7x2.Data.CompiledModel
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
-            runtimeEntityType.AddAnnotation("Relational:TableName", "Observations");
+            runtimeEntityType.AddAnnotation("Relational:TableName", "Facts");
             runtimeEntityType.AddAnnotation("Relational:ViewName", null);
             runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
 

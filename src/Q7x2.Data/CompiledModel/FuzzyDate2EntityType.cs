@@ -17,7 +17,7 @@ namespace Q7x2.Data.CompiledModel
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Q7x2.Data.Entities.Source.Published#FuzzyDate",
+                "Q7x2.Data.Entities.Observation.Period#FuzzyDate",
                 typeof(FuzzyDate),
                 baseEntityType,
                 sharedClrType: true,
@@ -25,8 +25,8 @@ namespace Q7x2.Data.CompiledModel
                 foreignKeyCount: 1,
                 keyCount: 1);
 
-            var sourceId = runtimeEntityType.AddProperty(
-                "SourceId",
+            var observationId = runtimeEntityType.AddProperty(
+                "ObservationId",
                 typeof(string),
                 afterSaveBehavior: PropertySaveBehavior.Throw);
 
@@ -36,7 +36,7 @@ namespace Q7x2.Data.CompiledModel
                 propertyInfo: typeof(FuzzyDate).GetProperty("Basis", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FuzzyDate).GetField("<Basis>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
-            basis.AddAnnotation("Relational:ColumnName", "PublishedBasis");
+            basis.AddAnnotation("Relational:ColumnName", "PeriodBasis");
 
             var from = runtimeEntityType.AddProperty(
                 "From",
@@ -44,7 +44,7 @@ namespace Q7x2.Data.CompiledModel
                 propertyInfo: typeof(FuzzyDate).GetProperty("From", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FuzzyDate).GetField("<From>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
-            from.AddAnnotation("Relational:ColumnName", "PublishedFrom");
+            from.AddAnnotation("Relational:ColumnName", "PeriodFrom");
 
             var note = runtimeEntityType.AddProperty(
                 "Note",
@@ -53,7 +53,7 @@ namespace Q7x2.Data.CompiledModel
                 fieldInfo: typeof(FuzzyDate).GetField("<Note>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 1000);
-            note.AddAnnotation("Relational:ColumnName", "PublishedNote");
+            note.AddAnnotation("Relational:ColumnName", "PeriodNote");
 
             var precision = runtimeEntityType.AddProperty(
                 "Precision",
@@ -61,7 +61,7 @@ namespace Q7x2.Data.CompiledModel
                 propertyInfo: typeof(FuzzyDate).GetProperty("Precision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FuzzyDate).GetField("<Precision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
-            precision.AddAnnotation("Relational:ColumnName", "PublishedPrecision");
+            precision.AddAnnotation("Relational:ColumnName", "PeriodPrecision");
 
             var qualifier = runtimeEntityType.AddProperty(
                 "Qualifier",
@@ -70,7 +70,7 @@ namespace Q7x2.Data.CompiledModel
                 fieldInfo: typeof(FuzzyDate).GetField("<Qualifier>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 16);
-            qualifier.AddAnnotation("Relational:ColumnName", "PublishedQualifier");
+            qualifier.AddAnnotation("Relational:ColumnName", "PeriodQualifier");
 
             var text = runtimeEntityType.AddProperty(
                 "Text",
@@ -78,7 +78,7 @@ namespace Q7x2.Data.CompiledModel
                 propertyInfo: typeof(FuzzyDate).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FuzzyDate).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
-            text.AddAnnotation("Relational:ColumnName", "PublishedText");
+            text.AddAnnotation("Relational:ColumnName", "PeriodText");
 
             var to = runtimeEntityType.AddProperty(
                 "To",
@@ -86,10 +86,10 @@ namespace Q7x2.Data.CompiledModel
                 propertyInfo: typeof(FuzzyDate).GetProperty("To", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FuzzyDate).GetField("<To>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
-            to.AddAnnotation("Relational:ColumnName", "PublishedTo");
+            to.AddAnnotation("Relational:ColumnName", "PeriodTo");
 
             var key = runtimeEntityType.AddKey(
-                new[] { sourceId });
+                new[] { observationId });
             runtimeEntityType.SetPrimaryKey(key);
 
             return runtimeEntityType;
@@ -97,7 +97,7 @@ namespace Q7x2.Data.CompiledModel
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SourceId") },
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ObservationId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade,
@@ -105,12 +105,12 @@ namespace Q7x2.Data.CompiledModel
                 required: true,
                 ownership: true);
 
-            var published = principalEntityType.AddNavigation("Published",
+            var period = principalEntityType.AddNavigation("Period",
                 runtimeForeignKey,
                 onDependent: false,
                 typeof(FuzzyDate),
-                propertyInfo: typeof(Source).GetProperty("Published", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Source).GetField("<Published>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(Observation).GetProperty("Period", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Observation).GetField("<Period>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 eagerLoaded: true);
 
             return runtimeForeignKey;
@@ -121,7 +121,7 @@ namespace Q7x2.Data.CompiledModel
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
-            runtimeEntityType.AddAnnotation("Relational:TableName", "Sources");
+            runtimeEntityType.AddAnnotation("Relational:TableName", "Observations");
             runtimeEntityType.AddAnnotation("Relational:ViewName", null);
             runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
 

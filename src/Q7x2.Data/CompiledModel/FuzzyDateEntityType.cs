@@ -17,16 +17,37 @@ namespace Q7x2.Data.CompiledModel
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Q7x2.Data.Entities.Entity.Date#FuzzyDate",
+                "Q7x2.Data.Entities.Backlink.Date#FuzzyDate",
                 typeof(FuzzyDate),
                 baseEntityType,
                 sharedClrType: true,
-                propertyCount: 8,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
-            var entityId = runtimeEntityType.AddProperty(
-                "EntityId",
+            var backlinkTargetId = runtimeEntityType.AddProperty(
+                "BacklinkTargetId",
+                typeof(string),
+                afterSaveBehavior: PropertySaveBehavior.Throw);
+
+            var backlinkRelation = runtimeEntityType.AddProperty(
+                "BacklinkRelation",
+                typeof(string),
+                afterSaveBehavior: PropertySaveBehavior.Throw);
+
+            var backlinkRecordKind = runtimeEntityType.AddProperty(
+                "BacklinkRecordKind",
+                typeof(string),
+                afterSaveBehavior: PropertySaveBehavior.Throw);
+
+            var backlinkDateKey = runtimeEntityType.AddProperty(
+                "BacklinkDateKey",
+                typeof(DateOnly),
+                afterSaveBehavior: PropertySaveBehavior.Throw,
+                sentinel: new DateOnly(1, 1, 1));
+
+            var backlinkRecordId = runtimeEntityType.AddProperty(
+                "BacklinkRecordId",
                 typeof(string),
                 afterSaveBehavior: PropertySaveBehavior.Throw);
 
@@ -89,7 +110,7 @@ namespace Q7x2.Data.CompiledModel
             to.AddAnnotation("Relational:ColumnName", "DateTo");
 
             var key = runtimeEntityType.AddKey(
-                new[] { entityId });
+                new[] { backlinkTargetId, backlinkRelation, backlinkRecordKind, backlinkDateKey, backlinkRecordId });
             runtimeEntityType.SetPrimaryKey(key);
 
             return runtimeEntityType;
@@ -97,8 +118,8 @@ namespace Q7x2.Data.CompiledModel
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("EntityId") },
-                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("BacklinkTargetId"), declaringEntityType.FindProperty("BacklinkRelation"), declaringEntityType.FindProperty("BacklinkRecordKind"), declaringEntityType.FindProperty("BacklinkDateKey"), declaringEntityType.FindProperty("BacklinkRecordId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("TargetId"), principalEntityType.FindProperty("Relation"), principalEntityType.FindProperty("RecordKind"), principalEntityType.FindProperty("DateKey"), principalEntityType.FindProperty("RecordId") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade,
                 unique: true,
@@ -109,8 +130,8 @@ namespace Q7x2.Data.CompiledModel
                 runtimeForeignKey,
                 onDependent: false,
                 typeof(FuzzyDate),
-                propertyInfo: typeof(Entity).GetProperty("Date", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Entity).GetField("<Date>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(Backlink).GetProperty("Date", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Backlink).GetField("<Date>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 eagerLoaded: true);
 
             return runtimeForeignKey;
@@ -121,7 +142,7 @@ namespace Q7x2.Data.CompiledModel
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
-            runtimeEntityType.AddAnnotation("Relational:TableName", "Entities");
+            runtimeEntityType.AddAnnotation("Relational:TableName", "Backlinks");
             runtimeEntityType.AddAnnotation("Relational:ViewName", null);
             runtimeEntityType.AddAnnotation("Relational:ViewSchema", null);
 

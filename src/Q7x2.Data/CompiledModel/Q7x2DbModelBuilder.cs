@@ -11,37 +11,39 @@ namespace Q7x2.Data.CompiledModel
     public partial class Q7x2DbModel
     {
         private Q7x2DbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ba1a20bf-bf50-4ae3-bde3-6481ed502426"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("f6d157be-720a-47e2-9385-5f6812343bb1"), entityTypeCount: 20)
         {
         }
 
         partial void Initialize()
         {
             var backlink = BacklinkEntityType.Create(this);
+            var fuzzyDate = FuzzyDateEntityType.Create(this);
             var backlinkCount = BacklinkCountEntityType.Create(this);
             var dataVersion = DataVersionEntityType.Create(this);
             var entity = EntityEntityType.Create(this);
-            var fuzzyDate = FuzzyDateEntityType.Create(this);
+            var fuzzyDate0 = FuzzyDate0EntityType.Create(this);
             var entityAlias = EntityAliasEntityType.Create(this);
             var entityFactCount = EntityFactCountEntityType.Create(this);
             var entityLink = EntityLinkEntityType.Create(this);
             var eventRelation = EventRelationEntityType.Create(this);
             var evidence = EvidenceEntityType.Create(this);
             var fact = FactEntityType.Create(this);
-            var fuzzyDate0 = FuzzyDate0EntityType.Create(this);
-            var observation = ObservationEntityType.Create(this);
             var fuzzyDate1 = FuzzyDate1EntityType.Create(this);
+            var observation = ObservationEntityType.Create(this);
+            var fuzzyDate2 = FuzzyDate2EntityType.Create(this);
             var observationSubject = ObservationSubjectEntityType.Create(this);
             var predicate = PredicateEntityType.Create(this);
             var revision = RevisionEntityType.Create(this);
             var source = SourceEntityType.Create(this);
-            var fuzzyDate2 = FuzzyDate2EntityType.Create(this);
+            var fuzzyDate3 = FuzzyDate3EntityType.Create(this);
 
+            FuzzyDateEntityType.CreateForeignKey1(fuzzyDate, backlink);
             EntityEntityType.CreateForeignKey1(entity, entity);
             EntityEntityType.CreateForeignKey2(entity, entity);
             EntityEntityType.CreateForeignKey3(entity, entity);
             EntityEntityType.CreateForeignKey4(entity, entity);
-            FuzzyDateEntityType.CreateForeignKey1(fuzzyDate, entity);
+            FuzzyDate0EntityType.CreateForeignKey1(fuzzyDate0, entity);
             EntityAliasEntityType.CreateForeignKey1(entityAlias, entity);
             EntityLinkEntityType.CreateForeignKey1(entityLink, entity);
             EntityLinkEntityType.CreateForeignKey2(entityLink, entity);
@@ -53,32 +55,33 @@ namespace Q7x2.Data.CompiledModel
             FactEntityType.CreateForeignKey2(fact, entity);
             FactEntityType.CreateForeignKey3(fact, predicate);
             FactEntityType.CreateForeignKey4(fact, entity);
-            FuzzyDate0EntityType.CreateForeignKey1(fuzzyDate0, fact);
+            FuzzyDate1EntityType.CreateForeignKey1(fuzzyDate1, fact);
             ObservationEntityType.CreateForeignKey1(observation, entity);
-            FuzzyDate1EntityType.CreateForeignKey1(fuzzyDate1, observation);
+            FuzzyDate2EntityType.CreateForeignKey1(fuzzyDate2, observation);
             ObservationSubjectEntityType.CreateForeignKey1(observationSubject, entity);
             ObservationSubjectEntityType.CreateForeignKey2(observationSubject, observation);
-            FuzzyDate2EntityType.CreateForeignKey1(fuzzyDate2, source);
+            FuzzyDate3EntityType.CreateForeignKey1(fuzzyDate3, source);
 
             BacklinkEntityType.CreateAnnotations(backlink);
+            FuzzyDateEntityType.CreateAnnotations(fuzzyDate);
             BacklinkCountEntityType.CreateAnnotations(backlinkCount);
             DataVersionEntityType.CreateAnnotations(dataVersion);
             EntityEntityType.CreateAnnotations(entity);
-            FuzzyDateEntityType.CreateAnnotations(fuzzyDate);
+            FuzzyDate0EntityType.CreateAnnotations(fuzzyDate0);
             EntityAliasEntityType.CreateAnnotations(entityAlias);
             EntityFactCountEntityType.CreateAnnotations(entityFactCount);
             EntityLinkEntityType.CreateAnnotations(entityLink);
             EventRelationEntityType.CreateAnnotations(eventRelation);
             EvidenceEntityType.CreateAnnotations(evidence);
             FactEntityType.CreateAnnotations(fact);
-            FuzzyDate0EntityType.CreateAnnotations(fuzzyDate0);
-            ObservationEntityType.CreateAnnotations(observation);
             FuzzyDate1EntityType.CreateAnnotations(fuzzyDate1);
+            ObservationEntityType.CreateAnnotations(observation);
+            FuzzyDate2EntityType.CreateAnnotations(fuzzyDate2);
             ObservationSubjectEntityType.CreateAnnotations(observationSubject);
             PredicateEntityType.CreateAnnotations(predicate);
             RevisionEntityType.CreateAnnotations(revision);
             SourceEntityType.CreateAnnotations(source);
-            FuzzyDate2EntityType.CreateAnnotations(fuzzyDate2);
+            FuzzyDate3EntityType.CreateAnnotations(fuzzyDate3);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -8,11 +8,15 @@ internal sealed class BacklinkConfiguration : IEntityTypeConfiguration<Backlink>
 {
     public void Configure(EntityTypeBuilder<Backlink> builder)
     {
-        // A record's rows first (what its triggers replace), then an entity's groups in time order (what a detail reads).
-        builder.HasKey(b => new { b.RecordId, b.Relation, b.TargetId });
+        // Rows in the order a detail reads them: an entity's groups, each in time order (the table is WITHOUT ROWID, made by the
+        // BacklinksInReadOrder migration, so the key is the table's own order); a record's rows by its id (what its triggers replace),
+        // each once.
+        builder.HasKey(b => new { b.TargetId, b.Relation, b.RecordKind, b.DateKey, b.RecordId });
         builder.Property(b => b.Relation).HasMaxLength(16);
         builder.Property(b => b.RecordKind).HasMaxLength(16);
-        builder.HasIndex(b => new { b.TargetId, b.Relation, b.RecordKind, b.DateKey, b.RecordId });
+        builder.Property(b => b.Name).HasMaxLength(300);
+        builder.OwnsOne(b => b.Date, d => FuzzyDateMapping.Map(d, "Date"));
+        builder.HasIndex(b => new { b.RecordId, b.Relation, b.TargetId }).IsUnique();
     }
 }
 

@@ -1,11 +1,13 @@
 namespace Q7x2.Data.Entities;
 
 /// <summary>
-/// A record that points at an entity (the target), how it does, and the record's date key: an entity's detail reads each group
-/// of what points at it (<see cref="Relation"/>, <see cref="RecordKind"/>) from one index in time order and stops after the few
-/// it embeds, even for a hub that tens of thousands of records point at. The database keeps these rows (triggers on
-/// <c>Entities</c>, <c>EntityLinks</c>, <c>Facts</c>, <c>Observations</c> and <c>ObservationSubjects</c>, made by the Backlinks
-/// migration, recompute a record's rows from the <c>BacklinkRows</c> view whenever the record changes); nothing writes them.
+/// A record that points at an entity (the target), how it does, and what a detail shows of the record: its date, and its name when
+/// the record is an entity. An entity's detail reads each group of what points at it (<see cref="TargetId"/>, <see cref="Relation"/>,
+/// <see cref="RecordKind"/>) from the table's own order (its primary key, in time order) and stops after the few it embeds, even for a
+/// hub that tens of thousands of records point at: a group's first rows sit together on a page or two, with nothing else to look up for
+/// an entity record. The database keeps these rows (triggers on <c>Entities</c>, <c>EntityLinks</c>, <c>Facts</c>,
+/// <c>Observations</c> and <c>ObservationSubjects</c>, made by the migrations, recompute a record's rows from the <c>BacklinkRows</c>
+/// view whenever the record changes); nothing writes them.
 /// </summary>
 public sealed class Backlink
 {
@@ -21,6 +23,15 @@ public sealed class Backlink
     public DateOnly DateKey { get; init; }
 
     public required string RecordId { get; init; }
+
+    /// <summary>
+    /// The record's name when it is an entity (its own column, so the record's triggers keep it). Null for a fact or an
+    /// observation, whose names are made of other records' names (subject, predicate, object; subjects): a reader joins those.
+    /// </summary>
+    public string? Name { get; init; }
+
+    /// <summary>The record's date (an entity's, a fact's, an observation's period), if any.</summary>
+    public FuzzyDate? Date { get; init; }
 }
 
 /// <summary>

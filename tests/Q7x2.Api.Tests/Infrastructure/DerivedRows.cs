@@ -31,11 +31,16 @@ internal static class DerivedRows
         Assert.NotEmpty(counted);
         Assert.Equal(counted, kept);
 
-        var linked = Read(connection, """
-            SELECT DISTINCT "TargetId", "Relation", "RecordId", "RecordKind" || ' ' || "DateKey" FROM "BacklinkRows" ORDER BY 1, 2, 3
+        // Each row with what a detail shows of its record: the name (an entity's) and the whole date.
+        const string Shown = """
+            concat_ws(' ', "RecordKind", "DateKey", quote("Name"), quote("DateText"), quote("DateFrom"), quote("DateTo"), quote("DatePrecision"),
+                quote("DateQualifier"), quote("DateBasis"), quote("DateNote"))
+            """;
+        var linked = Read(connection, $"""
+            SELECT DISTINCT "TargetId", "Relation", "RecordId", {Shown} FROM "BacklinkRows" ORDER BY 1, 2, 3
             """);
-        var backlinks = Read(connection, """
-            SELECT "TargetId", "Relation", "RecordId", "RecordKind" || ' ' || "DateKey" FROM "Backlinks" ORDER BY 1, 2, 3
+        var backlinks = Read(connection, $"""
+            SELECT "TargetId", "Relation", "RecordId", {Shown} FROM "Backlinks" ORDER BY 1, 2, 3
             """);
         Assert.NotEmpty(linked);
         Assert.Equal(linked, backlinks);

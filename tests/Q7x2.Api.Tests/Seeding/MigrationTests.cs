@@ -102,6 +102,54 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(2, await db.EntityFactCounts.Where(c => c.EntityId == "b").Select(c => c.Facts).SingleAsync());
     }
 
+    [Fact]
+    public async Task BacklinksAreRebuiltInReadOrderWithNamesAndDatesAndBackAgain()
+    {
+        await using var db = CreateDb();
+        var all = db.Database.GetMigrations().ToList();
+        var rebuild = all.Single(m => m.EndsWith("_BacklinksInReadOrder", StringComparison.Ordinal));
+        var before = all[all.IndexOf(rebuild) - 1];
+        await db.GetService<IMigrator>().MigrateAsync(before);
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "Entities" ("Id", "Kind", "Name", "Description", "Areas") VALUES ('a', 'country', 'A', 'a', '[]'), ('b', 'person', 'B', 'b', '[]');
+            INSERT INTO "Entities" ("Id", "Kind", "Name", "Description", "Areas", "DateText", "DateFrom", "DateTo", "DatePrecision", "DateBasis")
+            VALUES ('e', 'event', 'E', 'e', '[]', 'June 2021', '2021-06-01', '2021-06-30', 'month', 'stated');
+            INSERT INTO "EntityLinks" ("EntityId", "Role", "TargetId", "Position") VALUES ('e', 'participant', 'a', 0), ('e', 'participant', 'b', 1);
+            UPDATE "Entities" SET "CountryId" = 'a' WHERE "Id" = 'b';
+            """);
+        const string Rows = """SELECT "TargetId" || ' ' || "Relation" || ' ' || "RecordKind" || ' ' || "DateKey" || ' ' || "RecordId" AS "Value" FROM "Backlinks" ORDER BY 1""";
+        var rows = await db.Database.SqlQueryRaw<string>(Rows).ToListAsync();
+        const string Counts = """SELECT "TargetId" || ' ' || "Relation" || ' ' || "RecordKind" || ' ' || "Records" AS "Value" FROM "BacklinkCounts" ORDER BY 1""";
+        var counts = await db.Database.SqlQueryRaw<string>(Counts).ToListAsync();
+        Assert.Equal(3, rows.Count);
+
+        await db.GetService<IMigrator>().MigrateAsync(rebuild);
+
+        Assert.Equal(rows, await db.Database.SqlQueryRaw<string>(Rows).ToListAsync());
+        Assert.Equal(counts, await db.Database.SqlQueryRaw<string>(Counts).ToListAsync());
+        var shown = await db.Database.SqlQueryRaw<string>("""
+            SELECT "RecordId" || ' ' || "Name" || ' ' || "DateText" || ' ' || "DateTo" AS "Value" FROM "Backlinks" WHERE "RecordId" = 'e'
+            """).ToListAsync();
+        Assert.Equal(["e E June 2021 2021-06-30", "e E June 2021 2021-06-30"], shown);
+        Assert.Contains("WITHOUT ROWID", await db.Database.SqlQueryRaw<string>(
+            """SELECT sql AS "Value" FROM sqlite_schema WHERE name = 'Backlinks'""").SingleAsync(), StringComparison.Ordinal);
+
+        // The triggers came back with the table: a rename reaches the rows, and a new link adds one and counts it.
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "Entities" SET "Name" = 'E renamed' WHERE "Id" = 'e'""");
+        Assert.Equal(2, await db.Backlinks.CountAsync(b => b.RecordId == "e" && b.Name == "E renamed"));
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "Entities" ("Id", "Kind", "Name", "Description", "Areas") VALUES ('c', 'country', 'C', 'c', '[]');
+            INSERT INTO "EntityLinks" ("EntityId", "Role", "TargetId", "Position") VALUES ('e', 'participant', 'c', 2);
+            """);
+        Assert.Equal(1, await db.BacklinkCounts.Where(c => c.TargetId == "c").Select(c => c.Records).SingleAsync());
+
+        await db.GetService<IMigrator>().MigrateAsync(before);
+
+        Assert.Equal(4, (await db.Database.SqlQueryRaw<string>(Rows).ToListAsync()).Count);
+        Assert.DoesNotContain("WITHOUT ROWID", await db.Database.SqlQueryRaw<string>(
+            """SELECT sql AS "Value" FROM sqlite_schema WHERE name = 'Backlinks'""").SingleAsync(), StringComparison.Ordinal);
+    }
+
     private static Task<List<string>> SchemaObjectsAsync(Q7x2Db db) => db.Database
         .SqlQueryRaw<string>("SELECT type || ' ' || name AS \"Value\" FROM sqlite_schema WHERE type IN ('trigger', 'view', 'index') ORDER BY 1")
         .ToListAsync();

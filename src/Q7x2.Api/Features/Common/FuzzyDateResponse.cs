@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Q7x2.Data.Entities;
 
@@ -22,6 +23,22 @@ public sealed record FuzzyDateResponse(
     /// qualifier, basis, note, as stored: <c>DateText</c>…), or null when the text is null (no date).
     /// </summary>
     public static FuzzyDateResponse? Read(SqliteDataReader r, int first) => r.IsDBNull(first) ? null : new(
-        r.GetString(first), r.GetFieldValue<DateOnly>(first + 1), r.GetFieldValue<DateOnly>(first + 2), r.GetString(first + 3),
+        r.GetString(first), IsoDate(r, first + 1), IsoDate(r, first + 2), r.GetString(first + 3),
         r.IsDBNull(first + 4) ? null : r.GetString(first + 4), r.GetString(first + 5), r.IsDBNull(first + 6) ? null : r.GetString(first + 6));
+
+    /// <summary>
+    /// A date stored as EF stores <see cref="DateOnly"/> (<c>yyyy-MM-dd</c>), read from its digits: Microsoft.Data.Sqlite's
+    /// <c>GetFieldValue&lt;DateOnly&gt;</c> runs the culture-aware date parser: a fifth of the time a hub detail spent mapping its
+    /// backlink rows, in a profile.
+    /// </summary>
+    public static DateOnly IsoDate(SqliteDataReader r, int ordinal)
+    {
+        var s = r.GetString(ordinal);
+        return s.Length == 10 && s[4] == '-' && s[7] == '-'
+            && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(s.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(s.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            ? new DateOnly(year, month, day)
+            : DateOnly.Parse(s, CultureInfo.InvariantCulture);
+    }
 }

@@ -71,55 +71,56 @@ internal static class Backlinks
 
     public static BacklinkGroup? Group(string relation, string kind) => Groups.FirstOrDefault(g => g.Relation == relation && g.Kind == kind);
 
-    // A record's name and date, for rows r (TargetId, Relation, RecordKind, RecordId, DateKey): the record is an entity, a fact or an
-    // observation (one id space), each a lookup by primary key; the group's size from its counter. Names as search titles them,
-    // except that an observation's subjects come in id order (the primary key's), not curated order: a sort per observation
-    // would not be read from an index.
+    // What a detail shows of rows r (TargetId, Relation, RecordKind, RecordId, DateKey, Count, Name, Date…): the stored name of an
+    // entity record, else a fact's or an observation's name as search titles them (its subject, predicate and object or value; its
+    // metric and subjects), joined only for those kinds. An observation's subjects come in id order (the primary key's), not curated
+    // order: a sort per observation would not be read from an index.
     private static string Described(string rows) => $"""
-        SELECT r."TargetId", r."Relation", r."RecordKind", r."RecordId", r."DateKey",
-            coalesce((SELECT c."Records" FROM "BacklinkCounts" AS c
-                WHERE c."TargetId" = r."TargetId" AND c."Relation" = r."Relation" AND c."RecordKind" = r."RecordKind"), 0) AS "Count",
-            coalesce(e."Name",
+        SELECT r."TargetId", r."Relation", r."RecordKind", r."RecordId", r."DateKey", r."Count",
+            coalesce(r."Name",
                 concat_ws(' – ', coalesce(fs."Name", f."SubjectId"), coalesce(fp."Label", f."PredicateId"), coalesce(fo."Name", f."Value")),
                 concat_ws(' – ', upper(substr(o."Metric", 1, 1)) || replace(substr(o."Metric", 2), '-', ' '),
                     (SELECT group_concat(coalesce(se."Name", os."EntityId"), ', ')
                      FROM "ObservationSubjects" AS os LEFT JOIN "Entities" AS se ON se."Id" = os."EntityId"
                      WHERE os."ObservationId" = o."Id")),
                 r."RecordId") AS "Name",
-            coalesce(e."DateText", f."DateText", o."PeriodText") AS "DateText",
-            coalesce(e."DateFrom", f."DateFrom", o."PeriodFrom") AS "DateFrom",
-            coalesce(e."DateTo", f."DateTo", o."PeriodTo") AS "DateTo",
-            coalesce(e."DatePrecision", f."DatePrecision", o."PeriodPrecision") AS "DatePrecision",
-            coalesce(e."DateQualifier", f."DateQualifier", o."PeriodQualifier") AS "DateQualifier",
-            coalesce(e."DateBasis", f."DateBasis", o."PeriodBasis") AS "DateBasis",
-            coalesce(e."DateNote", f."DateNote", o."PeriodNote") AS "DateNote"
+            r."DateText", r."DateFrom", r."DateTo", r."DatePrecision", r."DateQualifier", r."DateBasis", r."DateNote"
         FROM ({rows}) AS r
-        LEFT JOIN "Entities" AS e ON e."Id" = r."RecordId"
-        LEFT JOIN "Facts" AS f ON f."Id" = r."RecordId"
+        LEFT JOIN "Facts" AS f ON r."RecordKind" = 'fact' AND f."Id" = r."RecordId"
         LEFT JOIN "Entities" AS fs ON fs."Id" = f."SubjectId"
         LEFT JOIN "Predicates" AS fp ON fp."Id" = f."PredicateId"
         LEFT JOIN "Entities" AS fo ON fo."Id" = f."ObjectId"
-        LEFT JOIN "Observations" AS o ON o."Id" = r."RecordId"
+        LEFT JOIN "Observations" AS o ON r."RecordKind" = 'observation' AND o."Id" = r."RecordId"
         """;
 
-    // For each entity of @ids and each group, the group's first rows plus one (to know there are more), read in time order from
-    // the index: one bounded read per (entity, group), whatever an entity's size, in one command for a detail or a page.
+    private const string Stored = """
+        b."TargetId", b."Relation", b."RecordKind", b."RecordId", b."DateKey", c."Records" AS "Count", b."Name",
+        b."DateText", b."DateFrom", b."DateTo", b."DatePrecision", b."DateQualifier", b."DateBasis", b."DateNote"
+        """;
+
+    // For each entity of @ids and each group it has (its counter's row), the group's first rows plus one (to know there are more):
+    // the first keys from the table's own order, then those rows by their key, on the same page or two. One bounded read per
+    // (entity, group), whatever an entity's size, in one command for a detail or a page.
     private static readonly string FirstOfEachGroup = Described($"""
-        SELECT b."TargetId", b."Relation", b."RecordKind", b."RecordId", b."DateKey"
+        SELECT {Stored}
         FROM json_each(@ids) AS t
         CROSS JOIN (VALUES {string.Join(", ", Groups.Select(g => $"('{g.Relation}', '{g.Kind}')"))}) AS g
+        CROSS JOIN "BacklinkCounts" AS c
         CROSS JOIN "Backlinks" AS b
-        WHERE b.rowid IN (SELECT x.rowid FROM "Backlinks" AS x
-            WHERE x."TargetId" = t.value AND x."Relation" = g.column1 AND x."RecordKind" = g.column2
-            ORDER BY x."DateKey", x."RecordId" LIMIT {Embedded + 1})
+        WHERE c."TargetId" = t.value AND c."Relation" = g.column1 AND c."RecordKind" = g.column2
+            AND b."TargetId" = t.value AND b."Relation" = g.column1 AND b."RecordKind" = g.column2
+            AND (b."DateKey", b."RecordId") IN (SELECT x."DateKey", x."RecordId" FROM "Backlinks" AS x
+                WHERE x."TargetId" = t.value AND x."Relation" = g.column1 AND x."RecordKind" = g.column2
+                ORDER BY x."DateKey", x."RecordId" LIMIT {Embedded + 1})
         """);
 
-    // Rows of one group already read (a page): their names and dates, each row looked up by its key from the page's ids (written as
-    // a CROSS JOIN, which SQLite keeps in order: given the choice, it read a hub's whole group from the group's index, 34 ms).
-    private static readonly string RowsOfOneGroup = Described("""
-        SELECT b."TargetId", b."Relation", b."RecordKind", b."RecordId", b."DateKey"
-        FROM json_each(@ids) AS i CROSS JOIN "Backlinks" AS b
+    // Rows of one group already read (a page): what a detail shows of them, each row looked up by its record's id from the page's ids
+    // (written as a CROSS JOIN, which SQLite keeps in order: given the choice, it read a hub's whole group, 34 ms).
+    private static readonly string RowsOfOneGroup = Described($"""
+        SELECT {Stored}
+        FROM json_each(@ids) AS i CROSS JOIN "Backlinks" AS b CROSS JOIN "BacklinkCounts" AS c
         WHERE b."RecordId" = i.value AND b."Relation" = @relation AND b."TargetId" = @id AND b."RecordKind" = @kind
+            AND c."TargetId" = @id AND c."Relation" = @relation AND c."RecordKind" = @kind
         """);
 
     /// <summary>Every group with records pointing at <paramref name="id"/>, each with its first <see cref="Embedded"/>: one command.</summary>
@@ -188,7 +189,7 @@ internal static class Backlinks
     private static BacklinkRow Read(SqliteDataReader r) => new()
     {
         TargetId = r.GetString(0), Relation = r.GetString(1), RecordKind = r.GetString(2), RecordId = r.GetString(3),
-        DateKey = r.GetFieldValue<DateOnly>(4), Count = r.GetInt32(5), Name = r.GetString(6), Date = FuzzyDateResponse.Read(r, 7),
+        DateKey = FuzzyDateResponse.IsoDate(r, 4), Count = r.GetInt32(5), Name = r.GetString(6), Date = FuzzyDateResponse.Read(r, 7),
     };
 
     /// <summary>A row of the SQL above.</summary>
