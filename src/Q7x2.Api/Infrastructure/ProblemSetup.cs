@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 
 namespace Q7x2.Api.Infrastructure;
 
@@ -18,6 +20,9 @@ internal static class ProblemSetup
             // The W3C trace id (32 hex digits): the one a caller's `traceparent` carries in, and log scopes carry.
             problem.Extensions["traceId"] = Activity.Current is { } activity ? activity.TraceId.ToHexString() : context.HttpContext.TraceIdentifier;
         });
+        // After the default writer, which writes only for a client that accepts JSON: a problem for any other Accept
+        // (GraphML, CSV…) is still this API's problem+json, customised like every other.
+        services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemWriter>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
@@ -60,6 +65,28 @@ internal static class ProblemSetup
         {
             Status = StatusCodes.Status400BadRequest, Title = "One or more query parameters are invalid.", Detail = detail,
         });
+}
+
+/// <summary>
+/// Writes a problem as <c>application/problem+json</c> whatever the request accepts. ASP.NET Core's own writer declines when the
+/// <c>Accept</c> header names no JSON type, and <c>TypedResults.Problem</c> then writes the bare problem itself, without the
+/// customisation above (no <c>instance</c>, no <c>traceId</c>): a client that asked the graph for GraphML got an error it
+/// could not trace.
+/// </summary>
+internal sealed class AnyAcceptProblemWriter(IOptions<ProblemDetailsOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context) => true;
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        // What the default writer fills in first: the response's status and its reason phrase as the title.
+        var problem = context.ProblemDetails;
+        problem.Status ??= context.HttpContext.Response.StatusCode;
+        problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
+        options.Value.CustomizeProblemDetails?.Invoke(context);
+        return new ValueTask(context.HttpContext.Response.WriteAsJsonAsync(
+            problem, problem.GetType(), json.Value.SerializerOptions, "application/problem+json", context.HttpContext.RequestAborted));
+    }
 }
 
 /// <summary>Turns a request that cannot be bound (malformed number, bad JSON, body too large) into a problem with its own status.</summary>

@@ -140,12 +140,19 @@ public sealed class GraphRepresentationTests(QuietCacheHost host) : IClassFixtur
         Assert.Equal(3, new[] { json, graphml, jgf }.Select(r => r.Headers.ETag?.Tag).Distinct().Count());
     }
 
-    [Fact]
-    public async Task AnUnknownEntityIsAProblemWhateverTheAccept()
+    [Theory]
+    [InlineData("/v1/entities/no-such-entity/graph", "application/graphml+xml", HttpStatusCode.NotFound)]
+    [InlineData("/v1/entities/no-such-entity/graph", "application/vnd.jgf+json", HttpStatusCode.NotFound)]
+    [InlineData("/v1/entities/sadyr-japarov/graph?depth=3", "application/graphml+xml", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/people/no-such-person", "text/csv", HttpStatusCode.NotFound)]
+    [InlineData("/v1/people?limit=abc", "text/csv", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/no-such-resource", "text/html", HttpStatusCode.NotFound)]
+    public async Task AProblemIsTheSameProblemWhateverTheAccept(string url, string accept, HttpStatusCode status)
     {
-        var response = await GetAsync("/v1/entities/no-such-entity/graph", "application/graphml+xml");
+        var response = await GetAsync(url, accept);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Type, title, status and traceId (the helper's checks), and the instance, as for a client that accepts JSON.
+        var problem = await response.ReadProblemAsync(status);
+        Assert.Equal(url.Split('?')[0], problem.GetProperty("instance").GetString());
     }
 }
