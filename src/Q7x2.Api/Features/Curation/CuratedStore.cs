@@ -39,9 +39,9 @@ internal abstract class CuratedStore<TInput, TResponse>
     public abstract Task<TResponse?> DetailAsync(Q7x2Db db, string id, CancellationToken ct);
 
     /// <summary>
-    /// The record's own representation, without what other records make of it (an entity's <c>embed=none</c>), when it differs from
-    /// <see cref="DetailAsync"/> (null otherwise, also for a missing record): a write's <c>If-Match</c> may name either, so that a change
-    /// to another record never makes it stale.
+    /// The record's own representation, without what other records make of it (an entity's <c>embed=evidence</c>: its fields and
+    /// its own quotes, all that a write replaces), when it differs from <see cref="DetailAsync"/> (null otherwise, also for a missing
+    /// record): a write's <c>If-Match</c> may name either, so that a change to another record never makes it stale.
     /// </summary>
     public virtual Task<TResponse?> OwnDetailAsync(Q7x2Db db, string id, CancellationToken ct) => Task.FromResult<TResponse?>(null);
 

@@ -145,7 +145,7 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
 
     /// <summary>
     /// 404 for a missing record, 428 without <c>If-Match</c>, 412 when it is neither the current ETag of the resource's GET nor that of
-    /// its own representation (an entity's <c>embed=none</c>, which changes only when the record itself does).
+    /// its own representation (an entity's <c>embed=evidence</c>: all a write replaces, which changes only when the record itself does).
     /// </summary>
     private async Task<ProblemHttpResult?> PreconditionAsync<TInput, TResponse>(
         CuratedStore<TInput, TResponse> store, string id, HttpContext http, CancellationToken ct)
@@ -180,7 +180,7 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         }
 
         return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition Failed",
-            detail: $"The {store.What} '{id}' has changed since that ETag; GET it again (with embed=none for the ETag of the record alone) and reapply the change.");
+            detail: $"The {store.What} '{id}' has changed since that ETag; GET it again (with embed=evidence for the ETag of the record alone) and reapply the change.");
     }
 
     /// <summary>Reads the body into the resource's input, checks every rule (all errors at once) and builds the record.</summary>

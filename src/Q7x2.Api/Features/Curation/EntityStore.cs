@@ -38,7 +38,7 @@ internal sealed class EntityStore<TInput, TSeed, TResponse>(
         EntityQueries.DetailAsync(db, kind, id, map, ct);
 
     public override Task<TResponse?> OwnDetailAsync(Q7x2Db db, string id, CancellationToken ct) =>
-        EntityQueries.DetailAsync(db, kind, id, map, ct, Embed.None);
+        EntityQueries.DetailAsync(db, kind, id, map, ct, Embed.Evidence);
 
     public override ICuratedRecord Build(ISeedLookup lookup, TInput input, Action<string, string> error) =>
         new SeedRecords(lookup, error).ToEntity(input.ToSeed(), kind, "$");

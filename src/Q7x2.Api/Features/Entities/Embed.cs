@@ -28,9 +28,9 @@ public sealed record EntityDetailQuery
     public const string EmbedDescription =
         "What to embed besides the entity's own fields, comma-separated: `facts` (with their evidence, `factCount` and `moreFacts`), "
         + "`evidence` (the quotes for the entity itself), `backlinks` (the records that point at it), or `none` for the entity alone. "
-        + "Default: `facts,evidence,backlinks`. Left-out members are absent from the response. Curators: send the ETag of `embed=none` "
-        + "in `If-Match`: it changes only when the record itself does (or an entity it names is renamed), never because another record "
-        + "now points at it; the default representation's current ETag is accepted too.";
+        + "Default: `facts,evidence,backlinks`. Left-out members are absent from the response. Curators: send the ETag of `embed=evidence` "
+        + "(the record and its own quotes: all a write replaces) in `If-Match`: it changes only when the record itself does (or an entity it "
+        + "names is renamed), never because another record now points at it; the default representation's current ETag is accepted too.";
 
     /// <summary>What to embed: facts, evidence, backlinks (comma-separated), or none. Default: all three.</summary>
     [Description(EmbedDescription)]

@@ -133,7 +133,7 @@ public sealed class EntityPageTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2
     public async Task ACuratorsWriteWithTheRecordsOwnETagSucceedsAfterAnotherRecordStartsPointingAtIt()
     {
         var curator = factory.CreateClient().WithKey(TestKeys.Curator);
-        var own = await curator.ETagAsync("/v1/people/emomali-rahmon?embed=none");
+        var own = await curator.ETagAsync("/v1/people/emomali-rahmon?embed=evidence");
         var full = await curator.ETagAsync("/v1/people/emomali-rahmon");
 
         // Another curator adds an event Rahmon took part in: his page (its backlinks) changes, his own record does not.
@@ -146,7 +146,7 @@ public sealed class EntityPageTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2
             }
             """)!.ToJsonString()));
         await created.ReadJsonAsync(HttpStatusCode.Created);
-        Assert.Equal(own, await curator.ETagAsync("/v1/people/emomali-rahmon?embed=none"));
+        Assert.Equal(own, await curator.ETagAsync("/v1/people/emomali-rahmon?embed=evidence"));
         Assert.NotEqual(full, await curator.ETagAsync("/v1/people/emomali-rahmon"));
 
         // The stale full tag is refused; the record's own tag is accepted, and so is the full representation's current one.
@@ -161,6 +161,30 @@ public sealed class EntityPageTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2
         // And the event is on his page.
         var rahmon = await (await curator.GetAsync("/v1/people/emomali-rahmon")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Contains("curated-rahmon-meeting", Ids(Group(rahmon, "participant", "event")));
+    }
+
+    [Fact]
+    public async Task ATagReadBeforeAnotherCuratorChangedOnlyTheRecordsEvidenceIsStale()
+    {
+        var curator = factory.CreateClient().WithKey(TestKeys.Curator);
+        const string Url = "/v1/people/emomali-rahmon";
+        var own = await curator.ETagAsync($"{Url}?embed=evidence");
+        var lean = await curator.ETagAsync($"{Url}?embed=none");
+
+        // Another curator replaces the person's quotes and nothing else.
+        var person = (await (await curator.GetAsync($"{Url}?embed=evidence")).ReadJsonAsync(HttpStatusCode.OK)).Deserialize<JsonObject>()!;
+        var quotes = person["evidence"]!.AsArray();
+        Assert.True(quotes.Count > 1);
+        var kept = new JsonArray(JsonNode.Parse($$"""{ "source": "{{CurationClient.Article}}", "exact": "{{quotes[0]!["exact"]!.GetValue<string>()}}" }"""));
+        var changed = await curator.SendAsync(HttpMethod.Patch, Url, TestKeys.MergePatch(new JsonObject { ["evidence"] = kept }.ToJsonString()), own);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(lean, await curator.ETagAsync($"{Url}?embed=none"));
+
+        // A write with the tag read before that change is refused, whichever representation it came from.
+        var stale = await curator.SendAsync(HttpMethod.Patch, Url, TestKeys.MergePatch("""{ "role": "President of Tajikistan" }"""), own);
+        await stale.ReadProblemAsync(HttpStatusCode.PreconditionFailed);
+        var leanStale = await curator.SendAsync(HttpMethod.Patch, Url, TestKeys.MergePatch("""{ "role": "President of Tajikistan" }"""), lean);
+        await leanStale.ReadProblemAsync(HttpStatusCode.PreconditionFailed);
     }
 
     [Fact]
