@@ -33,8 +33,11 @@ public sealed record PredicateRef(string Id, string Label, string? InverseLabel)
 /// <param name="Id">The fact's id.</param>
 /// <param name="Subject">What the fact is about.</param>
 /// <param name="Predicate">The relation, from the vocabulary.</param>
-/// <param name="Object">The entity it relates the subject to; null when the fact has a literal value.</param>
-/// <param name="Value">The literal value, in the source's words; null when the fact has an object.</param>
+/// <param name="Object">The entity it relates the subject to, if any.</param>
+/// <param name="Value">
+/// The literal value, in the source's words, if any. A fact has an object, a value or both: an assessment of the relations between
+/// two countries names the other country as object and the judgement as value.
+/// </param>
 /// <param name="Date">When it holds or happened, if the source says.</param>
 /// <param name="Modality">stated, reported, proposed, discussed, hoped or assessed (the author's judgement).</param>
 /// <param name="Attribution">Who the source attributes it to, if anyone.</param>

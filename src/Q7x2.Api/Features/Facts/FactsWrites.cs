@@ -11,8 +11,8 @@ namespace Q7x2.Api.Features.Facts;
 /// <param name="Id">Stable slug, unique across kinds.</param>
 /// <param name="Subject">The id of the entity the fact is about.</param>
 /// <param name="Predicate">A predicate of the vocabulary (/v1/predicates).</param>
-/// <param name="Object">The id of the entity it relates the subject to (or give value).</param>
-/// <param name="Value">A literal value, when the object is not an entity.</param>
+/// <param name="Object">The id of the entity it relates the subject to (give an object, a value or both).</param>
+/// <param name="Value">A literal value, in the source's words: instead of an object, or besides it (an assessment of relations with the other country as object).</param>
 /// <param name="Date">When it holds or happened.</param>
 /// <param name="Modality">stated, reported, proposed, discussed, hoped or assessed.</param>
 /// <param name="Attribution">The id of who says so, when the source attributes it.</param>
