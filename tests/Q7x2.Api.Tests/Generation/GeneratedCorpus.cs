@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Api.Tests.Infrastructure;
 using Q7x2.Data;
@@ -40,5 +42,43 @@ internal static class GeneratedCorpus
         await using var db = Database(connectionString);
         await DatabaseCommands.MigrateAsync(db, CancellationToken.None);
         return await DatabaseCommands.SeedAsync(new Seeder(db, new SqliteSearchIndex()), folder, dryRun: false, CancellationToken.None);
+    }
+}
+
+/// <summary>
+/// A corpus of <paramref name="sources"/> generated sources (seed 7) seeded into the API's database, and the API over it with the read
+/// cache off: a class fixture. <see cref="ConfigureServices"/> adds to the API's services (e.g. a command recorder).
+/// </summary>
+public abstract class SeededCorpus(int sources) : IAsyncLifetime
+{
+    private readonly TempDirectory _temp = Repository.TempDirectory();
+    private readonly Q7x2ApiFactory _factory = new();
+    private WebApplicationFactory<Program>? _host;
+
+    public string DatabasePath => _factory.DatabasePath;
+
+    /// <summary>The API over the corpus, once initialised.</summary>
+    protected WebApplicationFactory<Program> Host => _host ?? throw new InvalidOperationException("The corpus is not initialised yet.");
+
+    public async Task InitializeAsync()
+    {
+        var folder = GeneratedCorpus.Generate(_temp, "corpus", sources, seed: 7);
+        await GeneratedCorpus.SeedAsync(_factory.ConnectionString, folder);
+        _host = _factory.WithWebHostBuilder(b => b.UseSetting("Caching:Enabled", "false").ConfigureServices(ConfigureServices));
+    }
+
+    public Task DisposeAsync()
+    {
+        _host?.Dispose();
+        _factory.Dispose();
+        _temp.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A client of the API over the corpus (read cache off).</summary>
+    public HttpClient CreateClient() => Host.CreateClient();
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Q7x2.Api.Infrastructure;
@@ -106,39 +105,17 @@ public sealed class GeneratedCorpusQueryPlanTests(GeneratedCorpusQueryPlanTests.
     }
 
     /// <summary>A corpus of 30 generated sources seeded into the API's database, and the API over it with the read cache off.</summary>
-    public sealed class Corpus : IAsyncLifetime
+    public sealed class Corpus() : SeededCorpus(sources: 30)
     {
-        private readonly TempDirectory _temp = Repository.TempDirectory();
-        private readonly Q7x2ApiFactory _factory = new();
         private readonly CommandRecorder _recorder = new();
-        private WebApplicationFactory<Program>? _host;
 
-        public string DatabasePath => _factory.DatabasePath;
-
-        public async Task InitializeAsync()
-        {
-            var folder = GeneratedCorpus.Generate(_temp, "corpus", sources: 30, seed: 7);
-            await GeneratedCorpus.SeedAsync(_factory.ConnectionString, folder);
-
-            _host = _factory.WithWebHostBuilder(b => b.UseSetting("Caching:Enabled", "false")
-                .ConfigureServices(services => services.ConfigureDbContext<Q7x2Db>(options => options.AddInterceptors(_recorder))));
-        }
-
-        public Task DisposeAsync()
-        {
-            _host?.Dispose();
-            _factory.Dispose();
-            _temp.Dispose();
-            return Task.CompletedTask;
-        }
-
-        /// <summary>A client of the API over the corpus (read cache off).</summary>
-        public HttpClient CreateClient() => _host!.CreateClient();
+        protected override void ConfigureServices(IServiceCollection services) =>
+            services.ConfigureDbContext<Q7x2Db>(options => options.AddInterceptors(_recorder));
 
         /// <summary>Sends every read and returns the SQL commands they cost.</summary>
         public async Task<IReadOnlyCollection<RecordedCommand>> ReadEverythingAsync()
         {
-            using var client = _host!.CreateClient();
+            using var client = CreateClient();
             var v = await SampleValuesAsync();
             foreach (var request in Requests(v))
             {

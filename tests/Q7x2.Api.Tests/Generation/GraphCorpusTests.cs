@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Q7x2.Api.Tests.Features.Entities;
 using Q7x2.Api.Tests.Infrastructure;
@@ -148,29 +147,5 @@ public sealed class GraphCorpusTests(GraphCorpusTests.Corpus corpus) : IClassFix
     /// 150 generated sources (the query-plan corpus's 30 leave every graph under the maximum: its hub has 154 nodes one hop away),
     /// seeded into the API's database, and the API over it with the read cache off.
     /// </summary>
-    public sealed class Corpus : IAsyncLifetime
-    {
-        private readonly TempDirectory _temp = Repository.TempDirectory();
-        private readonly Q7x2ApiFactory _factory = new();
-        private WebApplicationFactory<Program>? _host;
-
-        public string DatabasePath => _factory.DatabasePath;
-
-        public async Task InitializeAsync()
-        {
-            var folder = GeneratedCorpus.Generate(_temp, "corpus", sources: 150, seed: 7);
-            await GeneratedCorpus.SeedAsync(_factory.ConnectionString, folder);
-            _host = _factory.WithWebHostBuilder(b => b.UseSetting("Caching:Enabled", "false"));
-        }
-
-        public Task DisposeAsync()
-        {
-            _host?.Dispose();
-            _factory.Dispose();
-            _temp.Dispose();
-            return Task.CompletedTask;
-        }
-
-        public HttpClient CreateClient() => _host!.CreateClient();
-    }
+    public sealed class Corpus() : SeededCorpus(sources: 150);
 }
