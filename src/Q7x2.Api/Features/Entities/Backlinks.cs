@@ -125,9 +125,9 @@ internal static class Backlinks
 
     /// <summary>Every group with records pointing at <paramref name="id"/>, each with its first <see cref="Embedded"/>: one command.</summary>
     public static async Task<IReadOnlyList<BacklinkGroupResponse>> OfAsync(Q7x2Db db, string id, CancellationToken ct) =>
-        (await OfAsync(db, [id], ct)).GetValueOrDefault(id) ?? [];
+        (await OfAsync(db, [id], ct))[id];
 
-    /// <summary>The same for several entities (a page), by entity id: one command.</summary>
+    /// <summary>The same for several entities (a page), by entity id (every id present, with no groups when nothing points at it): one command.</summary>
     public static async Task<Dictionary<string, IReadOnlyList<BacklinkGroupResponse>>> OfAsync(
         Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct)
     {

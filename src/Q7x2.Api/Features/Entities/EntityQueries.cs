@@ -66,7 +66,7 @@ internal static class EntityQueries
         return rows.Map(e => map(e, context) with
         {
             Evidence = evidence is null ? null : [.. evidence[e.Id]],
-            Backlinks = backlinks?.GetValueOrDefault(e.Id) ?? (backlinks is null ? null : []),
+            Backlinks = backlinks?[e.Id],
         });
     }
 
