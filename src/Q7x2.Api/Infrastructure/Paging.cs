@@ -14,7 +14,10 @@ namespace Q7x2.Api.Infrastructure;
 public sealed record Page<T>(
     IReadOnlyList<T> Items,
     string? Next,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Total = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Total = null) : IPage
+{
+    System.Collections.IEnumerable IPage.Rows => Items;
+}
 
 /// <summary>
 /// Keyset paging parameters shared by every list. Each list's query record declares <c>Limit</c>, <c>Cursor</c> and

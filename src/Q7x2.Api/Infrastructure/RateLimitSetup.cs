@@ -6,13 +6,17 @@ using Microsoft.Extensions.Options;
 
 namespace Q7x2.Api.Infrastructure;
 
-/// <summary><c>RateLimiting:*</c>: one budget per client (API key name, else remote address) for reads, search and writes.</summary>
+/// <summary>
+/// <c>RateLimiting:*</c>: one budget per client (API key name, else remote address) for reads, search, writes and exports (a read
+/// that asks for CSV: one request however long the list).
+/// </summary>
 public sealed class RateLimitingOptions
 {
     public bool Enabled { get; set; } = true;
     public RateLimitBudgetOptions Reads { get; set; } = new() { PermitsPerMinute = 600 };
     public RateLimitBudgetOptions Search { get; set; } = new() { PermitsPerMinute = 120 };
     public RateLimitBudgetOptions Writes { get; set; } = new() { PermitsPerMinute = 120 };
+    public RateLimitBudgetOptions Exports { get; set; } = new() { PermitsPerMinute = 30 };
 }
 
 public sealed class RateLimitBudgetOptions
@@ -32,8 +36,8 @@ internal static class RateLimitSetup
     public static IServiceCollection AddQ7x2RateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection("RateLimiting"))
-            .Validate(o => o.Reads.PermitsPerMinute > 0 && o.Search.PermitsPerMinute > 0 && o.Writes.PermitsPerMinute > 0,
-                "RateLimiting:Reads, :Search and :Writes PermitsPerMinute must be positive.")
+            .Validate(o => o.Reads.PermitsPerMinute > 0 && o.Search.PermitsPerMinute > 0 && o.Writes.PermitsPerMinute > 0 && o.Exports.PermitsPerMinute > 0,
+                "RateLimiting:Reads, :Search, :Writes and :Exports PermitsPerMinute must be positive.")
             .ValidateOnStart();
         services.AddSingleton<Budgets>();
         services.AddRateLimiter(options =>
@@ -125,6 +129,7 @@ internal static class RateLimitSetup
 
             var budget = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) ? "writes"
                 : request.Path.StartsWithSegments("/v1/search") ? "search"
+                : Streaming.IsStreamed(request) ? "exports"
                 : "reads";
             var client = http.User.Identity is { IsAuthenticated: true, Name: { } name }
                 ? $"key:{name}"
@@ -136,6 +141,7 @@ internal static class RateLimitSetup
         {
             "writes" => options.Value.Writes.PermitsPerMinute,
             "search" => options.Value.Search.PermitsPerMinute,
+            "exports" => options.Value.Exports.PermitsPerMinute,
             _ => options.Value.Reads.PermitsPerMinute,
         };
 

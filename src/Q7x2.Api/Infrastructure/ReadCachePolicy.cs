@@ -8,7 +8,8 @@ namespace Q7x2.Api.Infrastructure;
 /// <summary>
 /// What the output cache keeps: 200 answers to anonymous GETs under /v1 (HEAD arrives here as GET), keyed by the
 /// generation, host, path (case-sensitive, as ids are), the raw query string and the headers that choose the
-/// representation. A request with credentials is neither answered from the cache nor stored in it.
+/// representation. A request with credentials is neither answered from the cache nor stored in it, and neither is a CSV
+/// export (streamed, as long as the list).
 /// </summary>
 internal sealed class ReadCachePolicy(CacheGeneration generation) : IOutputCachePolicy
 {
@@ -21,7 +22,8 @@ internal sealed class ReadCachePolicy(CacheGeneration generation) : IOutputCache
     {
         var request = context.HttpContext.Request;
         var cacheable = ConditionalGetMiddleware.IsRead(request)
-            && !request.Headers.ContainsKey(ApiKeys.Header) && !request.Headers.ContainsKey(HeaderNames.Authorization);
+            && !request.Headers.ContainsKey(ApiKeys.Header) && !request.Headers.ContainsKey(HeaderNames.Authorization)
+            && !Streaming.IsStreamed(request);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

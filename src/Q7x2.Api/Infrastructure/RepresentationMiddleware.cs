@@ -28,6 +28,7 @@ internal sealed class RepresentationMiddleware(RequestDelegate next, IResponseCo
         var body = response.Body;
         using var buffer = new MemoryStream();
         response.Body = buffer;
+        context.Features.Set(new StreamedBody(body));
         try
         {
             await next(context);
@@ -35,11 +36,12 @@ internal sealed class RepresentationMiddleware(RequestDelegate next, IResponseCo
         finally
         {
             response.Body = body;
+            context.Features.Set<StreamedBody>(null);
         }
 
         if (buffer.Length == 0)
         {
-            return; // nothing written: status code pages may still write a problem body
+            return; // nothing written (status code pages may still write a problem body), or streamed past the buffer (a CSV export)
         }
 
         var content = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);

@@ -11,7 +11,7 @@ internal static class AgreementsEndpoints
     public static RouteGroupBuilder MapAgreements(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/agreements").WithTags("Agreements");
-        group.MapGet("/", ListAgreements).WithName(nameof(ListAgreements))
+        group.MapGet("/", ListAgreements).ProducesCsv().WithName(nameof(ListAgreements))
             .WithSummary("List agreements")
             .WithDescription("Agreements the sources speak of, in date order (undated last): the March 2025 Kyrgyz-Tajik border delimitation agreement, "
                 + "the 14 agreements signed during Japarov's July 2025 visit, the trilateral border agreement. Filter by `party` (e.g. `uzbekistan`), "

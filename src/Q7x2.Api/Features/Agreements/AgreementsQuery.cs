@@ -51,12 +51,19 @@ public sealed record AgreementsQuery : IEntityListQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 internal sealed class AgreementsQueryValidator : PageQueryValidator<AgreementsQuery>
 {
     public AgreementsQueryValidator()
     {
+        RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
         RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Party).Id();
         RuleFor(q => q.Event).Id();

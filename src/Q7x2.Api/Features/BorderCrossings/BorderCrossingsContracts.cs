@@ -72,12 +72,19 @@ public sealed record BorderCrossingsQuery : IEntityListQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 internal sealed class BorderCrossingsQueryValidator : PageQueryValidator<BorderCrossingsQuery>
 {
     public BorderCrossingsQueryValidator()
     {
+        RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
         RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Country).Id();
         RuleFor(q => q.Status).OneOf(Q7x2.Data.Seeding.SeedRules.CrossingStatuses);

@@ -47,12 +47,19 @@ public sealed record CountriesQuery : IEntityListQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 internal sealed class CountriesQueryValidator : PageQueryValidator<CountriesQuery>
 {
     public CountriesQueryValidator()
     {
+        RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
         RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.IsoCode).Matches("^[A-Z]{2}$")
             .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 code (two uppercase letters such as 'KG').");

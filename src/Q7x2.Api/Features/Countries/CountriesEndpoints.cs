@@ -11,7 +11,7 @@ internal static class CountriesEndpoints
     public static RouteGroupBuilder MapCountries(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/countries").WithTags("Countries");
-        group.MapGet("/", ListCountries).WithName(nameof(ListCountries))
+        group.MapGet("/", ListCountries).ProducesCsv().WithName(nameof(ListCountries))
             .WithSummary("List countries")
             .WithDescription("Countries the sources name (Kyrgyzstan, Tajikistan, Uzbekistan), with their ISO 3166-1 alpha-2 code. Filter by `isoCode` (e.g. `TJ`).")
             .WithParameterExamples(("isoCode", "TJ"), ("sort", "name"), ("limit", 20))

@@ -214,7 +214,7 @@ internal static class Backlinks
 }
 
 /// <summary>Query parameters of <c>GET /v1/entities/{id}/backlinks</c>.</summary>
-public sealed record BacklinksQuery : IPageQuery
+public sealed record BacklinksQuery : ICsvListQuery
 {
     /// <summary>The part the entity plays in the records: participant, party, subject, place, event, partOf, country, connects or attribution.</summary>
     [Description("The part the entity plays in the records: `participant`, `party`, `subject`, `place`, `event`, `partOf`, `country`, `connects` or `attribution`.")]
@@ -237,12 +237,19 @@ public sealed record BacklinksQuery : IPageQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 internal sealed class BacklinksQueryValidator : PageQueryValidator<BacklinksQuery>
 {
     public BacklinksQueryValidator()
     {
+        RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
         RuleFor(q => q.Relation).NotEmpty().OneOf(Backlinks.Relations);
         RuleFor(q => q.Kind).NotEmpty().OneOf(Backlinks.Kinds);
         RuleFor(q => q.Kind).Must((q, kind) => Backlinks.Group(q.Relation!, kind!) is not null)

@@ -75,7 +75,7 @@ public sealed record EntityDetailQuery
 }
 
 /// <summary>Query parameters of a list of entities: it embeds nothing unless asked.</summary>
-public interface IEntityListQuery : Infrastructure.IPageQuery
+public interface IEntityListQuery : Infrastructure.ICsvListQuery
 {
     public const string EmbedDescription =
         "What each item embeds besides the entity's own fields, comma-separated: `evidence` (the quotes for the entity itself), "

@@ -30,12 +30,19 @@ public sealed record EntitiesQuery : IEntityListQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 internal sealed class EntitiesQueryValidator : PageQueryValidator<EntitiesQuery>
 {
     public EntitiesQueryValidator()
     {
+        RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
         RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Kind).OneOf(EntityKind.All);
         Sorts(EntityQueries.ByName, q => q.Sort);

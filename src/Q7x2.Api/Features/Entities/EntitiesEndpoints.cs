@@ -12,7 +12,7 @@ internal static class EntitiesEndpoints
     public static RouteGroupBuilder MapEntities(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/entities").WithTags("Entities");
-        group.MapGet("/", ListEntities).WithName(nameof(ListEntities))
+        group.MapGet("/", ListEntities).ProducesCsv().WithName(nameof(ListEntities))
             .WithSummary("List entities of every kind")
             .WithDescription("Every person, country, place, organisation, event, agreement and border crossing the sources name, with the fields all kinds share. Filter by `kind` (e.g. `border-crossing` for the Tajvaron-Karamyk crossing and the two reopened western crossings); the typed collections add each kind's own fields.")
             .WithParameterExamples(("kind", "border-crossing"), ("sort", "name"), ("limit", 20))
@@ -23,7 +23,7 @@ internal static class EntitiesEndpoints
             .WithParameterExamples(("id", "tajvaron-karamyk-crossing"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
-        group.MapGet("/{id}/backlinks", ListBacklinks).WithName(nameof(ListBacklinks))
+        group.MapGet("/{id}/backlinks", ListBacklinks).ProducesCsv().WithName(nameof(ListBacklinks))
             .WithSummary("List the records that point at an entity in one way")
             .WithDescription("One group of an entity's backlinks, whole and keyset-paged in time order (undated last): e.g. the events "
                 + "`sadyr-japarov` took part in (`relation=participant&kind=event`), or the observations about `kyrgyzstan` "

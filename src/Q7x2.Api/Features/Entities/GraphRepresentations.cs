@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 using Microsoft.Net.Http.Headers;
 using Q7x2.Api.Features.Common;
+using Q7x2.Api.Infrastructure;
 
 namespace Q7x2.Api.Features.Entities;
 
@@ -16,28 +17,8 @@ internal static class GraphFormats
 
     private static readonly MediaTypeHeaderValue[] Offered = [new(Json), new(GraphML), new(Jgf)];
 
-    /// <summary>
-    /// The offered type the client prefers: the one with the highest quality, as the most specific range of <c>Accept</c> that
-    /// matches it says (RFC 9110, 12.5.1); JSON on a tie, without <c>Accept</c>, and when nothing offered is acceptable (as every
-    /// other read of the API answers whatever <c>Accept</c> says, rather than 406).
-    /// </summary>
-    public static string Negotiate(HttpRequest request)
-    {
-        var accept = request.GetTypedHeaders().Accept;
-        var (best, quality) = (Json, 0.0);
-        foreach (var offered in Offered)
-        {
-            var range = accept.Where(offered.IsSubsetOf).OrderByDescending(Specificity).FirstOrDefault();
-            if (range is not null && (range.Quality ?? 1) is var q && q > quality)
-            {
-                (best, quality) = (offered.MediaType.Value!, q);
-            }
-        }
-
-        return best;
-    }
-
-    private static int Specificity(MediaTypeHeaderValue range) => range.MatchesAllTypes ? 0 : range.MatchesAllSubTypes ? 1 : 2;
+    /// <summary>The offered type the client prefers (<see cref="MediaTypes.Negotiate"/>): JSON unless GraphML or JGF is preferred.</summary>
+    public static string Negotiate(HttpRequest request) => MediaTypes.Negotiate(request, Offered);
 }
 
 /// <summary>A graph as GraphML (http://graphml.graphdrawing.org/), for Gephi, yEd, Cytoscape, NetworkX and igraph.</summary>

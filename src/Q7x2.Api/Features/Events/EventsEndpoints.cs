@@ -11,7 +11,7 @@ internal static class EventsEndpoints
     public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/events").WithTags("Events");
-        group.MapGet("/", ListEvents).WithName(nameof(ListEvents))
+        group.MapGet("/", ListEvents).ProducesCsv().WithName(nameof(ListEvents))
             .WithSummary("List events")
             .WithDescription("Events the sources speak of, from the independence of the Central Asian states in late 1991 to Japarov's July 8-9, 2025 state visit to Tajikistan, "
                 + "in date order (undated events last). Filter by `type`, `participant`, `place`, `country` and a `from`/`to` range that matches fuzzy dates by overlap: "

@@ -55,12 +55,19 @@ public sealed record EventsQuery : IEntityListQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 internal sealed class EventsQueryValidator : PageQueryValidator<EventsQuery>
 {
     public EventsQueryValidator()
     {
+        RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
         RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Type).OneOf(SeedRules.EventTypes);
         RuleFor(q => q.Participant).Id();

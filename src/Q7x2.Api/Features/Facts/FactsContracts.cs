@@ -5,7 +5,7 @@ using Q7x2.Data.Entities;
 namespace Q7x2.Api.Features.Facts;
 
 /// <summary>Query parameters of <c>GET /v1/facts</c>.</summary>
-public sealed record FactsQuery : IPageQuery
+public sealed record FactsQuery : ICsvListQuery
 {
     internal static readonly SortOptions<Fact> Sorts = new("id",
         SortField<Fact>.Text("id", f => f.Id, f => f.Id),
@@ -62,12 +62,19 @@ public sealed record FactsQuery : IPageQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 internal sealed class FactsQueryValidator : PageQueryValidator<FactsQuery>
 {
     public FactsQueryValidator()
     {
+        RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
         RuleFor(q => q.Subject).Id();
         RuleFor(q => q.Object).Id();
         RuleFor(q => q.Entity).Id();

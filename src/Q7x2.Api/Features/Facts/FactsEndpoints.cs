@@ -11,7 +11,7 @@ internal static class FactsEndpoints
     public static RouteGroupBuilder MapFacts(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/facts").WithTags("Facts");
-        group.MapGet("/", ListFacts).WithName(nameof(ListFacts))
+        group.MapGet("/", ListFacts).ProducesCsv().WithName(nameof(ListFacts))
             .WithSummary("List facts")
             .WithDescription("Statements of the form subject – predicate – object entity or literal value, with date, modality, attribution and evidence. "
                 + "Filter by `subject`, `object`, `entity` (either side), `predicate` (e.g. `president-of`), `modality`, `source` and a date range: "

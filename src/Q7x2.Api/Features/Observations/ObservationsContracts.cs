@@ -22,7 +22,7 @@ public sealed record ObservationResponse(
     FuzzyDateResponse? Period, string Modality, EntityRef? Attribution, string? Note, IReadOnlyList<EvidenceResponse> Evidence);
 
 /// <summary>Query parameters of <c>GET /v1/observations</c>.</summary>
-public sealed record ObservationsQuery : IPageQuery
+public sealed record ObservationsQuery : ICsvListQuery
 {
     internal static readonly SortOptions<Observation> Sorts = new("id",
         SortField<Observation>.Text("id", o => o.Id, o => o.Id),
@@ -67,12 +67,19 @@ public sealed record ObservationsQuery : IPageQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 internal sealed class ObservationsQueryValidator : PageQueryValidator<ObservationsQuery>
 {
     public ObservationsQueryValidator()
     {
+        RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
         RuleFor(q => q.Metric).Id();
         RuleFor(q => q.Subject).Id();
         RuleFor(q => q.Unit).OneOf(Quantity.Units);

@@ -10,7 +10,7 @@ internal static class ObservationsEndpoints
     public static RouteGroupBuilder MapObservations(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/observations").WithTags("Observations");
-        group.MapGet("/", ListObservations).WithName(nameof(ListObservations))
+        group.MapGet("/", ListObservations).ProducesCsv().WithName(nameof(ListObservations))
             .WithSummary("List observations")
             .WithDescription("Quantities the sources state, with metric, subjects, value, unit, comparator and period: Tajikistan's population of more than 10 million "
                 + "is `population` `gt` 10000000 `person`, never `eq`. Filter by `metric`, `subject`, `unit` and a period range (overlap).")

@@ -11,7 +11,7 @@ internal static class OrganizationsEndpoints
     public static RouteGroupBuilder MapOrganizations(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/organizations").WithTags("Organizations");
-        group.MapGet("/", ListOrganizations).WithName(nameof(ListOrganizations))
+        group.MapGet("/", ListOrganizations).ProducesCsv().WithName(nameof(ListOrganizations))
             .WithSummary("List organisations")
             .WithDescription("Organisations the sources name, with their type and country: the Kyrgyz and Tajik health and labor ministries, Tajikistan’s Honor Guard, The Times of Central Asia. Filter by `country` (e.g. `kyrgyzstan`) or `type` (e.g. `ministry`).")
             .WithParameterExamples(("country", "kyrgyzstan"), ("type", "ministry"), ("sort", "name"), ("limit", 20))

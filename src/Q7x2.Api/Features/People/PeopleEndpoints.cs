@@ -11,7 +11,7 @@ internal static class PeopleEndpoints
     public static RouteGroupBuilder MapPeople(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/people").WithTags("People");
-        group.MapGet("/", ListPeople).WithName(nameof(ListPeople))
+        group.MapGet("/", ListPeople).ProducesCsv().WithName(nameof(ListPeople))
             .WithSummary("List people")
             .WithDescription("People the sources name, with their country and role. Filter by `country` (e.g. `tajikistan`) or `role` (e.g. `president`).")
             .WithParameterExamples(("country", "tajikistan"), ("role", "president"), ("sort", "name"), ("limit", 20))

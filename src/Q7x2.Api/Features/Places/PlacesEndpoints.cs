@@ -11,7 +11,7 @@ internal static class PlacesEndpoints
     public static RouteGroupBuilder MapPlaces(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/places").WithTags("Places");
-        group.MapGet("/", ListPlaces).WithName(nameof(ListPlaces))
+        group.MapGet("/", ListPlaces).ProducesCsv().WithName(nameof(ListPlaces))
             .WithSummary("List places")
             .WithDescription("Places the sources name, with their type, country and enclosing place: cities such as Dushanbe and Khujand, the Chong-Alai and Lakhsh districts, the Ferghana Valley. Filter by `country` (e.g. `tajikistan`), `type` (e.g. `district`) or `partOf` (e.g. `kyrgyz-tajik-border-area`).")
             .WithParameterExamples(("country", "tajikistan"), ("type", "district"), ("partOf", "kyrgyz-tajik-border-area"), ("sort", "name"), ("limit", 20))

@@ -20,7 +20,7 @@ public sealed record PredicateResponse(string Id, string Label, string? InverseL
 internal sealed record PredicateRow(Predicate Predicate, int FactCount);
 
 /// <summary>Query parameters of <c>GET /v1/predicates</c>.</summary>
-public sealed record PredicatesQuery : IPageQuery
+public sealed record PredicatesQuery : ICsvListQuery
 {
     internal static readonly SortOptions<Predicate> Sorts = new("id",
         SortField<Predicate>.Text("id", p => p.Id, p => p.Id),
@@ -41,9 +41,19 @@ public sealed record PredicatesQuery : IPageQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 internal sealed class PredicatesQueryValidator : PageQueryValidator<PredicatesQuery>
 {
-    public PredicatesQueryValidator() => Sorts(PredicatesQuery.Sorts, q => q.Sort);
+    public PredicatesQueryValidator()
+    {
+        RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        Sorts(PredicatesQuery.Sorts, q => q.Sort);
+    }
 }

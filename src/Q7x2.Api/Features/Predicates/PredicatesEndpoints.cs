@@ -11,7 +11,7 @@ internal static class PredicatesEndpoints
     public static RouteGroupBuilder MapPredicates(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/predicates").WithTags("Predicates");
-        group.MapGet("/", ListPredicates).WithName(nameof(ListPredicates))
+        group.MapGet("/", ListPredicates).ProducesCsv().WithName(nameof(ListPredicates))
             .WithSummary("List predicates")
             .WithDescription("The controlled vocabulary of fact predicates, with labels both ways and how many facts use each: "
                 + "`son-of` reads \"son of\" from Rustam Emomali and \"son\" from Emomali Rahmon; `discussed-topic` marks topics discussed, not agreed.")

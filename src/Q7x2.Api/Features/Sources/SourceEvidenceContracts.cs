@@ -26,7 +26,7 @@ public sealed record SourceEvidenceResponse(string SourceId, int Start, int End,
 public sealed record EvidenceOwner(string Type, string Id, string Name);
 
 /// <summary>Query parameters of <c>GET /v1/sources/{id}/evidence</c>: paging only, the order is the text's.</summary>
-public sealed record SourceEvidenceQuery : IPageQuery
+public sealed record SourceEvidenceQuery : ICsvListQuery
 {
     /// <summary>The cursor's sort: spans are listed by start, then by evidence id.</summary>
     internal const string TextOrder = "start";
@@ -54,6 +54,12 @@ public sealed record SourceEvidenceQuery : IPageQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 /// <summary>Paging in a source's text order (its evidence, its annotation pages): a cursor must come from such a list.</summary>
@@ -65,7 +71,10 @@ internal abstract class TextOrderQueryValidator<T> : PageQueryValidator<T>
             .WithMessage("'cursor' was issued by another list; start again without it.");
 }
 
-internal sealed class SourceEvidenceQueryValidator : TextOrderQueryValidator<SourceEvidenceQuery>;
+internal sealed class SourceEvidenceQueryValidator : TextOrderQueryValidator<SourceEvidenceQuery>
+{
+    public SourceEvidenceQueryValidator() => RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+}
 
 internal static class EvidenceOwners
 {

@@ -12,7 +12,7 @@ internal static class SourcesEndpoints
     public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/sources").WithTags("Sources");
-        group.MapGet("/", ListSources).WithName(nameof(ListSources))
+        group.MapGet("/", ListSources).ProducesCsv().WithName(nameof(ListSources))
             .WithSummary("List sources")
             .WithDescription("The source documents facts are taken from, ordered by id, without their text. Keyset paging: follow `next` (or the `Link: rel=\"next\"` header) until it is null.")
             .ProducesValidationProblem();

@@ -5,7 +5,7 @@ using Q7x2.Data.Entities;
 namespace Q7x2.Api.Features.Sources;
 
 /// <summary>Query parameters of <c>GET /v1/sources</c>.</summary>
-public sealed record SourcesQuery : IPageQuery
+public sealed record SourcesQuery : ICsvListQuery
 {
     internal static readonly SortOptions<Source> Sorts = new("id",
         SortField<Source>.Text("id", s => s.Id, s => s.Id),
@@ -26,9 +26,19 @@ public sealed record SourcesQuery : IPageQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 internal sealed class SourcesQueryValidator : PageQueryValidator<SourcesQuery>
 {
-    public SourcesQueryValidator() => Sorts(SourcesQuery.Sorts, q => q.Sort);
+    public SourcesQueryValidator()
+    {
+        RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        Sorts(SourcesQuery.Sorts, q => q.Sort);
+    }
 }

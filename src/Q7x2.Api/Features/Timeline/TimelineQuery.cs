@@ -5,7 +5,7 @@ using Q7x2.Api.Infrastructure;
 namespace Q7x2.Api.Features.Timeline;
 
 /// <summary>Query parameters of <c>GET /v1/timeline</c>.</summary>
-public sealed record TimelineQuery : IPageQuery
+public sealed record TimelineQuery : ICsvListQuery
 {
     /// <summary>Start of a date range (yyyy-MM-dd) that fuzzy dates match by overlap: only items whose date interval ends on or after this day.</summary>
     [Description("Only items whose date interval ends on or after this day (`yyyy-MM-dd`): ranges match fuzzy dates by overlap.")]
@@ -38,12 +38,19 @@ public sealed record TimelineQuery : IPageQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 internal sealed class TimelineQueryValidator : PageQueryValidator<TimelineQuery>
 {
     public TimelineQueryValidator()
     {
+        RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
         RuleFor(q => q.From).IsoDate();
         RuleFor(q => q.To).IsoDate();
         this.DateRange(q => q.FromDate, q => q.ToDate);

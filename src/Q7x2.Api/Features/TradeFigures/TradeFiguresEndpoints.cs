@@ -11,7 +11,7 @@ internal static class TradeFiguresEndpoints
     public static RouteGroupBuilder MapTradeFigures(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/trade-figures").WithTags("Trade figures");
-        group.MapGet("/", ListTradeFigures).WithName(nameof(ListTradeFigures))
+        group.MapGet("/", ListTradeFigures).ProducesCsv().WithName(nameof(ListTradeFigures))
             .WithSummary("List trade figures")
             .WithDescription("Trade observations with comparisons derived from the stored values: Kyrgyz-Tajik trade of $6.35 million in January-May 2025 "
                 + "against $405,100 in the first five months of 2024 gives a derived ratio of 15.68 and a change of 5944900, shown next to the article's "

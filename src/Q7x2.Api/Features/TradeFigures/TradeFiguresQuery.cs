@@ -5,7 +5,7 @@ using Q7x2.Data.Entities;
 namespace Q7x2.Api.Features.TradeFigures;
 
 /// <summary>Query parameters of <c>GET /v1/trade-figures</c>.</summary>
-public sealed record TradeFiguresQuery : IPageQuery
+public sealed record TradeFiguresQuery : ICsvListQuery
 {
     internal static readonly SortOptions<Observation> Sorts = new("id",
         SortField<Observation>.Text("id", o => o.Id, o => o.Id),
@@ -46,12 +46,19 @@ public sealed record TradeFiguresQuery : IPageQuery
     /// <inheritdoc cref="IPageQuery.Count"/>
     [Description(IPageQuery.CountDescription)]
     public bool? Count { get; init; }
+
+    /// <inheritdoc cref="ICsvListQuery.Format"/>
+    [Description(ICsvListQuery.FormatDescription)]
+    public string? Format { get; init; }
+
+    ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
 }
 
 internal sealed class TradeFiguresQueryValidator : PageQueryValidator<TradeFiguresQuery>
 {
     public TradeFiguresQueryValidator()
     {
+        RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
         RuleFor(q => q.Country).Id();
         RuleFor(q => q.Metric).Id();
         RuleFor(q => q.From).IsoDate();
