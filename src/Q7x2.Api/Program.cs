@@ -6,6 +6,7 @@ using Q7x2.Api.Features.Countries;
 using Q7x2.Api.Features.Curation;
 using Q7x2.Api.Features.Entities;
 using Q7x2.Api.Features.Events;
+using Q7x2.Api.Features.Exports;
 using Q7x2.Api.Features.Facts;
 using Q7x2.Api.Features.Health;
 using Q7x2.Api.Features.Observations;
@@ -108,6 +109,7 @@ v1.MapBorderCrossings();
 v1.MapSearch();
 v1.MapCuration();
 v1.MapChanges();
+v1.MapExport();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

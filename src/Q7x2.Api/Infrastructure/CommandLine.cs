@@ -3,6 +3,7 @@ using System.Globalization;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Features.Curation;
 using Q7x2.Data;
 using Q7x2.Data.Generation;
@@ -29,6 +30,9 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
 
     /// <summary>Set when parsing alone answered the command line: 0 after <c>--help</c>, 2 after a usage error.</summary>
     public int? ExitCode { get; private init; }
+
+    /// <summary>The dump that <c>import</c> loads.</summary>
+    public string? ImportPath { get; private init; }
 
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "Say what would change, write nothing." };
 
@@ -63,6 +67,8 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
         Required = true,
     }.Validate(r => r.GetValueOrDefault<string>() is { } path && (File.Exists(path) || (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any()))
         ? $"--out '{path}' is not empty: give a new or empty folder." : null);
+
+    private static readonly Argument<string> DumpArgument = new("dump") { Description = "The NDJSON dump to load, as GET /v1/export sends it." };
 
     private static readonly string[] HostKeys = ["urls", "environment", "contentRoot", "applicationName"];
 
@@ -105,6 +111,14 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(seed);
         root.Subcommands.Add(generate);
+        var import = new Command("import",
+            "Apply the migrations, then load a dump made by GET /v1/export into an empty database, through the seeder's checks "
+            + "(all or nothing); prints N added. The dump's count and SHA-256 are checked first.")
+        {
+            DumpArgument,
+        };
+        import.SetAction(_ => 0);
+        root.Subcommands.Add(import);
         root.Subcommands.Add(new Command("keys", "Manage API keys.") { create });
         return root;
     }
@@ -142,6 +156,7 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
             "new" => new CommandLine("keys", false, hostArgs) { NewKey = (result.GetValue(NameOption)!, result.GetValue(RoleOption)!) },
             "migrate" => new CommandLine("migrate", false, hostArgs),
             "seed" => new CommandLine("seed", result.GetValue(DryRunOption), hostArgs),
+            "import" => new CommandLine("import", false, hostArgs) { ImportPath = result.GetValue(DumpArgument) },
             "generate" => new CommandLine("generate", false, hostArgs)
             {
                 Corpus = (result.GetValue(SourcesOption), result.GetValue(CorpusSeedOption), result.GetValue(OutOption)!),
@@ -180,6 +195,11 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
             }
 
             var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
+            if (Command == "import")
+            {
+                return await ImportAsync(db, seeder, ImportPath!, ct);
+            }
+
             var result = await DatabaseCommands.SeedAsync(seeder, DataSetup.SeedPath(app.Configuration), DryRun, ct);
             Console.WriteLine(result);
             return 0;
@@ -188,6 +208,46 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 1;
+        }
+    }
+
+    /// <summary>
+    /// Loads a dump into an empty database: the dump becomes a seed folder (in a temporary folder, after its count and
+    /// SHA-256 are checked), which the seeder checks and writes in one transaction like any other.
+    /// </summary>
+    private static async Task<int> ImportAsync(Q7x2Db db, Seeder seeder, string dump, CancellationToken ct)
+    {
+        if (!File.Exists(dump))
+        {
+            await Console.Error.WriteLineAsync($"'{dump}' is not a file; nothing was written.");
+            return 1;
+        }
+
+        if (await db.Sources.AnyAsync(ct) || await db.Predicates.AnyAsync(ct) || await db.Entities.AnyAsync(ct)
+            || await db.Facts.AnyAsync(ct) || await db.Observations.AnyAsync(ct))
+        {
+            await Console.Error.WriteLineAsync("import loads a dump into an empty database, and this one holds records; nothing was written.");
+            return 1;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("q7x2-import-").FullName;
+        try
+        {
+            var firstLines = SeedDump.ToSeedFolder(dump, folder);
+            try
+            {
+                Console.WriteLine(await DatabaseCommands.SeedAsync(seeder, folder, dryRun: false, ct));
+            }
+            catch (SeedValidationException e)
+            {
+                throw SeedDump.InDumpTerms(e, firstLines, Path.GetFileName(dump));
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

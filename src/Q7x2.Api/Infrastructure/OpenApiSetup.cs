@@ -28,6 +28,7 @@ internal static class OpenApiSetup
         ["Search"] = "Ranked full-text search over names, aliases, descriptions and evidence quotes.",
         ["Health"] = "Liveness and readiness probes.",
         ["Changes"] = "The change feed: every write through the API in commit order, for services that mirror the data.",
+        ["Exports"] = "The whole dataset as one NDJSON dump (every record in its curated shape, with its count and SHA-256), which the `import` subcommand loads into another database.",
     };
 
     public static IServiceCollection AddQ7x2OpenApi(this IServiceCollection services) =>

@@ -14,7 +14,8 @@ namespace Q7x2.Data.Generation;
 /// </summary>
 internal sealed class JsonArrayFile : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>The curated shape's options (also the dump's, <see cref="SeedDump"/>).</summary>
+    internal static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -29,7 +30,7 @@ internal sealed class JsonArrayFile : IDisposable
     {
         _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         _stream.Write(Encoding.UTF8.GetBytes($"{{\"{property}\": ["));
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = Json.Encoder });
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = Options.Encoder });
     }
 
     public int Count { get; private set; }
@@ -38,7 +39,7 @@ internal sealed class JsonArrayFile : IDisposable
     {
         _buffer.ResetWrittenCount();
         _writer.Reset();
-        JsonSerializer.Serialize(_writer, record, record.GetType(), Json);
+        JsonSerializer.Serialize(_writer, record, record.GetType(), Options);
         _writer.Flush();
         _stream.Write(Count++ == 0 ? "\n"u8 : ",\n"u8);
         _stream.Write(_buffer.WrittenSpan);

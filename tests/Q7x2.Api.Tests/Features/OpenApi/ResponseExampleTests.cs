@@ -24,6 +24,8 @@ public sealed class ResponseExampleTests(Q7x2ApiFactory factory) : IClassFixture
         var document = await (await _client.GetAsync("/openapi/v1.json")).ReadJsonAsync(HttpStatusCode.OK);
         var operations = document.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name == "get"))
+            // JSON answers only: the NDJSON dump is checked line by line by DumpTests.
+            .Where(o => o.Value.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/json", out _))
             .Select(o => o.Value.GetProperty("operationId").GetString()!)
             .ToList();
 
