@@ -23,6 +23,13 @@ internal sealed class CsvColumns
 
     public IReadOnlyList<Column> Columns { get; }
 
+    /// <summary>The members that have columns (a nested one's columns are dotted under it), in column order: what <c>fields</c> may name.</summary>
+    public IReadOnlyList<string> Members => [.. Columns.Select(c => c.Name.Split('.')[0]).Distinct()];
+
+    /// <summary>The columns of these members only (<c>fields</c>), in the record's order.</summary>
+    public CsvColumns Of(IReadOnlyCollection<string> members) =>
+        new(_options, [.. Columns.Where(c => members.Contains(c.Name.Split('.')[0]))]);
+
     public static CsvColumns For(Type type, JsonSerializerOptions options)
     {
         var columns = new List<Column>();

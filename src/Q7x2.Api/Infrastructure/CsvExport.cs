@@ -73,16 +73,25 @@ internal static class CsvExport
             return context => IsRequested(context.HttpContext.Request)
                 ? ExportAsync(context, next, query, context.GetArgument<Q7x2Db>(db), columns.Value)
                 : next(context);
+
         });
 
     private static async ValueTask<object?> ExportAsync(
         EndpointFilterInvocationContext context, EndpointFilterDelegate next, int index, Q7x2Db db, CsvColumns columns)
     {
         var query = (ICsvListQuery)context.Arguments[index]!;
-        if (Refusal(query) is { } refusal)
+        if (Refusal(query, context.HttpContext.Request) is { } refusal)
         {
             return refusal;
         }
+
+        var (fields, error) = FieldSelection.Parse(context.HttpContext.Request, columns.Members);
+        if (error is not null)
+        {
+            return FieldSelection.Refusal(error);
+        }
+
+        columns = fields is null ? columns : columns.Of(fields);
 
         var http = context.HttpContext;
         var ct = http.RequestAborted;
@@ -141,10 +150,15 @@ internal static class CsvExport
             content[MediaType] = csv;
         });
 
-    /// <summary>What a CSV export does not take: page parameters (it is the whole list) and embeds (its columns are fixed).</summary>
-    private static ValidationProblem? Refusal(ICsvListQuery query)
+    /// <summary>What a CSV export does not take: page parameters (it is the whole list), embeds (its columns are fixed) and facets.</summary>
+    private static ValidationProblem? Refusal(ICsvListQuery query, HttpRequest request)
     {
         var errors = new Dictionary<string, string[]>();
+        if (request.Query.ContainsKey("facet"))
+        {
+            errors["facet"] = ["A CSV export has rows, not counts: ask for facets as JSON."];
+        }
+
         foreach (var (name, given) in new[] { ("limit", query.Limit is not null), ("cursor", query.Cursor is not null), ("count", query.Count is not null) })
         {
             if (given)
@@ -211,16 +225,16 @@ internal static class CsvExport
 
     private static object? Unwrap(object? result) => result is INestedHttpResult nested ? nested.Result : result;
 
-    /// <summary>T of a handler returning (a task of) <c>Ok&lt;Page&lt;T&gt;&gt;</c>, alone or in <c>Results&lt;…&gt;</c>.</summary>
-    private static Type? ItemType(Type type)
-    {
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Page<>))
-        {
-            return type.GetGenericArguments()[0];
-        }
+    /// <summary>T of a handler answering (a task of) <c>Ok&lt;Page&lt;T&gt;&gt;</c>, alone or in <c>Results&lt;…&gt;</c>.</summary>
+    private static Type? ItemType(Type type) =>
+        OkValue(type) is { IsGenericType: true } page && page.GetGenericTypeDefinition() == typeof(Page<>) ? page.GetGenericArguments()[0] : null;
 
-        return type.IsGenericType ? type.GetGenericArguments().Select(ItemType).FirstOrDefault(t => t is not null) : null;
-    }
+    /// <summary>The type of a handler's 200 answer: T of (a task of) <c>Ok&lt;T&gt;</c>, alone or in <c>Results&lt;…&gt;</c>.</summary>
+    public static Type Answered(Type returned) => OkValue(returned) ?? throw new InvalidOperationException($"{returned} answers no Ok<T>.");
+
+    private static Type? OkValue(Type type) => !type.IsGenericType ? null
+        : type.GetGenericTypeDefinition() == typeof(Ok<>) ? type.GetGenericArguments()[0]
+        : type.GetGenericArguments().Select(OkValue).FirstOrDefault(t => t is not null);
 }
 
 /// <summary>Marks a list that <see cref="CsvExport.ProducesCsv"/> serves as CSV too.</summary>

@@ -32,7 +32,7 @@ internal static class OpenApiSetup
     };
 
     public static IServiceCollection AddQ7x2OpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddContract().AddParameterExamples().AddResponseExamples().AddCsvExports().AddRequestExamples().AddProblemTraceId().AddApiKeySecurity().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddContract().AddParameterExamples().AddResponseExamples().AddCsvExports().AddFieldSelection().AddRequestExamples().AddProblemTraceId().AddApiKeySecurity().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

@@ -11,10 +11,15 @@ namespace Q7x2.Api.Infrastructure;
 /// <param name="Items">The items of this page.</param>
 /// <param name="Next">Opaque cursor of the next page, or null on the last page. Also sent as <c>Link: &lt;…&gt;; rel="next"</c>.</param>
 /// <param name="Total">The number of items across all pages; only with <c>count=true</c>.</param>
+/// <param name="Facets">
+/// Only with <c>facet=…</c>: for each facet asked for, how many of the matching items (all pages) have each value, the most
+/// frequent first (at most 100 values).
+/// </param>
 public sealed record Page<T>(
     IReadOnlyList<T> Items,
     string? Next,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Total = null) : IPage
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Total = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>? Facets = null) : IPage
 {
     System.Collections.IEnumerable IPage.Rows => Items;
 }
@@ -119,9 +124,10 @@ internal static class Pages
         Func<IQueryable<T>, IQueryable<TOut>> select, Func<TOut, T> keysOf, CancellationToken ct)
     {
         int? total = page.Count == true ? await query.CountAsync(ct) : null;
+        var facets = await Facets.CountAsync(query, page, http, ct);
         var (ordered, cursorOf) = sorts.Apply(query, sort, page.After());
         var rows = await select(ordered.Take(page.Take() + 1)).ToListAsync(ct);
-        return rows.ToPage(page, row => cursorOf(keysOf(row)), http, total);
+        return rows.ToPage(page, row => cursorOf(keysOf(row)), http, total) with { Facets = facets };
     }
 
     public static Task<Page<T>> PageAsync<T>(
@@ -132,8 +138,10 @@ internal static class Pages
         this IQueryable<T> query, SortOptions<T> sorts, string? sort, IPageQuery page, HttpContext http, CancellationToken ct) =>
         query.PageAsync(sorts, sort, page, http, q => q, row => row, ct);
 
-    public static Page<TOut> Map<TIn, TOut>(this Page<TIn> page, Func<TIn, TOut> map) =>
-        new([.. page.Items.Select(map)], page.Next, page.Total);
+    public static Page<TOut> Map<TIn, TOut>(this Page<TIn> page, Func<TIn, TOut> map) => page.With([.. page.Items.Select(map)]);
+
+    /// <summary>The same page (cursor, total, facets) with these items.</summary>
+    public static Page<TOut> With<TIn, TOut>(this Page<TIn> page, IReadOnlyList<TOut> items) => new(items, page.Next, page.Total, page.Facets);
 
     /// <summary>Builds a page from up to <c>take + 1</c> rows fetched in order, and sets the <c>Link</c> header.</summary>
     public static Page<T> ToPage<T>(this List<T> rows, IPageQuery query, Func<T, PageCursor> cursorOf, HttpContext http, int? total = null)

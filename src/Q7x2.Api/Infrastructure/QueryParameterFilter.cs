@@ -24,8 +24,15 @@ internal static class QueryParameterFilter
                     return next(context);
                 }
 
-                var unknown = query.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal).ToList();
-                var allowed = known.Count == 0 ? "none" : string.Join(", ", known.Order(StringComparer.Ordinal));
+                // Parameters an endpoint filter reads (fields), named by the endpoint's metadata: looked up only when a name is not bound.
+                var extra = context.HttpContext.GetEndpoint()?.Metadata.GetOrderedMetadata<AcceptsQueryParameters>().SelectMany(m => m.Names).ToList() ?? [];
+                var unknown = query.Keys.Where(k => !known.Contains(k) && !extra.Contains(k, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+                if (unknown.Count == 0)
+                {
+                    return next(context);
+                }
+
+                var allowed = known.Count + extra.Count == 0 ? "none" : string.Join(", ", known.Concat(extra).Order(StringComparer.Ordinal));
                 return ValueTask.FromResult<object?>(TypedResults.ValidationProblem(
                     unknown.ToDictionary(k => k, k => new[] { $"Unknown query parameter '{k}'. Allowed: {allowed}." }),
                     title: "One or more query parameters are invalid.",

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Q7x2.Data.Entities;
 using Q7x2.Api.Features.Entities;
 using Q7x2.Api.Infrastructure;
 using SeedRules = Q7x2.Data.Seeding.SeedRules;
@@ -6,7 +7,7 @@ using SeedRules = Q7x2.Data.Seeding.SeedRules;
 namespace Q7x2.Api.Features.Agreements;
 
 /// <summary>Query parameters of <c>GET /v1/agreements</c>.</summary>
-public sealed record AgreementsQuery : IEntityListQuery
+public sealed record AgreementsQuery : IEntityListQuery, IFacetedQuery<Entity>
 {
     /// <summary>Only agreements this entity is party to (a country or organisation id), e.g. uzbekistan.</summary>
     [Description("Only agreements this entity is party to: a country or organisation id such as `uzbekistan`.")]
@@ -57,6 +58,14 @@ public sealed record AgreementsQuery : IEntityListQuery
     public string? Format { get; init; }
 
     ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
+
+    /// <summary>Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: type, party, event.</summary>
+    [Description("Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: `type`, `party`, `event`.")]
+    public string? Facet { get; init; }
+
+    IReadOnlyList<Facet<Entity>> IFacetedQuery<Entity>.Facets => FacetsOf;
+
+    internal static readonly IReadOnlyList<Facet<Entity>> FacetsOf = [Facets.Of<Entity>("type", e => e.Subtype), Facets.Linked("party", LinkRole.Party), Facets.Of<Entity>("event", e => e.EventId, references: true)];
 }
 
 internal sealed class AgreementsQueryValidator : PageQueryValidator<AgreementsQuery>
@@ -64,6 +73,7 @@ internal sealed class AgreementsQueryValidator : PageQueryValidator<AgreementsQu
     public AgreementsQueryValidator()
     {
         RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        RuleFor(q => q.Facet).OneOfFacets(AgreementsQuery.FacetsOf);
         RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Party).Id();
         RuleFor(q => q.Event).Id();

@@ -39,7 +39,7 @@ public sealed record BorderCrossingResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/border-crossings</c>.</summary>
-public sealed record BorderCrossingsQuery : IEntityListQuery
+public sealed record BorderCrossingsQuery : IEntityListQuery, IFacetedQuery<Entity>
 {
     /// <summary>Only crossings on the border of this country (a country id, e.g. kyrgyzstan).</summary>
     [Description("Only crossings on the border of this country: a country id such as `kyrgyzstan`.")]
@@ -78,6 +78,14 @@ public sealed record BorderCrossingsQuery : IEntityListQuery
     public string? Format { get; init; }
 
     ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
+
+    /// <summary>Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: status, country, connects.</summary>
+    [Description("Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: `status`, `country`, `connects`.")]
+    public string? Facet { get; init; }
+
+    IReadOnlyList<Facet<Entity>> IFacetedQuery<Entity>.Facets => FacetsOf;
+
+    internal static readonly IReadOnlyList<Facet<Entity>> FacetsOf = [Facets.Of<Entity>("status", e => e.Status), Facets.Linked("country", LinkRole.Country), Facets.Linked("connects", LinkRole.Connects)];
 }
 
 internal sealed class BorderCrossingsQueryValidator : PageQueryValidator<BorderCrossingsQuery>
@@ -85,6 +93,7 @@ internal sealed class BorderCrossingsQueryValidator : PageQueryValidator<BorderC
     public BorderCrossingsQueryValidator()
     {
         RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        RuleFor(q => q.Facet).OneOfFacets(BorderCrossingsQuery.FacetsOf);
         RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Country).Id();
         RuleFor(q => q.Status).OneOf(Q7x2.Data.Seeding.SeedRules.CrossingStatuses);

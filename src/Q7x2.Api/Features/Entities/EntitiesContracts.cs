@@ -5,7 +5,7 @@ using Q7x2.Data.Entities;
 namespace Q7x2.Api.Features.Entities;
 
 /// <summary>Query parameters of <c>GET /v1/entities</c>.</summary>
-public sealed record EntitiesQuery : IEntityListQuery
+public sealed record EntitiesQuery : IEntityListQuery, IFacetedQuery<Entity>
 {
     /// <summary>Only entities of this kind: person, country, place, organization, event, agreement or border-crossing.</summary>
     [Description("Only entities of this kind: `person`, `country`, `place`, `organization`, `event`, `agreement` or `border-crossing`.")]
@@ -36,6 +36,14 @@ public sealed record EntitiesQuery : IEntityListQuery
     public string? Format { get; init; }
 
     ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
+
+    /// <summary>Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: kind.</summary>
+    [Description("Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: `kind`.")]
+    public string? Facet { get; init; }
+
+    IReadOnlyList<Facet<Entity>> IFacetedQuery<Entity>.Facets => FacetsOf;
+
+    internal static readonly IReadOnlyList<Facet<Entity>> FacetsOf = [Facets.Of<Entity>("kind", e => e.Kind)];
 }
 
 internal sealed class EntitiesQueryValidator : PageQueryValidator<EntitiesQuery>
@@ -43,6 +51,7 @@ internal sealed class EntitiesQueryValidator : PageQueryValidator<EntitiesQuery>
     public EntitiesQueryValidator()
     {
         RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        RuleFor(q => q.Facet).OneOfFacets(EntitiesQuery.FacetsOf);
         RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Kind).OneOf(EntityKind.All);
         Sorts(EntityQueries.ByName, q => q.Sort);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Q7x2.Data.Entities;
 using Q7x2.Api.Features.Entities;
 using Q7x2.Api.Infrastructure;
 using SeedRules = Q7x2.Data.Seeding.SeedRules;
@@ -6,7 +7,7 @@ using SeedRules = Q7x2.Data.Seeding.SeedRules;
 namespace Q7x2.Api.Features.Events;
 
 /// <summary>Query parameters of <c>GET /v1/events</c>.</summary>
-public sealed record EventsQuery : IEntityListQuery
+public sealed record EventsQuery : IEntityListQuery, IFacetedQuery<Entity>
 {
     /// <summary>Only events of this type, e.g. state-visit.</summary>
     [Description("Only events of this type, e.g. `state-visit`, `summit`, `armed-conflict`.")]
@@ -61,6 +62,14 @@ public sealed record EventsQuery : IEntityListQuery
     public string? Format { get; init; }
 
     ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
+
+    /// <summary>Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: type, place, participant.</summary>
+    [Description("Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: `type`, `place`, `participant`.")]
+    public string? Facet { get; init; }
+
+    IReadOnlyList<Facet<Entity>> IFacetedQuery<Entity>.Facets => FacetsOf;
+
+    internal static readonly IReadOnlyList<Facet<Entity>> FacetsOf = [Facets.Of<Entity>("type", e => e.Subtype), Facets.Of<Entity>("place", e => e.PlaceId, references: true), Facets.Linked("participant", LinkRole.Participant)];
 }
 
 internal sealed class EventsQueryValidator : PageQueryValidator<EventsQuery>
@@ -68,6 +77,7 @@ internal sealed class EventsQueryValidator : PageQueryValidator<EventsQuery>
     public EventsQueryValidator()
     {
         RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        RuleFor(q => q.Facet).OneOfFacets(EventsQuery.FacetsOf);
         RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Type).OneOf(SeedRules.EventTypes);
         RuleFor(q => q.Participant).Id();

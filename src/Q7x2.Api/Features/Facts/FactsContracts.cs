@@ -5,7 +5,7 @@ using Q7x2.Data.Entities;
 namespace Q7x2.Api.Features.Facts;
 
 /// <summary>Query parameters of <c>GET /v1/facts</c>.</summary>
-public sealed record FactsQuery : ICsvListQuery
+public sealed record FactsQuery : ICsvListQuery, IFacetedQuery<Fact>
 {
     internal static readonly SortOptions<Fact> Sorts = new("id",
         SortField<Fact>.Text("id", f => f.Id, f => f.Id),
@@ -68,6 +68,14 @@ public sealed record FactsQuery : ICsvListQuery
     public string? Format { get; init; }
 
     ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
+
+    /// <summary>Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: subject, predicate, object, modality, attribution.</summary>
+    [Description("Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: `subject`, `predicate`, `object`, `modality`, `attribution`.")]
+    public string? Facet { get; init; }
+
+    IReadOnlyList<Facet<Fact>> IFacetedQuery<Fact>.Facets => FacetsOf;
+
+    internal static readonly IReadOnlyList<Facet<Fact>> FacetsOf = [Facets.Of<Fact>("subject", f => f.SubjectId, references: true), Facets.Of<Fact>("predicate", f => f.PredicateId), Facets.Of<Fact>("object", f => f.ObjectId, references: true), Facets.Of<Fact>("modality", f => f.Modality), Facets.Of<Fact>("attribution", f => f.AttributionId, references: true)];
 }
 
 internal sealed class FactsQueryValidator : PageQueryValidator<FactsQuery>
@@ -75,6 +83,7 @@ internal sealed class FactsQueryValidator : PageQueryValidator<FactsQuery>
     public FactsQueryValidator()
     {
         RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        RuleFor(q => q.Facet).OneOfFacets(FactsQuery.FacetsOf);
         RuleFor(q => q.Subject).Id();
         RuleFor(q => q.Object).Id();
         RuleFor(q => q.Entity).Id();

@@ -22,7 +22,7 @@ public sealed record ObservationResponse(
     FuzzyDateResponse? Period, string Modality, EntityRef? Attribution, string? Note, IReadOnlyList<EvidenceResponse> Evidence);
 
 /// <summary>Query parameters of <c>GET /v1/observations</c>.</summary>
-public sealed record ObservationsQuery : ICsvListQuery
+public sealed record ObservationsQuery : ICsvListQuery, IFacetedQuery<Observation>
 {
     internal static readonly SortOptions<Observation> Sorts = new("id",
         SortField<Observation>.Text("id", o => o.Id, o => o.Id),
@@ -73,6 +73,14 @@ public sealed record ObservationsQuery : ICsvListQuery
     public string? Format { get; init; }
 
     ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
+
+    /// <summary>Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: metric, unit, modality, subject.</summary>
+    [Description("Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: `metric`, `unit`, `modality`, `subject`.")]
+    public string? Facet { get; init; }
+
+    IReadOnlyList<Facet<Observation>> IFacetedQuery<Observation>.Facets => FacetsOf;
+
+    internal static readonly IReadOnlyList<Facet<Observation>> FacetsOf = [Facets.Of<Observation>("metric", o => o.Metric), Facets.Of<Observation>("unit", o => o.Unit), Facets.Of<Observation>("modality", o => o.Modality), Facets.ObservationSubjects("subject")];
 }
 
 internal sealed class ObservationsQueryValidator : PageQueryValidator<ObservationsQuery>
@@ -80,6 +88,7 @@ internal sealed class ObservationsQueryValidator : PageQueryValidator<Observatio
     public ObservationsQueryValidator()
     {
         RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        RuleFor(q => q.Facet).OneOfFacets(ObservationsQuery.FacetsOf);
         RuleFor(q => q.Metric).Id();
         RuleFor(q => q.Subject).Id();
         RuleFor(q => q.Unit).OneOf(Quantity.Units);

@@ -26,7 +26,7 @@ public sealed record OrganizationResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/organizations</c>.</summary>
-public sealed record OrganizationsQuery : IEntityListQuery
+public sealed record OrganizationsQuery : IEntityListQuery, IFacetedQuery<Entity>
 {
     /// <summary>Only organisations of this country (a country id, e.g. kyrgyzstan).</summary>
     [Description("Only organisations of this country: a country id such as `kyrgyzstan`.")]
@@ -61,6 +61,14 @@ public sealed record OrganizationsQuery : IEntityListQuery
     public string? Format { get; init; }
 
     ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
+
+    /// <summary>Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: country, type.</summary>
+    [Description("Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: `country`, `type`.")]
+    public string? Facet { get; init; }
+
+    IReadOnlyList<Facet<Entity>> IFacetedQuery<Entity>.Facets => FacetsOf;
+
+    internal static readonly IReadOnlyList<Facet<Entity>> FacetsOf = [Facets.Of<Entity>("country", e => e.CountryId, references: true), Facets.Of<Entity>("type", e => e.Subtype)];
 }
 
 internal sealed class OrganizationsQueryValidator : PageQueryValidator<OrganizationsQuery>
@@ -68,6 +76,7 @@ internal sealed class OrganizationsQueryValidator : PageQueryValidator<Organizat
     public OrganizationsQueryValidator()
     {
         RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        RuleFor(q => q.Facet).OneOfFacets(OrganizationsQuery.FacetsOf);
         RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Country).Id();
         RuleFor(q => q.Type).OneOf(Q7x2.Data.Seeding.SeedRules.OrgTypes);

@@ -27,7 +27,7 @@ public sealed record PersonResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/people</c>.</summary>
-public sealed record PeopleQuery : IEntityListQuery
+public sealed record PeopleQuery : IEntityListQuery, IFacetedQuery<Entity>
 {
     /// <summary>Only people of this country (a country id, e.g. kyrgyzstan).</summary>
     [Description("Only people of this country: a country id such as `kyrgyzstan`.")]
@@ -62,6 +62,14 @@ public sealed record PeopleQuery : IEntityListQuery
     public string? Format { get; init; }
 
     ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
+
+    /// <summary>Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: country, role.</summary>
+    [Description("Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: `country`, `role`.")]
+    public string? Facet { get; init; }
+
+    IReadOnlyList<Facet<Entity>> IFacetedQuery<Entity>.Facets => FacetsOf;
+
+    internal static readonly IReadOnlyList<Facet<Entity>> FacetsOf = [Facets.Of<Entity>("country", e => e.CountryId, references: true), Facets.Of<Entity>("role", e => e.Role)];
 }
 
 internal sealed class PeopleQueryValidator : PageQueryValidator<PeopleQuery>
@@ -69,6 +77,7 @@ internal sealed class PeopleQueryValidator : PageQueryValidator<PeopleQuery>
     public PeopleQueryValidator()
     {
         RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        RuleFor(q => q.Facet).OneOfFacets(PeopleQuery.FacetsOf);
         RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Country).Id();
         RuleFor(q => q.Role).MaximumLength(100);

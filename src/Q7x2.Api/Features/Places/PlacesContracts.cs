@@ -31,7 +31,7 @@ public sealed record PlaceResponse : EntityResponse
 }
 
 /// <summary>Query parameters of <c>GET /v1/places</c>.</summary>
-public sealed record PlacesQuery : IEntityListQuery
+public sealed record PlacesQuery : IEntityListQuery, IFacetedQuery<Entity>
 {
     /// <summary>Only places in this country (a country id, e.g. tajikistan).</summary>
     [Description("Only places in this country: a country id such as `tajikistan`.")]
@@ -70,6 +70,14 @@ public sealed record PlacesQuery : IEntityListQuery
     public string? Format { get; init; }
 
     ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
+
+    /// <summary>Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: country, type, partOf.</summary>
+    [Description("Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: `country`, `type`, `partOf`.")]
+    public string? Facet { get; init; }
+
+    IReadOnlyList<Facet<Entity>> IFacetedQuery<Entity>.Facets => FacetsOf;
+
+    internal static readonly IReadOnlyList<Facet<Entity>> FacetsOf = [Facets.Of<Entity>("country", e => e.CountryId, references: true), Facets.Of<Entity>("type", e => e.Subtype), Facets.Of<Entity>("partOf", e => e.PartOfId, references: true)];
 }
 
 internal sealed class PlacesQueryValidator : PageQueryValidator<PlacesQuery>
@@ -77,6 +85,7 @@ internal sealed class PlacesQueryValidator : PageQueryValidator<PlacesQuery>
     public PlacesQueryValidator()
     {
         RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        RuleFor(q => q.Facet).OneOfFacets(PlacesQuery.FacetsOf);
         RuleFor(q => q.Embed).ListEmbed();
         RuleFor(q => q.Country).Id();
         RuleFor(q => q.Type).OneOf(Q7x2.Data.Seeding.SeedRules.PlaceTypes);

@@ -5,7 +5,7 @@ using Q7x2.Data.Entities;
 namespace Q7x2.Api.Features.Sources;
 
 /// <summary>Query parameters of <c>GET /v1/sources</c>.</summary>
-public sealed record SourcesQuery : ICsvListQuery
+public sealed record SourcesQuery : ICsvListQuery, IFacetedQuery<Source>
 {
     internal static readonly SortOptions<Source> Sorts = new("id",
         SortField<Source>.Text("id", s => s.Id, s => s.Id),
@@ -32,6 +32,14 @@ public sealed record SourcesQuery : ICsvListQuery
     public string? Format { get; init; }
 
     ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
+
+    /// <summary>Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: language, publisher.</summary>
+    [Description("Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: `language`, `publisher`.")]
+    public string? Facet { get; init; }
+
+    IReadOnlyList<Facet<Source>> IFacetedQuery<Source>.Facets => FacetsOf;
+
+    internal static readonly IReadOnlyList<Facet<Source>> FacetsOf = [Facets.Of<Source>("language", s => s.Language), Facets.Of<Source>("publisher", s => s.Publisher)];
 }
 
 internal sealed class SourcesQueryValidator : PageQueryValidator<SourcesQuery>
@@ -39,6 +47,7 @@ internal sealed class SourcesQueryValidator : PageQueryValidator<SourcesQuery>
     public SourcesQueryValidator()
     {
         RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        RuleFor(q => q.Facet).OneOfFacets(SourcesQuery.FacetsOf);
         Sorts(SourcesQuery.Sorts, q => q.Sort);
     }
 }

@@ -5,7 +5,7 @@ using Q7x2.Data.Entities;
 namespace Q7x2.Api.Features.TradeFigures;
 
 /// <summary>Query parameters of <c>GET /v1/trade-figures</c>.</summary>
-public sealed record TradeFiguresQuery : ICsvListQuery
+public sealed record TradeFiguresQuery : ICsvListQuery, IFacetedQuery<Observation>
 {
     internal static readonly SortOptions<Observation> Sorts = new("id",
         SortField<Observation>.Text("id", o => o.Id, o => o.Id),
@@ -52,6 +52,14 @@ public sealed record TradeFiguresQuery : ICsvListQuery
     public string? Format { get; init; }
 
     ICsvListQuery ICsvListQuery.Page(string? cursor) => this with { Cursor = cursor, Limit = IPageQuery.MaxLimit, Count = null };
+
+    /// <summary>Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: metric, country.</summary>
+    [Description("Counts per value for the current filters (all pages), comma-separated, returned as `facets` next to the items: `metric`, `country`.")]
+    public string? Facet { get; init; }
+
+    IReadOnlyList<Facet<Observation>> IFacetedQuery<Observation>.Facets => FacetsOf;
+
+    internal static readonly IReadOnlyList<Facet<Observation>> FacetsOf = [Facets.Of<Observation>("metric", o => o.Metric), Facets.ObservationSubjects("country")];
 }
 
 internal sealed class TradeFiguresQueryValidator : PageQueryValidator<TradeFiguresQuery>
@@ -59,6 +67,7 @@ internal sealed class TradeFiguresQueryValidator : PageQueryValidator<TradeFigur
     public TradeFiguresQueryValidator()
     {
         RuleFor(q => q.Format).OneOf(ICsvListQuery.Formats);
+        RuleFor(q => q.Facet).OneOfFacets(TradeFiguresQuery.FacetsOf);
         RuleFor(q => q.Country).Id();
         RuleFor(q => q.Metric).Id();
         RuleFor(q => q.From).IsoDate();
