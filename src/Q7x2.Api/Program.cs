@@ -110,6 +110,7 @@ v1.MapSearch();
 v1.MapCuration();
 v1.MapChanges();
 v1.MapExport();
+v1.MapJsonLdContext();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

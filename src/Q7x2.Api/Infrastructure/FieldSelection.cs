@@ -80,13 +80,14 @@ internal static class FieldSelection
                 var node = JsonSerializer.SerializeToNode(value, value.GetType(), json)!.AsObject();
                 foreach (var record in isList ? node["items"]!.AsArray().Select(i => i!.AsObject()) : [node])
                 {
-                    foreach (var member in record.Select(m => m.Key).Where(k => !fields!.Contains(k)).ToList())
+                    // JSON-LD's own members (@context, @id, @type) stay: they say what the record is, not what it holds.
+                    foreach (var member in record.Select(m => m.Key).Where(k => !k.StartsWith('@') && !fields!.Contains(k)).ToList())
                     {
                         record.Remove(member);
                     }
                 }
 
-                return TypedResults.Json(node, json);
+                return TypedResults.Json(node, json, (result as IContentTypeHttpResult)?.ContentType);
             };
         });
 

@@ -28,11 +28,12 @@ internal static class OpenApiSetup
         ["Search"] = "Ranked full-text search over names, aliases, descriptions and evidence quotes.",
         ["Health"] = "Liveness and readiness probes.",
         ["Changes"] = "The change feed: every write through the API in commit order, for services that mirror the data.",
+        ["Linked data"] = "The JSON-LD context of the linked-data answers (`Accept: application/ld+json` on entities, facts and observations).",
         ["Exports"] = "The whole dataset as one NDJSON dump (every record in its curated shape, with its count and SHA-256), which the `import` subcommand loads into another database.",
     };
 
     public static IServiceCollection AddQ7x2OpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddContract().AddParameterExamples().AddResponseExamples().AddCsvExports().AddFieldSelection().AddRequestExamples().AddProblemTraceId().AddApiKeySecurity().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddContract().AddParameterExamples().AddResponseExamples().AddCsvExports().AddFieldSelection().AddJsonLd().AddRequestExamples().AddProblemTraceId().AddApiKeySecurity().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

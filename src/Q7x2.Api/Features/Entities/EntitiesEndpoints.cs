@@ -12,12 +12,12 @@ internal static class EntitiesEndpoints
     public static RouteGroupBuilder MapEntities(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/entities").WithTags("Entities");
-        group.MapGet("/", ListEntities).ProducesCsv().SelectsFields().WithName(nameof(ListEntities))
+        group.MapGet("/", ListEntities).ProducesCsv().SelectsFields().ProducesJsonLd().WithName(nameof(ListEntities))
             .WithSummary("List entities of every kind")
             .WithDescription("Every person, country, place, organisation, event, agreement and border crossing the sources name, with the fields all kinds share. Filter by `kind` (e.g. `border-crossing` for the Tajvaron-Karamyk crossing and the two reopened western crossings); the typed collections add each kind's own fields.")
             .WithParameterExamples(("kind", "border-crossing"), ("sort", "name"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetEntity).SelectsFields().WithName(nameof(GetEntity))
+        group.MapGet("/{id}", GetEntity).SelectsFields().ProducesJsonLd().WithName(nameof(GetEntity))
             .WithSummary("Get an entity of any kind")
             .WithDescription("One entity of any kind (e.g. `tajvaron-karamyk-crossing` or `sadyr-japarov`) with the facts in which it is subject or object and the quotes that support them. Its kind's collection adds the kind-specific fields.")
             .WithParameterExamples(("id", "tajvaron-karamyk-crossing"))
