@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Q7x2.Api.Features.Agreements;
 using Q7x2.Api.Features.BorderCrossings;
+using Q7x2.Api.Features.Citation;
 using Q7x2.Api.Features.Countries;
 using Q7x2.Api.Features.Curation;
 using Q7x2.Api.Features.Entities;
@@ -54,6 +55,7 @@ builder.Services.AddQ7x2HttpPosture(builder.Configuration);
 builder.Services.AddQ7x2RateLimiting(builder.Configuration);
 builder.Services.AddQ7x2Telemetry(builder.Configuration);
 builder.Services.AddEntityGraph(builder.Configuration);
+builder.Services.Configure<DatasetOptions>(builder.Configuration.GetSection("Dataset"));
 // Singletons: a validator holds no request state, and building one (its rules are expression trees) costs more than a read.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.ConfigureHttpJsonOptions(options =>
@@ -111,6 +113,7 @@ v1.MapCuration();
 v1.MapChanges();
 v1.MapExport();
 v1.MapJsonLdContext();
+v1.MapCitation();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Q7x2.Api.Features.Citation;
 using Q7x2.Api.Features.Curation;
 
 namespace Q7x2.Api.Infrastructure;
@@ -29,11 +30,12 @@ internal static class OpenApiSetup
         ["Health"] = "Liveness and readiness probes.",
         ["Changes"] = "The change feed: every write through the API in commit order, for services that mirror the data.",
         ["Linked data"] = "The JSON-LD context of the linked-data answers (`Accept: application/ld+json` on entities, facts and observations).",
+        ["Citation"] = "How to cite the curated dataset at its current version (CSL-JSON or BibTeX), with its licence.",
         ["Exports"] = "The whole dataset as one NDJSON dump (every record in its curated shape, with its count and SHA-256), which the `import` subcommand loads into another database.",
     };
 
     public static IServiceCollection AddQ7x2OpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddContract().AddParameterExamples().AddResponseExamples().AddCsvExports().AddFieldSelection().AddJsonLd().AddRequestExamples().AddProblemTraceId().AddApiKeySecurity().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddContract().AddParameterExamples().AddResponseExamples().AddCsvExports().AddFieldSelection().AddJsonLd().AddCitationFormats().AddRequestExamples().AddProblemTraceId().AddApiKeySecurity().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

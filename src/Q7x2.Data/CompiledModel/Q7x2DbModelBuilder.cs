@@ -11,7 +11,7 @@ namespace Q7x2.Data.CompiledModel
     public partial class Q7x2DbModel
     {
         private Q7x2DbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f6d157be-720a-47e2-9385-5f6812343bb1"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("e253db00-5dba-42f7-9d94-f69d4b7f07c3"), entityTypeCount: 20)
         {
         }
 

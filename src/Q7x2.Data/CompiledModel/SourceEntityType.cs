@@ -19,7 +19,7 @@ namespace Q7x2.Data.CompiledModel
                 "Q7x2.Data.Entities.Source",
                 typeof(Source),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 12,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -46,6 +46,14 @@ namespace Q7x2.Data.CompiledModel
                 fieldInfo: typeof(Source).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
 
+            var license = runtimeEntityType.AddProperty(
+                "License",
+                typeof(string),
+                propertyInfo: typeof(Source).GetProperty("License", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Source).GetField("<License>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
             var origin = runtimeEntityType.AddProperty(
                 "Origin",
                 typeof(string),
@@ -63,6 +71,14 @@ namespace Q7x2.Data.CompiledModel
                 nullable: true,
                 maxLength: 200);
 
+            var rightsHolder = runtimeEntityType.AddProperty(
+                "RightsHolder",
+                typeof(string),
+                propertyInfo: typeof(Source).GetProperty("RightsHolder", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Source).GetField("<RightsHolder>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
             var sha256 = runtimeEntityType.AddProperty(
                 "Sha256",
                 typeof(string),
@@ -76,12 +92,29 @@ namespace Q7x2.Data.CompiledModel
                 propertyInfo: typeof(Source).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Source).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            var textRedistributable = runtimeEntityType.AddProperty(
+                "TextRedistributable",
+                typeof(bool),
+                propertyInfo: typeof(Source).GetProperty("TextRedistributable", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Source).GetField("<TextRedistributable>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                sentinel: true);
+            textRedistributable.AddAnnotation("Relational:DefaultValue", true);
+
             var title = runtimeEntityType.AddProperty(
                 "Title",
                 typeof(string),
                 propertyInfo: typeof(Source).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Source).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 500);
+
+            var url = runtimeEntityType.AddProperty(
+                "Url",
+                typeof(string),
+                propertyInfo: typeof(Source).GetProperty("Url", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Source).GetField("<Url>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -15,6 +15,10 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         builder.Property(s => s.Publisher).HasMaxLength(200);
         builder.Property(s => s.Language).HasMaxLength(16);
         builder.Property(s => s.Sha256).HasMaxLength(64);
+        builder.Property(s => s.License).HasMaxLength(200);
+        builder.Property(s => s.RightsHolder).HasMaxLength(200);
+        builder.Property(s => s.Url).HasMaxLength(2000);
+        builder.Property(s => s.TextRedistributable).HasDefaultValue(true).HasSentinel(true);
         builder.OwnsOne(s => s.Published, d => FuzzyDateMapping.Map(d, "Published"));
         builder.HasIndex(s => new { s.Title, s.Id });
     }

@@ -41,7 +41,9 @@ public static partial class SeedDump
         await foreach (var s in db.Sources.AsNoTracking().OrderBy(s => s.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             texts[s.Id] = s.Text;
-            await writer.LineAsync("source", new SeedSource(s.Id, s.Title, s.Publisher, s.Language, SeedShapes.ToSeed(s.Published), FileOf(s.Id)), s.Text, ct);
+            // A source whose text may not be redistributed is dumped without it (such a dump cannot be imported: its quotes go unchecked).
+            await writer.LineAsync("source", new SeedSource(s.Id, s.Title, s.Publisher, s.Language, SeedShapes.ToSeed(s.Published), FileOf(s.Id),
+                s.License, s.RightsHolder, s.Url, s.TextRedistributable), s.TextRedistributable ? s.Text : null, ct);
         }
 
         await foreach (var p in db.Predicates.AsNoTracking().OrderBy(p => p.Id).AsAsyncEnumerable().WithCancellation(ct))
@@ -162,6 +164,12 @@ public static partial class SeedDump
             }
 
             order = next;
+            if (type == "source" && node["text"]?.GetValueKind() != JsonValueKind.String)
+            {
+                return (0, $"line {count + 1} is a source without its text (its publisher's terms keep it from being redistributed): "
+                    + "a dump cannot be imported without every source's text, which its quotes are checked against.");
+            }
+
             if (node["record"]?["id"]?.GetValueKind() != JsonValueKind.String || (string)node["record"]!["id"]! is not { } id
                 || !Slug().IsMatch(id) || !ids.Add(id))
             {

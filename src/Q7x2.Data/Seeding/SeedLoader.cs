@@ -62,6 +62,7 @@ public static class SeedLoader
             {
                 Id = s.Id, Title = s.Title, Publisher = s.Publisher, Language = s.Language, Published = SeedRecords.ToDate(s.Published),
                 Text = texts[s.Id].Text, Sha256 = texts[s.Id].Sha256, CharCount = CodePoints.Count(texts[s.Id].Text),
+                License = s.License, RightsHolder = s.RightsHolder, Url = s.Url, TextRedistributable = s.TextRedistributable,
             })]);
             sink.Predicates([.. predicates.Select(p => new Predicate
             {

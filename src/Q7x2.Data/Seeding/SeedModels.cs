@@ -12,7 +12,8 @@ public sealed record SeedFuzzyDate(
 public sealed record SeedAlias(string Name, string Type);
 
 public sealed record SeedSource(
-    string Id, string Title, string? Publisher, string Language, SeedFuzzyDate? Published, string File);
+    string Id, string Title, string? Publisher, string Language, SeedFuzzyDate? Published, string File,
+    string? License = null, string? RightsHolder = null, string? Url = null, bool TextRedistributable = true);
 
 public sealed record SeedPredicate(string Id, string Label, string? InverseLabel, string Description);
 

@@ -14,7 +14,8 @@ namespace Q7x2.Data.Seeding;
 internal static class SeedRows
 {
     public static readonly SeedTable Sources = new("Sources", "Id",
-        ["Id", "Title", "Publisher", "Language", .. DateColumns("Published"), "Text", "Sha256", "CharCount"]);
+        ["Id", "Title", "Publisher", "Language", .. DateColumns("Published"), "Text", "Sha256", "CharCount", "License", "RightsHolder", "Url",
+         "TextRedistributable"]);
     public static readonly SeedTable Predicates = new("Predicates", "Id", ["Id", "Label", "InverseLabel", "Description"]);
     public static readonly SeedTable Entities = new("Entities", "Id",
         ["Id", "Kind", "Name", "Description", "Subtype", "Role", "IsoCode", "Status", "CountryId", "PartOfId", "PlaceId", "EventId",
@@ -43,6 +44,7 @@ internal static class SeedRows
         (row[0], row[1], row[2], row[3]) = (s.Id, s.Title, s.Publisher, s.Language);
         Fill(s.Published, row, 4);
         (row[11], row[12], row[13]) = (s.Text, s.Sha256, (long)s.CharCount);
+        (row[14], row[15], row[16], row[17]) = (s.License, s.RightsHolder, s.Url, s.TextRedistributable ? 1L : 0L);
     }
 
     public static void Fill(Predicate p, object?[] row) => (row[0], row[1], row[2], row[3]) = (p.Id, p.Label, p.InverseLabel, p.Description);

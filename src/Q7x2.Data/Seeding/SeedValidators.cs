@@ -11,6 +11,10 @@ public static class SeedRules
 {
     public const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
+    /// <summary>An absolute http or https URL with a host.</summary>
+    public static bool IsWebUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
+
     public static readonly string[] AliasTypes = ["alias", "former-name", "demonym"];
     public static readonly string[] Precisions = ["day", "month", "year", "decade"];
     public static readonly string[] Qualifiers = ["early", "mid", "late", "nearly", "before", "after"];
@@ -87,6 +91,9 @@ public sealed class SeedSourceValidator : AbstractValidator<SeedSource>
         RuleFor(s => s.Published!).SetValidator(new SeedFuzzyDateValidator()).When(s => s.Published is not null);
         RuleFor(s => s.File).NotEmpty().Must(f => !Path.IsPathRooted(f) && !f.Contains("..", StringComparison.Ordinal))
             .WithMessage("'{PropertyValue}' must be a path inside seed/");
+        RuleFor(s => s.License).NotEmpty().MaximumLength(200).When(s => s.License is not null);
+        RuleFor(s => s.RightsHolder).NotEmpty().MaximumLength(200).When(s => s.RightsHolder is not null);
+        RuleFor(s => s.Url).Must(SeedRules.IsWebUrl).WithMessage("'{PropertyValue}' is not an absolute http(s) URL").When(s => s.Url is not null);
     }
 }
 

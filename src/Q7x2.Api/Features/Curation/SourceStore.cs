@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Q7x2.Api.Features.Common;
 using Q7x2.Api.Features.Sources;
 using Q7x2.Data;
 using Q7x2.Data.Entities;
@@ -18,7 +17,16 @@ namespace Q7x2.Api.Features.Curation;
 /// <param name="Language">BCP 47 language tag, e.g. en.</param>
 /// <param name="Published">When it was published.</param>
 /// <param name="Text">The full text, stored as given; evidence offsets count its code points.</param>
-public sealed record SourceInput(string Id, string Title, string? Publisher, string Language, FuzzyDateInput? Published, string Text);
+/// <param name="License">The licence the source is published under (an SPDX id or the publisher's words); leave out or null when unknown.</param>
+/// <param name="RightsHolder">Who holds the rights to the source; leave out or null when unknown.</param>
+/// <param name="Url">Where the source is published (an absolute http(s) URL); leave out or null when unknown.</param>
+/// <param name="TextRedistributable">
+/// Whether the API may serve the full text (default true). False keeps the text (quotes are checked against it) but withholds it
+/// from every answer and from the dump.
+/// </param>
+public sealed record SourceInput(
+    string Id, string Title, string? Publisher, string Language, FuzzyDateInput? Published, string Text,
+    string? License = null, string? RightsHolder = null, string? Url = null, bool TextRedistributable = true);
 
 public sealed class SourceInputValidator : AbstractValidator<SourceInput>
 {
@@ -31,6 +39,9 @@ public sealed class SourceInputValidator : AbstractValidator<SourceInput>
         RuleFor(s => FuzzyDateInput.ToSeed(s.Published)!).SetValidator(new SeedFuzzyDateValidator()).When(s => s.Published is not null)
             .OverridePropertyName(nameof(SourceInput.Published));
         RuleFor(s => s.Text).NotEmpty();
+        RuleFor(s => s.License).NotEmpty().MaximumLength(200).When(s => s.License is not null);
+        RuleFor(s => s.RightsHolder).NotEmpty().MaximumLength(200).When(s => s.RightsHolder is not null);
+        RuleFor(s => s.Url).Must(SeedRules.IsWebUrl).WithMessage("'{PropertyValue}' is not an absolute http(s) URL").When(s => s.Url is not null);
     }
 }
 
@@ -53,13 +64,13 @@ internal sealed class SourceStore : CuratedStore<SourceInput, SourceDetail>
 
     public override async Task<SourceInput?> LoadAsync(Q7x2Db db, string id, CancellationToken ct) =>
         await db.Sources.AsNoTracking().Where(s => s.Id == id).FirstOrDefaultAsync(ct) is { } s
-            ? new SourceInput(s.Id, s.Title, s.Publisher, s.Language, FuzzyDateInput.Of(SeedShapes.ToSeed(s.Published)), s.Text)
+            ? new SourceInput(s.Id, s.Title, s.Publisher, s.Language, FuzzyDateInput.Of(SeedShapes.ToSeed(s.Published)), s.Text,
+                s.License, s.RightsHolder, s.Url, s.TextRedistributable)
             : null;
 
     public override async Task<SourceDetail?> DetailAsync(Q7x2Db db, string id, CancellationToken ct) =>
         await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } source
-            ? new SourceDetail(source.Id, source.Title, source.Publisher, source.Language,
-                FuzzyDateResponse.Of(source.Published), source.Sha256, source.CharCount, source.Text)
+            ? SourceDetail.Of(source)
             : null;
 
     public override Task<DbSeedLookup> LookupAsync(Q7x2Db db, SourceInput input, CancellationToken ct) => Task.FromResult(DbSeedLookup.Empty);
@@ -69,6 +80,7 @@ internal sealed class SourceStore : CuratedStore<SourceInput, SourceDetail>
         Id = input.Id, Title = input.Title, Publisher = input.Publisher, Language = input.Language,
         Published = SeedRecords.ToDate(FuzzyDateInput.ToSeed(input.Published)), Text = input.Text,
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input.Text))), CharCount = CodePoints.Count(input.Text),
+        License = input.License, RightsHolder = input.RightsHolder, Url = input.Url, TextRedistributable = input.TextRedistributable,
     };
 
     public override Task DeleteAsync(Q7x2Db db, string id, CancellationToken ct) => db.Sources.Where(s => s.Id == id).ExecuteDeleteAsync(ct);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Q7x2.Api.Features.Common;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
 using Q7x2.Data.Entities;
@@ -18,7 +17,9 @@ internal static class SourcesEndpoints
             .ProducesValidationProblem();
         group.MapGet("/{id}", GetSource).SelectsFields().WithName(nameof(GetSource))
             .WithSummary("Get a source with its text")
-            .WithDescription("One source document with its full stored text. Evidence `start`/`end` offsets count Unicode code points of this text, end exclusive.")
+            .WithDescription("One source document with its full stored text and its terms (`license`, `rightsHolder`, `url`, null when unknown). "
+                + "Evidence `start`/`end` offsets count Unicode code points of this text, end exclusive. A source whose terms keep its text from "
+                + "being redistributed (`textRedistributable: false`) has `text: null`; its quotes and offsets are still served.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
@@ -30,7 +31,8 @@ internal static class SourcesEndpoints
             rows => rows.Select(s => new Source // everything but the text, which lists leave out
             {
                 Id = s.Id, Title = s.Title, Publisher = s.Publisher, Language = s.Language, Published = s.Published,
-                Text = "", Sha256 = s.Sha256, CharCount = s.CharCount,
+                Text = "", Sha256 = s.Sha256, CharCount = s.CharCount, License = s.License, RightsHolder = s.RightsHolder, Url = s.Url,
+                TextRedistributable = s.TextRedistributable,
             }), ct);
         return TypedResults.Ok(page.Map(SourceSummary.Of));
     }
@@ -43,7 +45,6 @@ internal static class SourcesEndpoints
             return ProblemSetup.NotFound("source", id);
         }
 
-        return TypedResults.Ok(new SourceDetail(source.Id, source.Title, source.Publisher, source.Language,
-            FuzzyDateResponse.Of(source.Published), source.Sha256, source.CharCount, source.Text));
+        return TypedResults.Ok(SourceDetail.Of(source));
     }
 }
