@@ -34,7 +34,9 @@ internal static class RevisionQueries
         Q7x2Db db, string resource, string what, string id, RevisionsQuery query, HttpContext http, CancellationToken ct)
     {
         var revisions = db.Revisions.AsNoTracking().Where(r => r.Resource == resource && r.ResourceId == id);
-        var page = await PageAsync(revisions, ChangeCursor.Decode(query.Cursor) ?? 0, query, http, RevisionResponse.Of, ct);
+        // A source whose text may no longer be redistributed shows its history as the change feed does: each text as its digest.
+        var withheld = resource == "sources" && await db.Sources.AnyAsync(s => s.Id == id && !s.TextRedistributable, ct);
+        var page = await PageAsync(revisions, ChangeCursor.Decode(query.Cursor) ?? 0, query, http, withheld ? RevisionResponse.InFeed : RevisionResponse.Of, ct);
         if (page.Items.Count == 0 && query.Cursor is null && !await ExistsAsync(db, resource, id, ct))
         {
             return ProblemSetup.NotFound(what, id);

@@ -52,6 +52,13 @@ public sealed class SourceTermsTests : IDisposable
         Assert.Equal(before.GetProperty("sha256").GetString(), detail.GetProperty("sha256").GetString());
         Assert.Equal(before.GetProperty("charCount").GetInt32(), detail.GetProperty("charCount").GetInt32());
 
+        // The source's history no longer shows the text either (as in the change feed, each text is its digest).
+        var history = await (await curator.GetAsync($"{Source}/revisions")).ReadJsonAsync(HttpStatusCode.OK);
+        var revision = history.GetProperty("items")[0];
+        Assert.False(revision.GetProperty("before").TryGetProperty("text", out _));
+        Assert.Equal(before.GetProperty("sha256").GetString(), revision.GetProperty("before").GetProperty("textSha256").GetString());
+        Assert.False(revision.GetProperty("after").TryGetProperty("text", out _));
+
         // Quotes and offsets are still served; the full text is nowhere, the dump included (which therefore cannot be imported).
         var evidence = await (await curator.GetAsync($"{Source}/evidence?limit=1")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.False(string.IsNullOrEmpty(evidence.GetProperty("items")[0].GetProperty("exact").GetString()));
