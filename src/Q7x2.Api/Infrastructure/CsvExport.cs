@@ -103,7 +103,7 @@ internal static class CsvExport
             {
                 context.Arguments[index] = query.Page(cursor);
                 var result = await next(context);
-                if (Unwrap(result) is not IValueHttpResult { Value: IPage page })
+                if (EndpointResults.ValueOf(result) is not IPage page)
                 {
                     // Only the first page can answer otherwise (an unknown id: 404), before the response has started.
                     return cursor is null ? result : throw new InvalidOperationException("A list answered a later page with no page.");
@@ -223,8 +223,6 @@ internal static class CsvExport
         return bytes.GetBuffer().AsMemory(0, (int)bytes.Length);
     }
 
-    private static object? Unwrap(object? result) => result is INestedHttpResult nested ? nested.Result : result;
-
     /// <summary>T of a handler answering (a task of) <c>Ok&lt;Page&lt;T&gt;&gt;</c>, alone or in <c>Results&lt;…&gt;</c>.</summary>
     private static Type? ItemType(Type type) =>
         OkValue(type) is { IsGenericType: true } page && page.GetGenericTypeDefinition() == typeof(Page<>) ? page.GetGenericArguments()[0] : null;
@@ -235,6 +233,14 @@ internal static class CsvExport
     private static Type? OkValue(Type type) => !type.IsGenericType ? null
         : type.GetGenericTypeDefinition() == typeof(Ok<>) ? type.GetGenericArguments()[0]
         : type.GetGenericArguments().Select(OkValue).FirstOrDefault(t => t is not null);
+}
+
+/// <summary>What the filters of a read see of its handler's answer.</summary>
+internal static class EndpointResults
+{
+    /// <summary>The value of a 200 (alone or inside <c>Results&lt;…&gt;</c>); null for anything else, such as a problem.</summary>
+    public static object? ValueOf(object? result) =>
+        (result is INestedHttpResult nested ? nested.Result : result) is IValueHttpResult { Value: { } value } ? value : null;
 }
 
 /// <summary>Marks a list that <see cref="CsvExport.ProducesCsv"/> serves as CSV too.</summary>

@@ -72,7 +72,7 @@ internal static class FieldSelection
                 }
 
                 var result = await next(context);
-                if ((result is INestedHttpResult nested ? nested.Result : result) is not IValueHttpResult { Value: { } value })
+                if (EndpointResults.ValueOf(result) is not { } value)
                 {
                     return result; // a problem
                 }

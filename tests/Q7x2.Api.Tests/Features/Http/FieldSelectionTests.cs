@@ -53,29 +53,13 @@ public sealed class FieldSelectionTests(Q7x2ApiFactory factory) : IClassFixture<
         Assert.Equal(29, operations.Count);
         foreach (var (path, example) in operations)
         {
-            var url = path.Replace("{id}", Sample(path), StringComparison.Ordinal)
+            var url = path.Replace("{id}", SampleIds.For(path), StringComparison.Ordinal)
                 + (path.EndsWith("/backlinks", StringComparison.Ordinal) ? "?relation=participant&kind=event&" : "?") + $"fields={example}";
             var body = await (await _client.GetAsync(url)).ReadJsonAsync(HttpStatusCode.OK);
             List<JsonElement> records = body.TryGetProperty("items", out var items) ? [.. items.EnumerateArray()] : [body];
             Assert.NotEmpty(records);
             Assert.All(records, r => Assert.Equal(example.Split(','), r.EnumerateObject().Select(p => p.Name)));
         }
-
-        static string Sample(string path) => path switch
-        {
-            _ when path.StartsWith("/v1/sources", StringComparison.Ordinal) => "kyrgyz-president-visits-tajikistan",
-            _ when path.StartsWith("/v1/entities", StringComparison.Ordinal) || path.StartsWith("/v1/people", StringComparison.Ordinal) => "sadyr-japarov",
-            _ when path.StartsWith("/v1/countries", StringComparison.Ordinal) => "kyrgyzstan",
-            _ when path.StartsWith("/v1/places", StringComparison.Ordinal) => "dushanbe",
-            _ when path.StartsWith("/v1/organizations", StringComparison.Ordinal) => "the-times-of-central-asia",
-            _ when path.StartsWith("/v1/events", StringComparison.Ordinal) => "khujand-summit-2025",
-            _ when path.StartsWith("/v1/agreements", StringComparison.Ordinal) => "kyrgyz-tajik-border-delimitation-agreement-2025",
-            _ when path.StartsWith("/v1/border-crossings", StringComparison.Ordinal) => "tajvaron-karamyk-crossing",
-            _ when path.StartsWith("/v1/facts", StringComparison.Ordinal) => "rustam-emomali-heir-apparent",
-            _ when path.StartsWith("/v1/observations", StringComparison.Ordinal) || path.StartsWith("/v1/trade-figures", StringComparison.Ordinal) => "kyrgyz-tajik-trade-jan-may-2025",
-            _ when path.StartsWith("/v1/predicates", StringComparison.Ordinal) => "president-of",
-            _ => "none",
-        };
     }
 
     [Theory]

@@ -58,18 +58,7 @@ public sealed class JsonLdTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiF
         Assert.Equal(20, paths.Count);
         foreach (var path in paths)
         {
-            var url = path.Replace("{id}", path switch
-            {
-                _ when path.StartsWith("/v1/facts", StringComparison.Ordinal) => "rustam-emomali-heir-apparent",
-                _ when path.StartsWith("/v1/observations", StringComparison.Ordinal) => "kyrgyz-tajik-trade-jan-may-2025",
-                _ when path.StartsWith("/v1/countries", StringComparison.Ordinal) => "tajikistan",
-                _ when path.StartsWith("/v1/places", StringComparison.Ordinal) => "dushanbe",
-                _ when path.StartsWith("/v1/organizations", StringComparison.Ordinal) => "the-times-of-central-asia",
-                _ when path.StartsWith("/v1/events", StringComparison.Ordinal) => "khujand-summit-2025",
-                _ when path.StartsWith("/v1/agreements", StringComparison.Ordinal) => "kyrgyz-tajik-border-delimitation-agreement-2025",
-                _ when path.StartsWith("/v1/border-crossings", StringComparison.Ordinal) => "tajvaron-karamyk-crossing",
-                _ => "sadyr-japarov",
-            }, StringComparison.Ordinal);
+            var url = path.Replace("{id}", SampleIds.For(path), StringComparison.Ordinal);
             var ld = await GetLdAsync(url);
             var json = JsonNode.Parse(await _client.GetStringAsync(url))!;
 
