@@ -157,7 +157,12 @@ internal static class Pages
         var parameters = request.Query.Where(p => p.Key != "cursor").ToDictionary(p => p.Key, p => p.Value);
         parameters["cursor"] = next;
         var url = QueryHelpers.AddQueryString($"{request.PathBase}{request.Path}", parameters);
-        http.Response.Headers.Link = $"<{url}>; rel=\"next\"";
+        if (!http.Response.HasStarted)
+        {
+            // A CSV export runs the list page after page into one response: its later pages have no header to set.
+            http.Response.Headers.Link = $"<{url}>; rel=\"next\"";
+        }
+
         return new Page<T>(rows, next, total);
     }
 }
