@@ -225,14 +225,8 @@ internal static class CsvExport
 
     /// <summary>T of a handler answering (a task of) <c>Ok&lt;Page&lt;T&gt;&gt;</c>, alone or in <c>Results&lt;…&gt;</c>.</summary>
     private static Type? ItemType(Type type) =>
-        OkValue(type) is { IsGenericType: true } page && page.GetGenericTypeDefinition() == typeof(Page<>) ? page.GetGenericArguments()[0] : null;
+        EndpointResults.OkValue(type) is { IsGenericType: true } page && page.GetGenericTypeDefinition() == typeof(Page<>) ? page.GetGenericArguments()[0] : null;
 
-    /// <summary>The type of a handler's 200 answer: T of (a task of) <c>Ok&lt;T&gt;</c>, alone or in <c>Results&lt;…&gt;</c>.</summary>
-    public static Type Answered(Type returned) => OkValue(returned) ?? throw new InvalidOperationException($"{returned} answers no Ok<T>.");
-
-    private static Type? OkValue(Type type) => !type.IsGenericType ? null
-        : type.GetGenericTypeDefinition() == typeof(Ok<>) ? type.GetGenericArguments()[0]
-        : type.GetGenericArguments().Select(OkValue).FirstOrDefault(t => t is not null);
 }
 
 /// <summary>What the filters of a read see of its handler's answer.</summary>
@@ -241,6 +235,13 @@ internal static class EndpointResults
     /// <summary>The value of a 200 (alone or inside <c>Results&lt;…&gt;</c>); null for anything else, such as a problem.</summary>
     public static object? ValueOf(object? result) =>
         (result is INestedHttpResult nested ? nested.Result : result) is IValueHttpResult { Value: { } value } ? value : null;
+
+    /// <summary>The type of a handler's 200 answer: T of (a task of) <c>Ok&lt;T&gt;</c>, alone or in <c>Results&lt;…&gt;</c>.</summary>
+    public static Type Answered(Type returned) => OkValue(returned) ?? throw new InvalidOperationException($"{returned} answers no Ok<T>.");
+
+    public static Type? OkValue(Type type) => !type.IsGenericType ? null
+        : type.GetGenericTypeDefinition() == typeof(Ok<>) ? type.GetGenericArguments()[0]
+        : type.GetGenericArguments().Select(OkValue).FirstOrDefault(t => t is not null);
 }
 
 /// <summary>Marks a list that <see cref="CsvExport.ProducesCsv"/> serves as CSV too.</summary>

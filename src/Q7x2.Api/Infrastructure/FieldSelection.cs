@@ -53,7 +53,7 @@ internal static class FieldSelection
         .WithMetadata(new AcceptsQueryParameters([Parameter]))
         .AddEndpointFilterFactory((factory, next) =>
         {
-            var returned = CsvExport.Answered(factory.MethodInfo.ReturnType);
+            var returned = EndpointResults.Answered(factory.MethodInfo.ReturnType);
             var isList = returned.IsGenericType && returned.GetGenericTypeDefinition() == typeof(Page<>);
             var json = factory.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
             var members = Members(isList ? returned.GetGenericArguments()[0] : returned, json);

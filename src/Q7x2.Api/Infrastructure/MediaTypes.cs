@@ -12,8 +12,17 @@ internal static class MediaTypes
     /// </summary>
     public static string Negotiate(HttpRequest request, IReadOnlyList<MediaTypeHeaderValue> offered)
     {
+        // Every read asks this several times (cache policy, rate limit, each representation's filter): the usual headers (none,
+        // "*/*" or the first offered type alone) give the first offered type without parsing.
+        var first = offered[0].MediaType.Value!;
+        if (request.Headers.Accept is { Count: <= 1 } raw
+            && (raw.Count == 0 || raw[0] is "*/*" || string.Equals(raw[0], first, StringComparison.OrdinalIgnoreCase)))
+        {
+            return first;
+        }
+
         var accept = request.GetTypedHeaders().Accept;
-        var (best, quality) = (offered[0].MediaType.Value!, 0.0);
+        var (best, quality) = (first, 0.0);
         foreach (var type in offered)
         {
             var range = accept.Where(type.IsSubsetOf).OrderByDescending(Specificity).FirstOrDefault();

@@ -28,7 +28,14 @@ internal sealed class RepresentationMiddleware(RequestDelegate next, IResponseCo
         var body = response.Body;
         using var buffer = new MemoryStream();
         response.Body = buffer;
-        context.Features.Set(new StreamedBody(body));
+
+        // Only a streamed export writes past the buffer: other reads set no feature (an extra feature costs every request a list).
+        var streamed = Streaming.IsStreamed(context.Request);
+        if (streamed)
+        {
+            context.Features.Set(new StreamedBody(body));
+        }
+
         try
         {
             await next(context);
@@ -36,7 +43,10 @@ internal sealed class RepresentationMiddleware(RequestDelegate next, IResponseCo
         finally
         {
             response.Body = body;
-            context.Features.Set<StreamedBody>(null);
+            if (streamed)
+            {
+                context.Features.Set<StreamedBody>(null);
+            }
         }
 
         if (buffer.Length == 0)
