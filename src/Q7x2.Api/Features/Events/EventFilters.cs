@@ -21,7 +21,8 @@ internal static class EventFilters
     public static IQueryable<Entity> InvolvingCountry(this IQueryable<Entity> events, Q7x2Db db, string country) =>
         events.Related(db, EventRelationKind.Country, country);
 
-    private static IQueryable<Entity> Related(this IQueryable<Entity> events, Q7x2Db db, string relation, string id) =>
+    /// <summary>The events among <paramref name="events"/> in <paramref name="relation"/> to the entity <paramref name="id"/>.</summary>
+    public static IQueryable<Entity> Related(this IQueryable<Entity> events, Q7x2Db db, string relation, string id) =>
         events.Where(e => db.EventRelations.Any(r => r.Relation == relation && r.EntityId == id && r.EventId == e.Id));
 
     /// <summary>

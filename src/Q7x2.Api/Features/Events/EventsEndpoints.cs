@@ -66,7 +66,11 @@ internal static class EventsEndpoints
         {
             var rows = await events.RelatedTo(db, relation, entity, query.ToDate, dated: false)
                 .PageAsync(ByRelationDate, query.Sort, query, http, q => EntityQueries.WithParts(q.Select(k => k.Event)), KeyedEvent.Of, ct);
-            return TypedResults.Ok(await EntityQueries.MapAsync(db, rows, EventResponse.Map, ct, ((IEntityListQuery)query).ListParts));
+
+            // The page is read through the anchor's relations (keyed rows, which have no facets): the facets count the same
+            // events, with the anchor applied as a filter like the others.
+            var facets = await Facets.CountAsync(events.Related(db, relation, entity), query, http, ct);
+            return TypedResults.Ok(await EntityQueries.MapAsync(db, rows with { Facets = facets }, EventResponse.Map, ct, ((IEntityListQuery)query).ListParts));
         }
 
         return TypedResults.Ok(await EntityQueries.PageAsync(db, events, EntityQueries.ByDate, query.Sort, query, http, EventResponse.Map, ct));
