@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -18,8 +20,15 @@ internal static class OpenApiContract
         ["Suggest"] = ["prefix"],
     };
 
-    public static OpenApiOptions AddContract(this OpenApiOptions options) =>
-        options.AddOperationTransformer((operation, _, _) =>
+    public static OpenApiOptions AddContract(this OpenApiOptions options)
+    {
+        // Any JSON value (a revision's record before and after, a JSON-LD answer) stays inline: a component named after .NET's
+        // JsonElement or JsonObject would give generated clients a model of that name that holds nothing.
+        options.CreateSchemaReferenceId = type =>
+            (Nullable.GetUnderlyingType(type.Type) ?? type.Type) is var t && (t == typeof(JsonElement) || typeof(JsonNode).IsAssignableFrom(t))
+                ? null
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        return options.AddOperationTransformer((operation, _, _) =>
         {
             if (operation.OperationId is { } id && RequiredParameters.TryGetValue(id, out var names))
             {
@@ -77,6 +86,7 @@ internal static class OpenApiContract
 
             return Task.CompletedTask;
         });
+    }
 
     private static void AnyOfForNullable(OpenApiSchema schema)
     {

@@ -49,7 +49,13 @@ internal static class OpenApiSetup
                 Contact = new OpenApiContact { Name = "Q7x2 Facts API team" },
                 License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             };
-            document.Servers = [new OpenApiServer { Url = "/", Description = "This server" }];
+            // The framework lists the origin the document was asked from (scheme, host and path base, after forwarded headers):
+            // absolute, so that generated clients (Kiota) get a base URL and Swagger UI calls the server that served it.
+            document.Servers = [.. (document.Servers ?? []).Select(server => new OpenApiServer
+            {
+                Url = server.Url?.TrimEnd('/') is { Length: > 0 } url ? url : "/",
+                Description = "This server",
+            })];
 
             // Reads are anonymous: one empty requirement says so explicitly.
             document.Security = [new OpenApiSecurityRequirement()];
