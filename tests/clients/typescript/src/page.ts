@@ -7,8 +7,8 @@ import type { components, paths } from "./api.js";
 type Fact = components["schemas"]["FactResponse"];
 
 const baseUrl = process.argv[2] ?? "http://127.0.0.1:5080";
-// The API answers JSON, JSON-LD and CSV: this client reads the JSON.
-const client = createClient<paths, "application/json">({ baseUrl });
+// The API answers JSON, JSON-LD and CSV, and problems as application/problem+json: this client reads the JSON and the problems.
+const client = createClient<paths, "application/json" | "application/problem+json">({ baseUrl });
 
 function fail(message: string): never {
   console.error(`typescript client: ${message}`);
@@ -50,9 +50,11 @@ if (subject.data.name !== first.subject.name) fail(`the subject is named ${subje
 
 // An unknown id is a typed problem, not data.
 const missing = await client.GET("/v1/facts/{id}", { params: { path: { id: "no-such-fact" } } });
-if (missing.response.status !== 404 || missing.data !== undefined) fail(`an unknown fact answered ${missing.response.status}`);
+if (missing.response.status !== 404 || missing.error?.status !== 404 || missing.data !== undefined) {
+  fail(`an unknown fact answered ${missing.response.status}: ${JSON.stringify(missing.error)}`);
+}
 
 console.log(
   `typescript client: paged ${facts.length} facts over ${pages} pages (total ${total}); ` +
-    `followed ${first.id} to its detail and its subject ${subject.data.id} (${subject.data.name}); unknown id: 404`,
+    `followed ${first.id} to its detail and its subject ${subject.data.id} (${subject.data.name}); unknown id: ${missing.error.status} ${missing.error.title}`,
 );
