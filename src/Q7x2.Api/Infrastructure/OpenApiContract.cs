@@ -69,7 +69,8 @@ internal static class OpenApiContract
                         });
                     }
 
-                    if (method == HttpMethod.Get && path.StartsWith("/v1", StringComparison.Ordinal) && operation.Responses.ContainsKey("200"))
+                    // The dump is streamed with no ETag, so it never answers 304.
+                    if (method == HttpMethod.Get && path.StartsWith("/v1", StringComparison.Ordinal) && path != "/v1/export" && operation.Responses.ContainsKey("200"))
                     {
                         operation.Responses.TryAdd("304", new OpenApiResponse
                         {

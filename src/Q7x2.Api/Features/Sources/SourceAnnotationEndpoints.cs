@@ -66,7 +66,13 @@ internal static class SourceAnnotationEndpoints
 
         var after = query.After() is { Value: { } start } cursor ? (Start: int.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
             Id: int.Parse(cursor.Id, System.Globalization.CultureInfo.InvariantCulture)) : ((int Start, int Id)?)null;
-        return TypedResults.Json(AnnotationPageDocument.Of(Profile, await PageAsync(db, id, query, after, http, ct)), contentType: ContentType);
+        var page = await PageAsync(db, id, query, after, http, ct);
+        if (page.Next is { } next)
+        {
+            http.Response.Headers.Link = $"<{next}>; rel=\"next\""; // as every other page of a list
+        }
+
+        return TypedResults.Json(AnnotationPageDocument.Of(Profile, page), contentType: ContentType);
     }
 
     /// <summary>The spans after <paramref name="after"/> (start, evidence id) in text order, as an annotation page.</summary>

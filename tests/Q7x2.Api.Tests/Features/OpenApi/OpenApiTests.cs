@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Q7x2.Api.Tests.Infrastructure;
 
 namespace Q7x2.Api.Tests.Features.OpenApi;
@@ -23,6 +24,34 @@ public sealed class OpenApiTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2Api
         }
 
         Assert.True(paths.GetProperty("/v1/sources/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+    }
+
+    [Fact]
+    public async Task TheHeadersOfTheContractAreDocumented()
+    {
+        var document = await (await _client.GetAsync("/openapi/v1.json")).ReadJsonAsync(HttpStatusCode.OK);
+        var operations = document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/v1", StringComparison.Ordinal))
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Method: o.Name, Path: p.Name, Operation: o.Value)))
+            .ToList();
+        static bool HasHeader(JsonElement operation, string name, bool required) =>
+            operation.TryGetProperty("parameters", out var parameters) && parameters.EnumerateArray().Any(p =>
+                p.GetProperty("in").GetString() == "header" && p.GetProperty("name").GetString() == name
+                && (p.TryGetProperty("required", out var r) && r.GetBoolean()) == required);
+        static bool Sends(JsonElement operation, string status, string header) =>
+            operation.GetProperty("responses").TryGetProperty(status, out var response)
+            && response.TryGetProperty("headers", out var headers) && headers.TryGetProperty(header, out _);
+
+        var writes = operations.Where(o => o.Method is "put" or "patch" or "delete").ToList();
+        Assert.Equal(30, writes.Count);
+        Assert.All(writes, w => Assert.True(HasHeader(w.Operation, "If-Match", required: true), $"{w.Method} {w.Path}: If-Match"));
+        var conditionalReads = operations.Where(o => o.Method == "get" && o.Operation.GetProperty("responses").TryGetProperty("304", out _)).ToList();
+        Assert.True(conditionalReads.Count > 40, $"{conditionalReads.Count} reads answer 304");
+        Assert.All(conditionalReads, r => Assert.True(HasHeader(r.Operation, "If-None-Match", required: false) && Sends(r.Operation, "200", "ETag"), $"{r.Path}: If-None-Match, ETag"));
+        var creates = operations.Where(o => o.Operation.GetProperty("responses").TryGetProperty("201", out _)).ToList();
+        Assert.Equal(10, creates.Count);
+        Assert.All(creates, c => Assert.True(Sends(c.Operation, "201", "Location") && Sends(c.Operation, "201", "ETag"), $"{c.Path}: Location, ETag"));
+        Assert.True(Sends(operations.Single(o => o.Path == "/v1/people" && o.Method == "get").Operation, "200", "Link"));
+        Assert.All(operations, o => Assert.True(Sends(o.Operation, "429", "Retry-After"), $"{o.Method} {o.Path}: Retry-After"));
     }
 
     [Fact]

@@ -2953,7 +2953,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2962,6 +2968,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3015,6 +3025,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3069,6 +3085,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the new record. */
+                    Location?: string;
+                    /** @description The new record's entity tag: send it as `If-Match` to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3132,6 +3152,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3158,7 +3184,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -3170,6 +3202,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3228,6 +3262,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3248,7 +3288,13 @@ export interface operations {
     ReplaceSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -3285,6 +3331,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3375,6 +3423,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3395,7 +3449,13 @@ export interface operations {
     DeleteSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -3486,6 +3546,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3506,7 +3572,13 @@ export interface operations {
     PatchSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -3543,6 +3615,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3633,6 +3707,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3693,7 +3773,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3702,6 +3788,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3753,6 +3843,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3811,6 +3907,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the new record. */
+                    Location?: string;
+                    /** @description The new record's entity tag: send it as `If-Match` to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3874,6 +3974,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3902,7 +4008,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -3917,6 +4029,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4374,6 +4488,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4394,7 +4514,13 @@ export interface operations {
     ReplacePerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -4435,6 +4561,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4525,6 +4653,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4545,7 +4679,13 @@ export interface operations {
     DeletePerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -4636,6 +4776,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4656,7 +4802,13 @@ export interface operations {
     PatchPerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -4697,6 +4849,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4787,6 +4941,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4875,7 +5035,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4884,6 +5050,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4975,6 +5145,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5027,6 +5203,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the new record. */
+                    Location?: string;
+                    /** @description The new record's entity tag: send it as `If-Match` to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5090,6 +5270,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5116,7 +5302,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -5131,6 +5323,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5197,6 +5391,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5217,7 +5417,13 @@ export interface operations {
     ReplaceFact: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -5252,6 +5458,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5342,6 +5550,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5362,7 +5576,13 @@ export interface operations {
     DeleteFact: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -5453,6 +5673,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5473,7 +5699,13 @@ export interface operations {
     PatchFact: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -5508,6 +5740,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5598,6 +5832,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5671,7 +5911,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5680,6 +5926,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5769,6 +6019,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5832,6 +6088,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the new record. */
+                    Location?: string;
+                    /** @description The new record's entity tag: send it as `If-Match` to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5895,6 +6155,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5921,7 +6187,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -5936,6 +6208,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6014,6 +6288,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6034,7 +6314,13 @@ export interface operations {
     ReplaceObservation: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -6080,6 +6366,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6170,6 +6458,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6190,7 +6484,13 @@ export interface operations {
     DeleteObservation: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -6281,6 +6581,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6301,7 +6607,13 @@ export interface operations {
     PatchObservation: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -6347,6 +6659,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6437,6 +6751,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6505,7 +6825,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6514,6 +6840,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6653,6 +6983,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6679,7 +7015,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -6694,6 +7036,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6786,6 +7130,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6832,7 +7182,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6841,6 +7197,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6894,6 +7254,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6920,7 +7286,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -6935,6 +7307,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6978,6 +7352,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7019,7 +7399,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -7034,6 +7420,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7114,6 +7504,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7140,7 +7536,13 @@ export interface operations {
                  */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -7155,6 +7557,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7261,6 +7665,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7289,7 +7699,13 @@ export interface operations {
                 /** @description The opaque cursor from a previous page's `next`; leave out for the first page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -7304,6 +7720,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7404,6 +7824,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7445,7 +7871,13 @@ export interface operations {
                  */
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -7460,6 +7892,8 @@ export interface operations {
             /** @description The graph, as `Accept` asks: JSON (default), GraphML or JGF. */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7869,6 +8303,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7898,18 +8338,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version (change-feed position) the dump was read at. */
+                    "Dataset-Version"?: string;
+                    /** @description `attachment` with the dump's file name. */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/x-ndjson": string;
                 };
-            };
-            /** @description Not Modified: the representation still has the ETag sent in If-None-Match. */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -7923,6 +8360,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7943,7 +8386,13 @@ export interface operations {
     GetJsonLdContext: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7952,6 +8401,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7977,6 +8428,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7997,7 +8454,13 @@ export interface operations {
     GetCitation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8006,6 +8469,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8032,6 +8497,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8112,7 +8583,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8121,6 +8598,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8194,6 +8675,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8261,6 +8748,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the new record. */
+                    Location?: string;
+                    /** @description The new record's entity tag: send it as `If-Match` to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8324,6 +8815,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8352,7 +8849,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -8367,6 +8870,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8783,6 +9288,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8803,7 +9314,13 @@ export interface operations {
     ReplaceEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -8853,6 +9370,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8943,6 +9462,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8963,7 +9488,13 @@ export interface operations {
     DeleteEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -9054,6 +9585,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9074,7 +9611,13 @@ export interface operations {
     PatchEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -9124,6 +9667,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9214,6 +9759,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9289,7 +9840,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9298,6 +9855,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9407,6 +9968,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9467,6 +10034,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the new record. */
+                    Location?: string;
+                    /** @description The new record's entity tag: send it as `If-Match` to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9530,6 +10101,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9558,7 +10135,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -9573,6 +10156,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9883,6 +10468,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9903,7 +10494,13 @@ export interface operations {
     ReplaceAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -9946,6 +10543,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10036,6 +10635,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10056,7 +10661,13 @@ export interface operations {
     DeleteAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -10147,6 +10758,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10167,7 +10784,13 @@ export interface operations {
     PatchAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -10210,6 +10833,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10300,6 +10925,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10361,7 +10992,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10370,6 +11007,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10562,6 +11203,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10617,7 +11264,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10626,6 +11279,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10678,6 +11335,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10706,7 +11369,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -10721,6 +11390,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10808,6 +11479,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10859,7 +11536,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -10874,6 +11557,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10960,6 +11647,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11013,7 +11706,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11022,6 +11721,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11094,6 +11797,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11151,6 +11860,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the new record. */
+                    Location?: string;
+                    /** @description The new record's entity tag: send it as `If-Match` to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11214,6 +11927,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11242,7 +11961,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -11257,6 +11982,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12421,6 +13148,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12441,7 +13174,13 @@ export interface operations {
     ReplaceCountry: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -12481,6 +13220,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12571,6 +13312,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12591,7 +13338,13 @@ export interface operations {
     DeleteCountry: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -12682,6 +13435,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12702,7 +13461,13 @@ export interface operations {
     PatchCountry: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -12742,6 +13507,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12832,6 +13599,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12897,7 +13670,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12906,6 +13685,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12972,6 +13755,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13022,6 +13811,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the new record. */
+                    Location?: string;
+                    /** @description The new record's entity tag: send it as `If-Match` to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13085,6 +13878,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13113,7 +13912,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -13128,6 +13933,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13222,6 +14029,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13242,7 +14055,13 @@ export interface operations {
     ReplacePlace: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -13275,6 +14094,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13365,6 +14186,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13385,7 +14212,13 @@ export interface operations {
     DeletePlace: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -13476,6 +14309,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13496,7 +14335,13 @@ export interface operations {
     PatchPlace: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -13529,6 +14374,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13619,6 +14466,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13679,7 +14532,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13688,6 +14547,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13747,6 +14610,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13796,6 +14665,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the new record. */
+                    Location?: string;
+                    /** @description The new record's entity tag: send it as `If-Match` to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13859,6 +14732,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13887,7 +14766,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -13902,6 +14787,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13986,6 +14873,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14006,7 +14899,13 @@ export interface operations {
     ReplaceOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -14038,6 +14937,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14128,6 +15029,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14148,7 +15055,13 @@ export interface operations {
     DeleteOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -14239,6 +15152,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14259,7 +15178,13 @@ export interface operations {
     PatchOrganization: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -14291,6 +15216,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14381,6 +15308,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14446,7 +15379,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14455,6 +15394,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14534,6 +15477,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14596,6 +15545,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The URL of the new record. */
+                    Location?: string;
+                    /** @description The new record's entity tag: send it as `If-Match` to change it. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14659,6 +15612,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14687,7 +15646,13 @@ export interface operations {
                  */
                 fields?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -14702,6 +15667,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14947,6 +15914,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14967,7 +15940,13 @@ export interface operations {
     ReplaceBorderCrossing: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -15012,6 +15991,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15102,6 +16083,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15122,7 +16109,13 @@ export interface operations {
     DeleteBorderCrossing: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -15213,6 +16206,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15233,7 +16232,13 @@ export interface operations {
     PatchBorderCrossing: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The ETag of the record's current representation, from its GET (any of its representations: the default, or `embed=none`). Without it the answer is 428; with an ETag that is no longer current (someone changed the record since), 412.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-Match": string;
+            };
             path: {
                 /** @description The record's id: a stable lowercase slug, unique across kinds. */
                 id: string;
@@ -15278,6 +16283,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate, or as `If-Match` to change the record again. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15368,6 +16375,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15397,7 +16410,13 @@ export interface operations {
                 /** @description The opaque cursor from a previous page's `next`, with the same `q` and `kind`; leave out for the first page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15406,6 +16425,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15468,6 +16491,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15495,7 +16524,13 @@ export interface operations {
                 /** @description How many suggestions, 1 to 20 (default 10). */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15504,6 +16539,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15595,6 +16632,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15625,7 +16668,13 @@ export interface operations {
                 /** @description Also return the total number of matching items (costs one more query). */
                 count?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -15640,6 +16689,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15680,6 +16733,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15710,7 +16769,13 @@ export interface operations {
                 /** @description Also return the total number of matching items (costs one more query). */
                 count?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -15725,6 +16790,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15765,6 +16834,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15795,7 +16870,13 @@ export interface operations {
                 /** @description Also return the total number of matching items (costs one more query). */
                 count?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -15810,6 +16891,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15850,6 +16935,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15880,7 +16971,13 @@ export interface operations {
                 /** @description Also return the total number of matching items (costs one more query). */
                 count?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -15895,6 +16992,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15935,6 +17036,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15965,7 +17072,13 @@ export interface operations {
                 /** @description Also return the total number of matching items (costs one more query). */
                 count?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -15980,6 +17093,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16020,6 +17137,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16050,7 +17173,13 @@ export interface operations {
                 /** @description Also return the total number of matching items (costs one more query). */
                 count?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -16065,6 +17194,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16105,6 +17238,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16135,7 +17274,13 @@ export interface operations {
                 /** @description Also return the total number of matching items (costs one more query). */
                 count?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -16150,6 +17295,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16190,6 +17339,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16220,7 +17375,13 @@ export interface operations {
                 /** @description Also return the total number of matching items (costs one more query). */
                 count?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -16235,6 +17396,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16275,6 +17440,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16305,7 +17476,13 @@ export interface operations {
                 /** @description Also return the total number of matching items (costs one more query). */
                 count?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -16320,6 +17497,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16360,6 +17541,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16390,7 +17577,13 @@ export interface operations {
                 /** @description Also return the total number of matching items (costs one more query). */
                 count?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /**
                  * @description The record's id: a stable lowercase slug, unique across kinds.
@@ -16405,6 +17598,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16445,6 +17642,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16477,7 +17680,13 @@ export interface operations {
                 /** @description Also return the total number of matching items (costs one more query). */
                 count?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16486,6 +17695,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16517,6 +17730,12 @@ export interface operations {
             /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
             429: {
                 headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {

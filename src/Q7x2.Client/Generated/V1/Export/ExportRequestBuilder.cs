@@ -36,6 +36,7 @@ namespace Q7x2.Client.V1.Export
         /// <summary>
         /// The whole dataset as NDJSON (`application/x-ndjson`), one record per line in its curated shape (the shape of the seed files and of the write API&apos;s bodies): `{&quot;type&quot;:&quot;source&quot;,&quot;record&quot;:{…},&quot;text&quot;:&quot;…&quot;}` for each source with its full text, then the predicates, the entities of each kind (person, country, place, organization, event, agreement, border-crossing), the facts and the observations, each type in id order. The last line is `{&quot;type&quot;:&quot;end&quot;,&quot;records&quot;:N,&quot;sha256&quot;:&quot;…&quot;}`: the number of records and the SHA-256 of every byte before it. The dump is one snapshot of the data, streamed; the same data always gives the same bytes. The `Dataset-Version` header is the data version it was read at. Load it into an empty database with the `import` subcommand. Not cached, no request timeout, one request of the `exports` rate-limit budget.
         /// </summary>
+        /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Q7x2.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -43,11 +44,11 @@ namespace Q7x2.Client.V1.Export
         /// <exception cref="global::Q7x2.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<Stream?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<Stream> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -57,7 +58,7 @@ namespace Q7x2.Client.V1.Export
                 { "429", global::Q7x2.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Q7x2.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// The whole dataset as NDJSON (`application/x-ndjson`), one record per line in its curated shape (the shape of the seed files and of the write API&apos;s bodies): `{&quot;type&quot;:&quot;source&quot;,&quot;record&quot;:{…},&quot;text&quot;:&quot;…&quot;}` for each source with its full text, then the predicates, the entities of each kind (person, country, place, organization, event, agreement, border-crossing), the facts and the observations, each type in id order. The last line is `{&quot;type&quot;:&quot;end&quot;,&quot;records&quot;:N,&quot;sha256&quot;:&quot;…&quot;}`: the number of records and the SHA-256 of every byte before it. The dump is one snapshot of the data, streamed; the same data always gives the same bytes. The `Dataset-Version` header is the data version it was read at. Load it into an empty database with the `import` subcommand. Not cached, no request timeout, one request of the `exports` rate-limit budget.
