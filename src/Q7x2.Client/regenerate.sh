@@ -12,18 +12,12 @@ out=${1:-$root}
 mkdir -p "$out/src/Q7x2.Client" "$out/tests/clients/typescript/src"
 
 export npm_config_cache="$root/.npm-cache" npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
+source .ci/start-api.sh
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-dotnet src/Q7x2.Api/bin/Debug/net10.0/Q7x2.Api.dll --urls="http://127.0.0.1:$port" \
-  --ConnectionStrings:Sqlite="Data Source=$work/clients.db" --Seed:Path="$root/seed" >"$work/api.log" 2>&1 &
-api=$!
-trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; rm -rf "$work"; true' EXIT
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
-  sleep 0.5
-done
+trap 'stop_api; rm -rf "$work"' EXIT
+start_api "$work"
 # The document lists the origin it was asked from as its server: ask it as README's address (as 127.0.0.1: linters flag "localhost"), wherever this one listens.
-curl -fsS -H 'Host: 127.0.0.1:5080' "http://127.0.0.1:$port/openapi/v1.json" -o "$out/src/Q7x2.Client/openapi.json"
+curl -fsS -H 'Host: 127.0.0.1:5080' "$API/openapi/v1.json" -o "$out/src/Q7x2.Client/openapi.json"
 
 dotnet tool run kiota generate --language CSharp --openapi "$out/src/Q7x2.Client/openapi.json" \
   --output "$out/src/Q7x2.Client/Generated" --class-name Q7x2Client --namespace-name Q7x2.Client \
