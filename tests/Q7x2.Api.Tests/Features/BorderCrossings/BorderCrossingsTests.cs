@@ -77,7 +77,12 @@ public sealed class BorderCrossingsTests(Q7x2ApiFactory factory) : IClassFixture
             crossing.GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("fact").GetProperty("id").GetString()));
         Assert.All(crossing.GetProperty("facts").EnumerateArray(), f => Assert.Equal("subject", f.GetProperty("role").GetString()));
         Assert.Equal(
-            ["the Tajvaron-Karamyk post connecting Kyrgyzstan’s Chong-Alai and Tajikistan’s Lakhsh (formerly Jirgatal) districts", "The Tajvaron-Karamyk crossing is important"],
+            [
+                // its opening (status open, opened before the July meeting), after the two crossings reopened in March, and its name
+                "it was announced that a third crossing had opened, the Tajvaron-Karamyk post connecting Kyrgyzstan’s Chong-Alai and Tajikistan’s Lakhsh (formerly Jirgatal) districts",
+                "Following the border agreement in March, two border crossings were reopened along the western sections of the Kyrgyz-Tajik frontier",
+                "The Tajvaron-Karamyk crossing is important for the people living in this sparsely inhabited, remote region",
+            ],
             crossing.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("exact").GetString()));
     }
 

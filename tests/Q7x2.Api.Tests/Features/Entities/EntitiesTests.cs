@@ -79,7 +79,7 @@ public sealed class EntitiesTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2Ap
     [Theory]
     [InlineData("sadyr-japarov", "person", "japarov-in-power-in-kyrgyzstan", "Kyrgyzstan’s President Sadyr Japarov")]
     [InlineData("khujand-summit-2025", "event", "khujand-summit-first-ever", "the first-ever summit of the presidents of the three Central Asian countries that share the Ferghana Valley")]
-    [InlineData("tajvaron-karamyk-crossing", "border-crossing", "tajvaron-karamyk-third-crossing", "The Tajvaron-Karamyk crossing is important")]
+    [InlineData("tajvaron-karamyk-crossing", "border-crossing", "tajvaron-karamyk-third-crossing", "The Tajvaron-Karamyk crossing is important for the people living in this sparsely inhabited, remote region")]
     public async Task GettingAnEntityOfAnyKindShowsCommonFieldsFactsAndEvidence(string id, string kind, string factId, string quote)
     {
         var entity = await (await _client.GetAsync($"/v1/entities/{id}")).ReadJsonAsync(HttpStatusCode.OK);

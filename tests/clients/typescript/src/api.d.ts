@@ -6068,7 +6068,7 @@ export interface operations {
                  *         "to": "2025-05-31",
                  *         "precision": "month",
                  *         "basis": "inferred",
-                 *         "note": "“January-May … this year”: the article is from July 2025, so the year is 2025."
+                 *         "note": "“January-May trade … this year” is set against “the first five months of 2024”: this year is 2025."
                  *       },
                  *       "modality": "stated",
                  *       "attribution": null,
@@ -6239,7 +6239,7 @@ export interface operations {
                      *         "precision": "month",
                      *         "qualifier": null,
                      *         "basis": "inferred",
-                     *         "note": "“January-May … this year”: the article is from July 2025, so the year is 2025."
+                     *         "note": "“January-May trade … this year” is set against “the first five months of 2024”: this year is 2025."
                      *       },
                      *       "modality": "stated",
                      *       "attribution": null,
@@ -6346,7 +6346,7 @@ export interface operations {
                  *         "to": "2025-05-31",
                  *         "precision": "month",
                  *         "basis": "inferred",
-                 *         "note": "“January-May … this year”: the article is from July 2025, so the year is 2025."
+                 *         "note": "“January-May trade … this year” is set against “the first five months of 2024”: this year is 2025."
                  *       },
                  *       "modality": "stated",
                  *       "attribution": null,
@@ -6639,7 +6639,7 @@ export interface operations {
                  *         "to": "2025-05-31",
                  *         "precision": "month",
                  *         "basis": "inferred",
-                 *         "note": "“January-May … this year”: the article is from July 2025, so the year is 2025."
+                 *         "note": "“January-May trade … this year” is set against “the first five months of 2024”: this year is 2025."
                  *       },
                  *       "modality": "stated",
                  *       "attribution": null,
@@ -6926,7 +6926,7 @@ export interface operations {
                      *             "precision": "month",
                      *             "qualifier": null,
                      *             "basis": "inferred",
-                     *             "note": "“January-May … this year”: the article is from July 2025, so the year is 2025."
+                     *             "note": "“January-May trade … this year” is set against “the first five months of 2024”: this year is 2025."
                      *           },
                      *           "modality": "stated",
                      *           "attribution": null,
@@ -7067,7 +7067,7 @@ export interface operations {
                      *         "precision": "month",
                      *         "qualifier": null,
                      *         "basis": "inferred",
-                     *         "note": "“January-May … this year”: the article is from July 2025, so the year is 2025."
+                     *         "note": "“January-May trade … this year” is set against “the first five months of 2024”: this year is 2025."
                      *       },
                      *       "modality": "stated",
                      *       "attribution": null,
@@ -7568,7 +7568,7 @@ export interface operations {
                      *       "id": "http://localhost/v1/sources/kyrgyz-president-visits-tajikistan/annotations",
                      *       "type": "AnnotationCollection",
                      *       "label": "Evidence quoted from “Kyrgyz President Visits Tajikistan, Opening New Era of Friendship”",
-                     *       "total": 184,
+                     *       "total": 185,
                      *       "first": {
                      *         "id": "http://localhost/v1/sources/kyrgyz-president-visits-tajikistan/annotations/pages?limit=2",
                      *         "type": "AnnotationPage",
@@ -12177,10 +12177,10 @@ export interface operations {
                      *             "evidence": [
                      *               {
                      *                 "sourceId": "kyrgyz-president-visits-tajikistan",
-                     *                 "start": 5303,
+                     *                 "start": 5253,
                      *                 "end": 5376,
-                     *                 "exact": "They are the two smallest countries in Central Asia in terms of territory",
-                     *                 "prefix": "gyzstan are alike in many ways. ",
+                     *                 "exact": "Tajikistan and Kyrgyzstan are alike in many ways. They are the two smallest countries in Central Asia in terms of territory",
+                     *                 "prefix": "nd Bullets to Fruit and Fashion\n",
                      *                 "suffix": ", and both countries are more th"
                      *               }
                      *             ]
@@ -12243,10 +12243,10 @@ export interface operations {
                      *             "evidence": [
                      *               {
                      *                 "sourceId": "kyrgyz-president-visits-tajikistan",
-                     *                 "start": 4516,
+                     *                 "start": 4415,
                      *                 "end": 4593,
-                     *                 "exact": "Both countries have sizeable deposits of critical minerals in their mountains",
-                     *                 "prefix": "ia, but that could soon change. ",
+                     *                 "exact": "Kyrgyzstan and Tajikistan are the two poorest countries in Central Asia, but that could soon change. Both countries have sizeable deposits of critical minerals in their mountains",
+                     *                 "prefix": "n their talks was about mining.\n",
                      *                 "suffix": ", and both foreign governments a"
                      *               }
                      *             ]
@@ -12276,10 +12276,10 @@ export interface operations {
                      *             "evidence": [
                      *               {
                      *                 "sourceId": "kyrgyz-president-visits-tajikistan",
-                     *                 "start": 4599,
+                     *                 "start": 4415,
                      *                 "end": 4678,
-                     *                 "exact": "both foreign governments and companies are already looking into potential deals",
-                     *                 "prefix": "inerals in their mountains, and ",
+                     *                 "exact": "Kyrgyzstan and Tajikistan are the two poorest countries in Central Asia, but that could soon change. Both countries have sizeable deposits of critical minerals in their mountains, and both foreign governments and companies are already looking into potential deals",
+                     *                 "prefix": "n their talks was about mining.\n",
                      *                 "suffix": ".\nJaparov suggested coordination"
                      *               }
                      *             ]
@@ -12918,7 +12918,7 @@ export interface operations {
                      *                 "precision": "month",
                      *                 "qualifier": null,
                      *                 "basis": "inferred",
-                     *                 "note": "“January-May … this year”: the article is from July 2025, so the year is 2025."
+                     *                 "note": "“January-May trade … this year” is set against “the first five months of 2024”: this year is 2025."
                      *               }
                      *             },
                      *             {
@@ -12933,7 +12933,7 @@ export interface operations {
                      *                 "precision": "month",
                      *                 "qualifier": null,
                      *                 "basis": "inferred",
-                     *                 "note": "“January-May … this year”: the article is from July 2025, so the year is 2025."
+                     *                 "note": "“January-May trade … this year” is set against “the first five months of 2024”: this year is 2025."
                      *               }
                      *             },
                      *             {
@@ -15864,19 +15864,27 @@ export interface operations {
                      *       "evidence": [
                      *         {
                      *           "sourceId": "kyrgyz-president-visits-tajikistan",
-                     *           "start": 3135,
+                     *           "start": 3084,
                      *           "end": 3249,
-                     *           "exact": "the Tajvaron-Karamyk post connecting Kyrgyzstan’s Chong-Alai and Tajikistan’s Lakhsh (formerly Jirgatal) districts",
-                     *           "prefix": "at a third crossing had opened, ",
+                     *           "exact": "it was announced that a third crossing had opened, the Tajvaron-Karamyk post connecting Kyrgyzstan’s Chong-Alai and Tajikistan’s Lakhsh (formerly Jirgatal) districts",
+                     *           "prefix": "ing between the two presidents, ",
                      *           "suffix": ". This area is far from where th"
                      *         },
                      *         {
                      *           "sourceId": "kyrgyz-president-visits-tajikistan",
+                     *           "start": 2904,
+                     *           "end": 3035,
+                     *           "exact": "Following the border agreement in March, two border crossings were reopened along the western sections of the Kyrgyz-Tajik frontier",
+                     *           "prefix": "teral trade topped $50 million.\n",
+                     *           "suffix": ". During the meeting between the"
+                     *         },
+                     *         {
+                     *           "sourceId": "kyrgyz-president-visits-tajikistan",
                      *           "start": 3418,
-                     *           "end": 3460,
-                     *           "exact": "The Tajvaron-Karamyk crossing is important",
+                     *           "end": 3524,
+                     *           "exact": "The Tajvaron-Karamyk crossing is important for the people living in this sparsely inhabited, remote region",
                      *           "prefix": "n the two countries was closed.\n",
-                     *           "suffix": " for the people living in this s"
+                     *           "suffix": ", as connections to the rest of "
                      *         }
                      *       ],
                      *       "backlinks": []
@@ -16441,7 +16449,7 @@ export interface operations {
                      *           "kind": "place",
                      *           "name": "Lakhsh district",
                      *           "modality": null,
-                     *           "score": 12.2533,
+                     *           "score": 12.4155,
                      *           "snippet": "District of Tajikistan, formerly <mark>Jirgatal</mark>, connected to Kyrgyzstan’s Chong-Alai district by the Tajvaron-Karamyk…",
                      *           "evidence": {
                      *             "sourceId": "kyrgyz-president-visits-tajikistan",
@@ -16456,7 +16464,7 @@ export interface operations {
                      *           "kind": "place",
                      *           "name": "Chong-Alai district",
                      *           "modality": null,
-                     *           "score": 4.0608,
+                     *           "score": 4.158,
                      *           "snippet": "Kyrgyzstan’s Chong-Alai and Tajikistan’s Lakhsh (formerly <mark>Jirgatal</mark>) districts",
                      *           "evidence": {
                      *             "sourceId": "kyrgyz-president-visits-tajikistan",
@@ -16466,7 +16474,7 @@ export interface operations {
                      *           }
                      *         }
                      *       ],
-                     *       "next": "eyJzb3J0IjoiNWY4ZjIwNDJmMWEyNDM0ZSIsInZhbHVlIjoiNC4wNjA4MTU3NDA2NzA5NTciLCJpZCI6ImNob25nLWFsYWktZGlzdHJpY3QifQ"
+                     *       "next": "eyJzb3J0IjoiNWY4ZjIwNDJmMWEyNDM0ZSIsInZhbHVlIjoiNC4xNTc5OTQwODI1OTgyNTEiLCJpZCI6ImNob25nLWFsYWktZGlzdHJpY3QifQ"
                      *     }
                      */
                     "application/json": components["schemas"]["PageOfSearchHitResponse"];
