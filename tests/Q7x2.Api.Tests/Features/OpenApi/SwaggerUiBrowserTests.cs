@@ -15,6 +15,14 @@ public sealed class SwaggerUiBrowserTests(RunningApi api, SwaggerUiBrowserTests.
 {
     private const string PersonId = "written-in-swagger-ui";
 
+    /// <summary>
+    /// How long an answer may take to show: the first write of a fresh API process compiles its whole path, and CI runs test
+    /// classes side by side on two cores (Playwright's default of 5 s once ran out while the POST was still loading).
+    /// </summary>
+    private static readonly LocatorAssertionsToHaveTextOptions AnswerShown = new() { Timeout = 60_000 };
+
+    private static readonly LocatorAssertionsToContainTextOptions AnswerRead = new() { Timeout = 60_000 };
+
     [SkippableFact]
     public async Task ListsEveryOperationOfTheDocument()
     {
@@ -44,8 +52,8 @@ public sealed class SwaggerUiBrowserTests(RunningApi api, SwaggerUiBrowserTests.
         await operation.Locator("button.execute").ClickAsync();
 
         var response = operation.Locator(".live-responses-table .response");
-        await Assertions.Expect(response.Locator(".response-col_status")).ToHaveTextAsync("200");
-        await Assertions.Expect(response.Locator(".response-col_description")).ToContainTextAsync("Sadyr Japarov");
+        await Assertions.Expect(response.Locator(".response-col_status")).ToHaveTextAsync("200", AnswerShown);
+        await Assertions.Expect(response.Locator(".response-col_description")).ToContainTextAsync("Sadyr Japarov", AnswerRead);
         session.AssertSelfContained();
     }
 
@@ -63,7 +71,7 @@ public sealed class SwaggerUiBrowserTests(RunningApi api, SwaggerUiBrowserTests.
 
         var operation = await session.OpenOperationAsync("post", "/v1/people");
         var body = operation.Locator("textarea.body-param__text");
-        await Assertions.Expect(body).Not.ToBeEmptyAsync(); // the request example is filled in
+        await Assertions.Expect(body).Not.ToBeEmptyAsync(new() { Timeout = 30_000 }); // the request example is filled in
         await body.FillAsync($$"""
             {
               "id": "{{PersonId}}", "name": "Sadyr Japarov (written in Swagger UI)", "aliases": [],
@@ -74,8 +82,8 @@ public sealed class SwaggerUiBrowserTests(RunningApi api, SwaggerUiBrowserTests.
         await operation.Locator("button.execute").ClickAsync();
 
         var response = operation.Locator(".live-responses-table .response");
-        await Assertions.Expect(response.Locator(".response-col_status")).ToHaveTextAsync("201");
-        await Assertions.Expect(response.Locator(".response-col_description")).ToContainTextAsync(PersonId);
+        await Assertions.Expect(response.Locator(".response-col_status")).ToHaveTextAsync("201", AnswerShown);
+        await Assertions.Expect(response.Locator(".response-col_description")).ToContainTextAsync(PersonId, AnswerRead);
         session.AssertSelfContained();
 
         // The write happened in the API, not only on the page.
