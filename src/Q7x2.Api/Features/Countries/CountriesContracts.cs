@@ -12,7 +12,10 @@ namespace Q7x2.Api.Features.Countries;
 /// <summary>A country the sources name.</summary>
 public sealed record CountryResponse : EntityResponse
 {
-    /// <summary>ISO 3166-1 alpha-2 code, e.g. "KG".</summary>
+    /// <summary>
+    /// ISO 3166-1 alpha-2 code, e.g. "KG": reference data from the ISO 3166 standard, not from the sources (no quote states it,
+    /// and the country's evidence supports its name, not its code).
+    /// </summary>
     [Required]
     [JsonPropertyOrder(1)]
     public string? IsoCode { get; init; }

@@ -13,7 +13,7 @@ namespace Q7x2.Api.Features.Countries;
 /// <param name="Aliases">Other names (may be empty).</param>
 /// <param name="Description">One or two sentences that say who or what it is, grounded in the sources.</param>
 /// <param name="Evidence">Quotes that support it.</param>
-/// <param name="IsoCode">ISO 3166-1 alpha-2 code, e.g. TJ.</param>
+/// <param name="IsoCode">ISO 3166-1 alpha-2 code, e.g. TJ: reference data from the ISO 3166 standard, which needs no quote.</param>
 public sealed record CountryInput(
     string Id, string Name, IReadOnlyList<AliasInput> Aliases, string Description, IReadOnlyList<EvidenceInput> Evidence,
     string IsoCode)

@@ -47,7 +47,7 @@ namespace Q7x2.Client.Models
 #else
         public string Id { get; set; }
 #endif
-        /// <summary>ISO 3166-1 alpha-2 code, e.g. TJ.</summary>
+        /// <summary>ISO 3166-1 alpha-2 code, e.g. TJ: reference data from the ISO 3166 standard, which needs no quote.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? IsoCode { get; set; }

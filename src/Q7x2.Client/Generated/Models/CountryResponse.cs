@@ -65,7 +65,7 @@ namespace Q7x2.Client.Models
 #else
         public string Id { get; set; }
 #endif
-        /// <summary>ISO 3166-1 alpha-2 code, e.g. &quot;KG&quot;.</summary>
+        /// <summary>ISO 3166-1 alpha-2 code, e.g. &quot;KG&quot;: reference data from the ISO 3166 standard, not from the sources (no quote states it,and the country&apos;s evidence supports its name, not its code).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? IsoCode { get; set; }

@@ -1587,7 +1587,7 @@ export interface components {
             description: string;
             /** @description Quotes that support it. */
             evidence: components["schemas"]["EvidenceInput"][];
-            /** @description ISO 3166-1 alpha-2 code, e.g. TJ. */
+            /** @description ISO 3166-1 alpha-2 code, e.g. TJ: reference data from the ISO 3166 standard, which needs no quote. */
             isoCode: string;
         };
         /** @description A country the sources name. */
@@ -1602,7 +1602,10 @@ export interface components {
             aliases: components["schemas"]["AliasResponse"][];
             /** @description A one-sentence description grounded in the sources. */
             description: string;
-            /** @description ISO 3166-1 alpha-2 code, e.g. "KG". */
+            /**
+             * @description ISO 3166-1 alpha-2 code, e.g. "KG": reference data from the ISO 3166 standard, not from the sources (no quote states it,
+             *     and the country's evidence supports its name, not its code).
+             */
             isoCode: null | string;
             /**
              * @description Detail responses only: the facts in which the entity is subject or object, in id order — all of them up to 20, else
