@@ -76,12 +76,9 @@ internal static class OpenApiHeaders
 
         if (responses.TryGetValue("429", out var limited) && limited is OpenApiResponse limitedResponse)
         {
-            // The 429 is shared by reference between operations (OpenApiContract): a copy of it gets the headers.
-            var copy = new OpenApiResponse { Description = limitedResponse.Description, Content = limitedResponse.Content };
-            Header(copy, "Retry-After", "Seconds until the budget allows another request.");
-            Header(copy, "RateLimit", "Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers).");
-            Header(copy, "RateLimit-Policy", "The budget: its name, permits (`q`) and window in seconds (`w`).");
-            responses["429"] = copy;
+            Header(limitedResponse, "Retry-After", "Seconds until the budget allows another request.");
+            Header(limitedResponse, "RateLimit", "Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers).");
+            Header(limitedResponse, "RateLimit-Policy", "The budget: its name, permits (`q`) and window in seconds (`w`).");
         }
     }
 
