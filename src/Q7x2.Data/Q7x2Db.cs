@@ -18,6 +18,10 @@ public sealed class Q7x2Db(DbContextOptions<Q7x2Db> options) : DbContext(options
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<ObservationSubject> ObservationSubjects => Set<ObservationSubject>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<Claim> Claims => Set<Claim>();
+    public DbSet<ClaimOperand> ClaimOperands => Set<ClaimOperand>();
+    public DbSet<ClaimSubject> ClaimSubjects => Set<ClaimSubject>();
+    public DbSet<ClaimQualifier> ClaimQualifiers => Set<ClaimQualifier>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 

@@ -69,6 +69,145 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                     b.ToTable("BacklinkCounts");
                 });
 
+            modelBuilder.Entity("Q7x2.Data.Entities.Claim", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Exact")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Missing")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualifierId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("StatedValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suffix")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QualifierId");
+
+                    b.HasIndex("SourceId", "Id");
+
+                    b.ToTable("Claims");
+                });
+
+            modelBuilder.Entity("Q7x2.Data.Entities.ClaimOperand", b =>
+                {
+                    b.Property<string>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClaimId", "Position");
+
+                    b.ToTable("ClaimOperands");
+                });
+
+            modelBuilder.Entity("Q7x2.Data.Entities.ClaimQualifier", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("LowerFactor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LowerInclusive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("UpperFactor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UpperInclusive")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ClaimQualifiers");
+                });
+
+            modelBuilder.Entity("Q7x2.Data.Entities.ClaimSubject", b =>
+                {
+                    b.Property<string>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClaimId", "EntityId");
+
+                    b.HasIndex("EntityId", "ClaimId");
+
+                    b.ToTable("ClaimSubjects");
+                });
+
             modelBuilder.Entity("Q7x2.Data.Entities.DataVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -677,6 +816,33 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                     b.Navigation("Date");
                 });
 
+            modelBuilder.Entity("Q7x2.Data.Entities.Claim", b =>
+                {
+                    b.HasOne("Q7x2.Data.Entities.ClaimQualifier", null)
+                        .WithMany()
+                        .HasForeignKey("QualifierId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Q7x2.Data.Entities.ClaimOperand", b =>
+                {
+                    b.HasOne("Q7x2.Data.Entities.Claim", null)
+                        .WithMany("Operands")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Q7x2.Data.Entities.ClaimSubject", b =>
+                {
+                    b.HasOne("Q7x2.Data.Entities.Claim", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Q7x2.Data.Entities.Entity", b =>
                 {
                     b.HasOne("Q7x2.Data.Entities.Entity", null)
@@ -1001,6 +1167,13 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Published");
+                });
+
+            modelBuilder.Entity("Q7x2.Data.Entities.Claim", b =>
+                {
+                    b.Navigation("Operands");
+
+                    b.Navigation("Subjects");
                 });
 
             modelBuilder.Entity("Q7x2.Data.Entities.Entity", b =>

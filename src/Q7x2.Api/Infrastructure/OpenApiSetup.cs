@@ -24,6 +24,7 @@ internal static class OpenApiSetup
         ["Facts"] = "Statements: subject – predicate – object or value, with time, modality, attribution and evidence.",
         ["Observations"] = "Quantities: metric, subjects, value, unit, comparator and period.",
         ["Trade figures"] = "Trade observations with comparisons derived from the stored values.",
+        ["Claims"] = "A source's quantitative and temporal claims (“15 times more”, “nearly two months after”), each checked against the records it rests on: consistent, inconsistent or unverifiable.",
         ["Timeline"] = "Events and dated facts in time order.",
         ["Predicates"] = "The controlled vocabulary of fact predicates.",
         ["Search"] = "Ranked full-text search over names, aliases, descriptions and evidence quotes.",

@@ -11,7 +11,7 @@ namespace Q7x2.Data.CompiledModel
     public partial class Q7x2DbModel
     {
         private Q7x2DbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e253db00-5dba-42f7-9d94-f69d4b7f07c3"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("04def8ec-733b-4d3b-ba48-92f5707dc008"), entityTypeCount: 24)
         {
         }
 
@@ -20,6 +20,10 @@ namespace Q7x2.Data.CompiledModel
             var backlink = BacklinkEntityType.Create(this);
             var fuzzyDate = FuzzyDateEntityType.Create(this);
             var backlinkCount = BacklinkCountEntityType.Create(this);
+            var claim = ClaimEntityType.Create(this);
+            var claimOperand = ClaimOperandEntityType.Create(this);
+            var claimQualifier = ClaimQualifierEntityType.Create(this);
+            var claimSubject = ClaimSubjectEntityType.Create(this);
             var dataVersion = DataVersionEntityType.Create(this);
             var entity = EntityEntityType.Create(this);
             var fuzzyDate0 = FuzzyDate0EntityType.Create(this);
@@ -39,6 +43,9 @@ namespace Q7x2.Data.CompiledModel
             var fuzzyDate3 = FuzzyDate3EntityType.Create(this);
 
             FuzzyDateEntityType.CreateForeignKey1(fuzzyDate, backlink);
+            ClaimEntityType.CreateForeignKey1(claim, claimQualifier);
+            ClaimOperandEntityType.CreateForeignKey1(claimOperand, claim);
+            ClaimSubjectEntityType.CreateForeignKey1(claimSubject, claim);
             EntityEntityType.CreateForeignKey1(entity, entity);
             EntityEntityType.CreateForeignKey2(entity, entity);
             EntityEntityType.CreateForeignKey3(entity, entity);
@@ -65,6 +72,10 @@ namespace Q7x2.Data.CompiledModel
             BacklinkEntityType.CreateAnnotations(backlink);
             FuzzyDateEntityType.CreateAnnotations(fuzzyDate);
             BacklinkCountEntityType.CreateAnnotations(backlinkCount);
+            ClaimEntityType.CreateAnnotations(claim);
+            ClaimOperandEntityType.CreateAnnotations(claimOperand);
+            ClaimQualifierEntityType.CreateAnnotations(claimQualifier);
+            ClaimSubjectEntityType.CreateAnnotations(claimSubject);
             DataVersionEntityType.CreateAnnotations(dataVersion);
             EntityEntityType.CreateAnnotations(entity);
             FuzzyDate0EntityType.CreateAnnotations(fuzzyDate0);

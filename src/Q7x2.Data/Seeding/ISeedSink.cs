@@ -5,7 +5,7 @@ namespace Q7x2.Data.Seeding;
 /// <summary>
 /// Where <see cref="SeedLoader.Read"/> hands the records of a seed folder, as database records with their evidence
 /// located, in an order in which every record comes after the records it references: sources, predicates, every entity,
-/// then each fact and each observation as it is read. Records are handed on only while no error has been found; whether
+/// then each fact and each observation as it is read, then the claims. Records are handed on only while no error has been found; whether
 /// the whole seed is valid is known only when <see cref="SeedLoader.Read"/> returns (it throws otherwise).
 /// </summary>
 public interface ISeedSink
@@ -20,6 +20,9 @@ public interface ISeedSink
     void Fact(Fact fact, int index);
 
     void Observation(Observation observation, int index);
+
+    /// <summary>The qualifiers and the claims, after every other record (a claim rests on any of them).</summary>
+    void Claims(IReadOnlyList<ClaimQualifier> qualifiers, IReadOnlyList<Claim> claims);
 }
 
 /// <summary>A record with the file and JSON path it came from.</summary>

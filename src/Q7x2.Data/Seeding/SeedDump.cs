@@ -11,7 +11,8 @@ namespace Q7x2.Data.Seeding;
 
 /// <summary>
 /// The whole dataset as NDJSON, one record per line in its curated seed shape, and back into a seed folder. Lines come in a
-/// fixed order: sources (each with its full text), predicates, the entities of each kind, facts, observations, each type by id
+/// fixed order: sources (each with its full text), predicates, the entities of each kind, facts, observations, claim qualifiers,
+/// claims, each type by id
 /// (ordinal). The last line is <c>{"type":"end","records":N,"sha256":"…"}</c>: the number of records and the SHA-256 of every
 /// byte before it, so that a truncated or altered dump is refused whole. The same data gives the same bytes: nothing in the
 /// dump depends on when or where it was made (the dataset version travels in a header, not in the body).
@@ -31,6 +32,8 @@ public static partial class SeedDump
         .. EntityKind.All.Select(kind => (kind, SeedFiles.EntityFiles[kind].File, SeedFiles.EntityFiles[kind].Root, ShapeOf(kind))),
         ("fact", SeedFiles.FactsFile, "facts", typeof(SeedFact)),
         ("observation", SeedFiles.ObservationsFile, "observations", typeof(SeedObservation)),
+        ("claim-qualifier", SeedFiles.QualifiersFile, "qualifiers", typeof(SeedClaimQualifier)),
+        ("claim", SeedFiles.ClaimsFile, "claims", typeof(SeedClaim)),
     ];
 
     /// <summary>Writes the dump of what <paramref name="db"/> holds (in the caller's transaction, for one snapshot); returns the number of records.</summary>
@@ -64,6 +67,14 @@ public static partial class SeedDump
         await BatchesAsync(after => db.Observations.AsNoTracking().Where(o => string.Compare(o.Id, after) > 0).OrderBy(o => o.Id).Take(Batch)
             .Include(o => o.Subjects).Include(o => o.Evidence).AsSplitQuery(), o => o.Id,
             o => writer.LineAsync("observation", SeedShapes.ToSeed(o, TextOf), null, ct), ct);
+        await foreach (var q in db.ClaimQualifiers.AsNoTracking().OrderBy(q => q.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            await writer.LineAsync("claim-qualifier", SeedShapes.ToSeed(q), null, ct);
+        }
+
+        await BatchesAsync(after => db.Claims.AsNoTracking().Where(c => string.Compare(c.Id, after) > 0).OrderBy(c => c.Id).Take(Batch)
+            .Include(c => c.Operands).Include(c => c.Subjects).AsSplitQuery(), c => c.Id,
+            c => writer.LineAsync("claim", SeedShapes.ToSeed(c, TextOf), null, ct), ct);
         return await writer.EndAsync(ct);
     }
 

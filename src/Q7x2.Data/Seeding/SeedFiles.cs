@@ -9,6 +9,10 @@ public static class SeedFiles
     public const string ObservationsFile = "observations.json";
     public const string NotFactsFile = "not-facts.json";
 
+    /// <summary>Optional: a seed without claims (a generated corpus) leaves both out.</summary>
+    public const string ClaimsFile = "claims.json";
+    public const string QualifiersFile = "claim-qualifiers.json";
+
     /// <summary>The file of each entity kind, and the member of its root object that lists them.</summary>
     public static readonly IReadOnlyDictionary<string, (string File, string Root)> EntityFiles = new Dictionary<string, (string, string)>
     {

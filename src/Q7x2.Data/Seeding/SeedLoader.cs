@@ -19,7 +19,7 @@ public static class SeedLoader
         var sink = new Collected();
         var notFacts = Read(root, sink);
         return new SeedSet(sink.SourceList, sink.PredicateList, [.. sink.EntityList.Select(e => e.Record)], sink.FactList,
-            sink.ObservationList, notFacts);
+            sink.ObservationList, notFacts, sink.QualifierList, sink.ClaimList);
     }
 
     /// <summary>
@@ -98,6 +98,7 @@ public static class SeedLoader
             }
         }, SeedQuickChecks.Observation);
         var notFacts = SeedFileReader.ReadList(root, SeedFiles.NotFactsFile, "notFacts", new SeedNotFactValidator(), errors, ref unreadable);
+        ReadClaims(root, sink, ids, records, errors, ref unreadable, file => current = file);
         if (!unreadable)
         {
             for (var i = 0; i < predicates.Count; i++)
@@ -120,6 +121,52 @@ public static class SeedLoader
         }
 
         return notFacts;
+    }
+
+    /// <summary>
+    /// The claims and their qualifiers, when the seed has them (both files are optional): read after every other record, which
+    /// their operands may name.
+    /// </summary>
+    private static void ReadClaims(
+        string root, ISeedSink sink, Ids ids, SeedRecords records, List<SeedError> errors, ref bool unreadable, Action<string> reading)
+    {
+        List<SeedClaimQualifier> qualifiers = File.Exists(Path.Combine(root, SeedFiles.QualifiersFile))
+            ? SeedFileReader.ReadList(root, SeedFiles.QualifiersFile, "qualifiers", new SeedClaimQualifierValidator(), errors, ref unreadable)
+            : [];
+        List<SeedClaim> seedClaims = File.Exists(Path.Combine(root, SeedFiles.ClaimsFile))
+            ? SeedFileReader.ReadList(root, SeedFiles.ClaimsFile, "claims", new SeedClaimValidator(), errors, ref unreadable)
+            : [];
+        if (unreadable)
+        {
+            return;
+        }
+
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < qualifiers.Count; i++)
+        {
+            if (!known.Add(qualifiers[i].Id))
+            {
+                errors.Add(new SeedError(SeedFiles.QualifiersFile, $"$.qualifiers[{i}].id", $"'{qualifiers[i].Id}' is used twice"));
+            }
+        }
+
+        reading(SeedFiles.ClaimsFile);
+        var claims = new List<Claim>(seedClaims.Count);
+        for (var i = 0; i < seedClaims.Count; i++)
+        {
+            ids.Claim(seedClaims[i].Id, SeedFiles.ClaimsFile, "claims", i);
+            claims.Add(records.ToClaim(seedClaims[i], $"$.claims[{i}]", id => ids.IsRecord(id), known));
+        }
+
+        if (errors.Count == 0)
+        {
+            sink.Claims([.. qualifiers.Select(q => new ClaimQualifier
+            {
+                Id = q.Id, Label = q.Label, Description = q.Description, LowerFactor = Quantity.Normalize(q.LowerFactor),
+                LowerInclusive = q.LowerInclusive, UpperFactor = q.UpperFactor is { } upper ? Quantity.Normalize(upper) : null,
+                UpperInclusive = q.UpperInclusive,
+            })], claims);
+        }
     }
 
     /// <summary>Every entity of every kind's file, with the file, its root member and its index there.</summary>
@@ -216,6 +263,10 @@ public static class SeedLoader
                     $"'{id}' is already used by {_files[first].File} $.{_files[first].Root}[{firstIndex}]"));
             }
         }
+
+        /// <summary>Whether the id is an entity's, a fact's or an observation's (not a predicate's or a claim's).</summary>
+        public bool IsRecord(string id) =>
+            _seen.TryGetValue(id, out var at) && _files[at.File].Root is not ("predicates" or "claims");
     }
 
     /// <summary>Holds everything it is handed.</summary>
@@ -226,6 +277,8 @@ public static class SeedLoader
         public List<SeedLocated<Entity>> EntityList { get; } = [];
         public List<Fact> FactList { get; } = [];
         public List<Observation> ObservationList { get; } = [];
+        public List<ClaimQualifier> QualifierList { get; } = [];
+        public List<Claim> ClaimList { get; } = [];
 
         public void Sources(IReadOnlyList<Source> sources) => SourceList.AddRange(sources);
 
@@ -236,5 +289,11 @@ public static class SeedLoader
         public void Fact(Fact fact, int index) => FactList.Add(fact);
 
         public void Observation(Observation observation, int index) => ObservationList.Add(observation);
+
+        public void Claims(IReadOnlyList<ClaimQualifier> qualifiers, IReadOnlyList<Claim> claims)
+        {
+            QualifierList.AddRange(qualifiers);
+            ClaimList.AddRange(claims);
+        }
     }
 }

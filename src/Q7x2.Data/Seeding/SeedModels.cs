@@ -64,3 +64,12 @@ public sealed record SeedObservation(
     SeedFuzzyDate? Period, string Modality, string? Attribution, string? Note, IReadOnlyList<SeedEvidence> Evidence);
 
 public sealed record SeedNotFact(string Source, string Term, string Type, string Reason);
+
+public sealed record SeedClaimOperand(string Role, string Record);
+
+public sealed record SeedClaim(
+    string Id, string Source, string Quote, IReadOnlyList<string> Subjects, string Rule, string Unit, decimal Value, string Qualifier,
+    IReadOnlyList<SeedClaimOperand> Operands, string? Missing, string? Note, int? Occurrence = null);
+
+public sealed record SeedClaimQualifier(
+    string Id, string Label, string Description, decimal LowerFactor, bool LowerInclusive, decimal? UpperFactor, bool UpperInclusive);

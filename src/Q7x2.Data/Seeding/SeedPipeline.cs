@@ -41,6 +41,8 @@ internal sealed class SeedPipeline : ISeedSink, IDisposable
 
     public void Observation(Observation observation, int index) => Add(sink => sink.Observation(observation, index));
 
+    public void Claims(IReadOnlyList<ClaimQualifier> qualifiers, IReadOnlyList<Claim> claims) => Add(sink => sink.Claims(qualifiers, claims));
+
     /// <summary>Waits until the inner sink has taken every record handed here; rethrows what it threw.</summary>
     public void Complete()
     {

@@ -143,6 +143,59 @@ public sealed class SeedRecords(ISeedLookup lookup, Action<string, string> error
         };
     }
 
+    /// <summary>
+    /// A claim: its subjects must be entities, its operands records of the seed (<paramref name="isRecord"/>: an entity, fact or
+    /// observation), its qualifier one of <paramref name="qualifiers"/>, and its quote must be found in its source.
+    /// </summary>
+    public Claim ToClaim(SeedClaim c, string prefix, Func<string, bool> isRecord, IReadOnlySet<string> qualifiers)
+    {
+        for (var s = 0; s < c.Subjects.Count; s++)
+        {
+            Check(c.Subjects[s], Any, $"{prefix}.subjects[{s}]");
+        }
+
+        for (var o = 0; o < c.Operands.Count; o++)
+        {
+            if (c.Operands[o]?.Record is { } record && !isRecord(record))
+            {
+                error($"{prefix}.operands[{o}].record", $"'{record}' is not an entity, fact or observation of the seed");
+            }
+        }
+
+        if (c.Qualifier is not null && !qualifiers.Contains(c.Qualifier))
+        {
+            error($"{prefix}.qualifier", $"'{c.Qualifier}' is not a qualifier of {SeedFiles.QualifiersFile}");
+        }
+
+        var claim = new Claim
+        {
+            Id = c.Id, SourceId = c.Source, Rule = c.Rule, Unit = c.Unit, StatedValue = Quantity.Normalize(c.Value), QualifierId = c.Qualifier ?? "",
+            Missing = c.Missing, Note = c.Note, Exact = c.Quote ?? "", Prefix = "", Suffix = "",
+            Operands = [.. c.Operands.Select((o, n) => new ClaimOperand { ClaimId = c.Id, Role = o.Role, RecordId = o.Record, Position = n })],
+            Subjects = [.. c.Subjects.Distinct().Select((s, n) => new ClaimSubject { ClaimId = c.Id, EntityId = s, Position = n })],
+        };
+        if (c.Source is null || c.Quote is null)
+        {
+            return claim; // the shape validator reports the missing field
+        }
+
+        if (lookup.TextOf(c.Source) is not { } text)
+        {
+            error($"{prefix}.source", $"'{c.Source}' is not a known source ({SeedFiles.SourcesFile})");
+            return claim;
+        }
+
+        var (span, reason) = QuoteLocator.Locate(text, c.Quote, c.Occurrence);
+        if (span is null)
+        {
+            error($"{prefix}.quote", $"{reason} ('{c.Source}'): \"{c.Quote}\"");
+            return claim;
+        }
+
+        (claim.Start, claim.End, claim.Prefix, claim.Suffix) = (span.Start, span.End, span.Prefix, span.Suffix);
+        return claim;
+    }
+
     public static FuzzyDate? ToDate(SeedFuzzyDate? d) => d is null ? null : new FuzzyDate
     {
         Text = d.Text, From = d.From, To = d.To, Precision = d.Precision, Qualifier = d.Qualifier, Basis = d.Basis, Note = d.Note,

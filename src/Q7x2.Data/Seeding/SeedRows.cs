@@ -25,10 +25,17 @@ internal static class SeedRows
     public static readonly SeedTable Observations = new("Observations", "Id",
         ["Id", "Metric", "Value", "Unit", "Comparator", .. DateColumns("Period"), "Modality", "AttributionId", "Note"]);
 
+    public static readonly SeedTable Qualifiers = new("ClaimQualifiers", "Id",
+        ["Id", "Label", "Description", "LowerFactor", "LowerInclusive", "UpperFactor", "UpperInclusive"]);
+    public static readonly SeedTable Claims = new("Claims", "Id",
+        ["Id", "SourceId", "Rule", "Unit", "StatedValue", "QualifierId", "Missing", "Note", "Start", "End", "Exact", "Prefix", "Suffix"]);
+
     // Child rows: the owner column first, then the columns that are compared (not the evidence's database-made id).
     public static readonly SeedTable Aliases = new("EntityAliases", "EntityId", ["EntityId", "Name", "Type", "Position"]);
     public static readonly SeedTable Links = new("EntityLinks", "EntityId", ["EntityId", "Role", "TargetId", "Position"]);
     public static readonly SeedTable Subjects = new("ObservationSubjects", "ObservationId", ["ObservationId", "EntityId", "Position"]);
+    public static readonly SeedTable ClaimOperands = new("ClaimOperands", "ClaimId", ["ClaimId", "Position", "Role", "RecordId"]);
+    public static readonly SeedTable ClaimSubjects = new("ClaimSubjects", "ClaimId", ["ClaimId", "EntityId", "Position"]);
     public static readonly SeedTable EntityEvidence = Evidence("EntityId");
     public static readonly SeedTable FactEvidence = Evidence("FactId");
     public static readonly SeedTable ObservationEvidence = Evidence("ObservationId");
@@ -70,6 +77,23 @@ internal static class SeedRows
         Fill(o.Period, row, 5);
         (row[12], row[13], row[14]) = (o.Modality, o.AttributionId, o.Note);
     }
+
+    public static void Fill(ClaimQualifier q, object?[] row)
+    {
+        (row[0], row[1], row[2], row[3]) = (q.Id, q.Label, q.Description, Text(q.LowerFactor));
+        (row[4], row[5], row[6]) = (q.LowerInclusive ? 1L : 0L, q.UpperFactor is { } upper ? Text(upper) : null, q.UpperInclusive ? 1L : 0L);
+    }
+
+    public static void Fill(Claim c, object?[] row)
+    {
+        (row[0], row[1], row[2], row[3], row[4], row[5]) = (c.Id, c.SourceId, c.Rule, c.Unit, Text(c.StatedValue), c.QualifierId);
+        (row[6], row[7], row[8], row[9]) = (c.Missing, c.Note, (long)c.Start, (long)c.End);
+        (row[10], row[11], row[12]) = (c.Exact, c.Prefix, c.Suffix);
+    }
+
+    public static void Fill(ClaimOperand o, object?[] row) => (row[0], row[1], row[2], row[3]) = (o.ClaimId, (long)o.Position, o.Role, o.RecordId);
+
+    public static void Fill(ClaimSubject s, object?[] row) => (row[0], row[1], row[2]) = (s.ClaimId, s.EntityId, (long)s.Position);
 
     public static void Fill(EntityAlias a, object?[] row) => (row[0], row[1], row[2], row[3]) = (a.EntityId, a.Name, a.Type, (long)a.Position);
 

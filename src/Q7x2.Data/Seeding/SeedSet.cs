@@ -9,4 +9,6 @@ public sealed record SeedSet(
     IReadOnlyList<Entity> Entities,
     IReadOnlyList<Fact> Facts,
     IReadOnlyList<Observation> Observations,
-    IReadOnlyList<SeedNotFact> NotFacts);
+    IReadOnlyList<SeedNotFact> NotFacts,
+    IReadOnlyList<ClaimQualifier> Qualifiers,
+    IReadOnlyList<Claim> Claims);

@@ -39,6 +39,15 @@ public static class SeedShapes
         o.Id, o.Metric, [.. o.Subjects.OrderBy(s => s.Position).Select(s => s.EntityId)], Quantity.Normalize(o.Value), o.Unit,
         o.Comparator, ToSeed(o.Period), o.Modality, o.AttributionId, o.Note, ToSeed(o.Evidence, textOf));
 
+    public static SeedClaimQualifier ToSeed(ClaimQualifier q) => new(
+        q.Id, q.Label, q.Description, Quantity.Normalize(q.LowerFactor), q.LowerInclusive,
+        q.UpperFactor is { } upper ? Quantity.Normalize(upper) : null, q.UpperInclusive);
+
+    public static SeedClaim ToSeed(Claim c, Func<string, string?> textOf) => new(
+        c.Id, c.SourceId, c.Exact, [.. c.Subjects.OrderBy(s => s.Position).Select(s => s.EntityId)], c.Rule, c.Unit, Quantity.Normalize(c.StatedValue),
+        c.QualifierId, [.. c.Operands.OrderBy(o => o.Position).Select(o => new SeedClaimOperand(o.Role, o.RecordId))], c.Missing, c.Note,
+        textOf(c.SourceId) is { } text ? QuoteLocator.OccurrenceAt(text, c.Exact, c.Start) : null);
+
     public static SeedFuzzyDate? ToSeed(FuzzyDate? d) =>
         d is null ? null : new SeedFuzzyDate(d.Text, d.From, d.To, d.Precision, d.Qualifier, d.Basis, d.Note);
 

@@ -202,6 +202,44 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
         }
     }
 
+    /// <summary>The qualifiers, then each claim with its operands and subjects (which search does not index: nothing is touched).</summary>
+    public void Claims(IReadOnlyList<ClaimQualifier> qualifiers, IReadOnlyList<Claim> claims)
+    {
+        var qualifierRow = Row(SeedRows.Qualifiers);
+        foreach (var qualifier in qualifiers)
+        {
+            SeedRows.Fill(qualifier, qualifierRow);
+            _hash.Add(qualifierRow);
+            if (Decide(_stored.Qualifiers, qualifier.Id, touches: false) != Change.None)
+            {
+                Upsert(SeedRows.Qualifiers, qualifierRow);
+            }
+        }
+
+        var row = Row(SeedRows.Claims);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var claim = claims[i];
+            CheckCollision(claim.Id, SeedFiles.ClaimsFile, $"$.claims[{i}]", isSource: false);
+            SeedRows.Fill(claim, row);
+            _hash.Add(row);
+            HashChildren(claim.Operands, SeedRows.ClaimOperands, SeedRows.Fill);
+            HashChildren(claim.Subjects, SeedRows.ClaimSubjects, SeedRows.Fill);
+            if (Decide(_stored.Claims, claim.Id, touches: false) is not Change.None and var change)
+            {
+                if (change == Change.Changed)
+                {
+                    Delete(SeedRows.ClaimOperands, claim.Id);
+                    Delete(SeedRows.ClaimSubjects, claim.Id);
+                }
+
+                Upsert(SeedRows.Claims, row);
+                InsertChildren(claim.Operands, SeedRows.ClaimOperands, SeedRows.Fill);
+                InsertChildren(claim.Subjects, SeedRows.ClaimSubjects, SeedRows.Fill);
+            }
+        }
+    }
+
     /// <summary>
     /// After the whole seed was read and found valid: refuses ids a curator created, then deletes the stored records the seed
     /// no longer has (their child rows go with them).
@@ -218,6 +256,8 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
         RestoreSchema();
 
         // Every stored record the seed had was taken out of these as it was read: what is left is gone from the seed.
+        Remove(SeedRows.Claims, _stored.Claims, touches: false);
+        Remove(SeedRows.Qualifiers, _stored.Qualifiers, touches: false);
         Remove(SeedRows.Observations, _stored.Observations, touches: true);
         Remove(SeedRows.Facts, _stored.Facts, touches: true);
         Remove(SeedRows.Entities, _stored.Entities, touches: true);

@@ -16,6 +16,8 @@ internal sealed class StoredRecords
     public required Dictionary<string, UInt128> Entities { get; init; }
     public required Dictionary<string, UInt128> Facts { get; init; }
     public required Dictionary<string, UInt128> Observations { get; init; }
+    public required Dictionary<string, UInt128> Qualifiers { get; init; }
+    public required Dictionary<string, UInt128> Claims { get; init; }
 
     // The order of child rows in a record's hash; the seeder hashes the records it writes in the same order.
     public const string AliasOrder = "\"Position\"";
@@ -33,6 +35,8 @@ internal sealed class StoredRecords
         Facts = Hashes(connection, SeedRows.Facts, hasOrigin: true, (SeedRows.FactEvidence, EvidenceOrder)),
         Observations = Hashes(connection, SeedRows.Observations, hasOrigin: true,
             (SeedRows.Subjects, SubjectOrder), (SeedRows.ObservationEvidence, EvidenceOrder)),
+        Qualifiers = Hashes(connection, SeedRows.Qualifiers, hasOrigin: false),
+        Claims = Hashes(connection, SeedRows.Claims, hasOrigin: false, (SeedRows.ClaimOperands, "\"Position\""), (SeedRows.ClaimSubjects, "\"Position\"")),
     };
 
     private static Dictionary<string, UInt128> Hashes(

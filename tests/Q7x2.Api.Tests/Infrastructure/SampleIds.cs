@@ -16,6 +16,7 @@ internal static class SampleIds
         _ when path.StartsWith("/v1/facts", StringComparison.Ordinal) => "rustam-emomali-heir-apparent",
         _ when path.StartsWith("/v1/observations", StringComparison.Ordinal) || path.StartsWith("/v1/trade-figures", StringComparison.Ordinal) => "kyrgyz-tajik-trade-jan-may-2025",
         _ when path.StartsWith("/v1/predicates", StringComparison.Ordinal) => "president-of",
+        _ when path.StartsWith("/v1/claims", StringComparison.Ordinal) => "kyrgyz-tajik-trade-15-times-more",
         _ => "none",
     };
 }

@@ -85,6 +85,8 @@ public sealed class SeedPipelineTests
 
         public void Observation(Observation observation, int index) => Take($"{observation.Id}@{index}");
 
+        public void Claims(IReadOnlyList<ClaimQualifier> qualifiers, IReadOnlyList<Claim> claims) => Take("claims");
+
         private void Take(string what)
         {
             Threads.Add(Environment.CurrentManagedThreadId);

@@ -6,6 +6,7 @@ using Q7x2.Client.V1.Agreements;
 using Q7x2.Client.V1.BorderCrossings;
 using Q7x2.Client.V1.Changes;
 using Q7x2.Client.V1.Citation;
+using Q7x2.Client.V1.Claims;
 using Q7x2.Client.V1.ContextJsonld;
 using Q7x2.Client.V1.Countries;
 using Q7x2.Client.V1.Entities;
@@ -52,6 +53,11 @@ namespace Q7x2.Client.V1
         public global::Q7x2.Client.V1.Citation.CitationRequestBuilder Citation
         {
             get => new global::Q7x2.Client.V1.Citation.CitationRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The claims property</summary>
+        public global::Q7x2.Client.V1.Claims.ClaimsRequestBuilder Claims
+        {
+            get => new global::Q7x2.Client.V1.Claims.ClaimsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The contextJsonld property</summary>
         public global::Q7x2.Client.V1.ContextJsonld.ContextJsonldRequestBuilder ContextJsonld

@@ -13,7 +13,7 @@ namespace Q7x2.Api.Tests.Features.Exports;
 public sealed class DumpTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFactory>
 {
     private static readonly string[] TypeOrder =
-        ["source", "predicate", "person", "country", "place", "organization", "event", "agreement", "border-crossing", "fact", "observation"];
+        ["source", "predicate", "person", "country", "place", "organization", "event", "agreement", "border-crossing", "fact", "observation", "claim-qualifier", "claim"];
 
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -46,7 +46,7 @@ public sealed class DumpTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
         }
 
         // As many of each as the API lists.
-        foreach (var (type, list) in new[] { ("person", "people"), ("event", "events"), ("fact", "facts"), ("observation", "observations"), ("predicate", "predicates") })
+        foreach (var (type, list) in new[] { ("person", "people"), ("event", "events"), ("fact", "facts"), ("observation", "observations"), ("predicate", "predicates"), ("claim", "claims") })
         {
             var page = await (await _client.GetAsync($"/v1/{list}?count=true&limit=1")).ReadJsonAsync(HttpStatusCode.OK);
             Assert.Equal(page.GetProperty("total").GetInt32(), types.Count(t => t == type));
@@ -70,7 +70,8 @@ public sealed class DumpTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
         var import = await ApiProcess.RunAsync(temp.Path, "import", dump, $"--ConnectionStrings:Sqlite=Data Source={Path.Combine(temp.Path, "copy.db")}");
 
         Assert.True(import.ExitCode == 0, import.Error);
-        Assert.Contains("194 added", import.Output, StringComparison.Ordinal);
+        // 194 records, 5 claim qualifiers and 13 claims.
+        Assert.Contains("212 added", import.Output, StringComparison.Ordinal);
         using var copy = new Q7x2ApiFactory();
         var imported = $"Data Source={Path.Combine(temp.Path, "copy.db")}";
         using var served = copy.WithWebHostBuilder(b => b.ConfigureServices(services =>

@@ -50,7 +50,7 @@ public sealed class FieldSelectionTests(Q7x2ApiFactory factory) : IClassFixture<
             .Where(o => o.Fields.ValueKind == JsonValueKind.Object)
             .Select(o => (o.Path, Example: o.Fields.GetProperty("example").GetString()!)).ToList();
 
-        Assert.Equal(29, operations.Count);
+        Assert.Equal(31, operations.Count);
         foreach (var (path, example) in operations)
         {
             var url = path.Replace("{id}", SampleIds.For(path), StringComparison.Ordinal)

@@ -332,6 +332,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List claims with their computed status
+         * @description The quantitative and temporal claims of the sources, ordered by id, each checked against the records it rests on as they stand now: “15 times more” is 6,350,000 / 405,100 = 15.68, within the 10% that “n times” allows. A claim whose only support is its own quote is `unverifiable` and says what is missing. What each qualifier allows is in `tolerance` (and README). Keyset paging: follow `next` until it is null.
+         *
+         *     Example: `GET /v1/claims?status=consistent&limit=2`.
+         */
+        get: operations["ListClaims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a claim with its computed status
+         * @description One claim, e.g. `kyrgyz-tajik-trade-15-times-more`: the figure stated, the range its qualifier allows, the figure computed from the records it rests on, and whether they agree.
+         *
+         *     Example: `GET /v1/claims/kyrgyz-tajik-trade-15-times-more`.
+         */
+        get: operations["GetClaim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/predicates": {
         parameters: {
             query?: never;
@@ -1575,6 +1619,80 @@ export interface components {
              */
             backlinks?: null | components["schemas"]["BacklinkGroupResponse"][];
         };
+        /** @description A record a claim rests on. */
+        ClaimRecordResponse: {
+            /**
+             * @description Its role in the rule: numerator, denominator, from, to, of, counted, value; `stated` for a record that holds the claim's own
+             *     figure (shown, never computed from).
+             */
+            role: string;
+            /** @description The record's id. */
+            id: string;
+            /** @description An entity kind, `fact` or `observation`; null when the record no longer exists. */
+            kind: null | string;
+            /** @description An entity's name or an observation's metric; null for a fact or a record that no longer exists. */
+            name: null | string;
+            /**
+             * Format: double
+             * @description An observation's value.
+             */
+            value: null | number;
+            /** @description An observation's unit. */
+            unit: null | string;
+            /** @description An observation's comparator (eq, gt, approx…). */
+            comparator: null | string;
+            date: null | components["schemas"]["FuzzyDateResponse"];
+        };
+        /**
+         * @description A quantitative or temporal claim a source makes, checked against the records it rests on: the figure it states, the range
+         *     its qualifier allows, the figure computed from the records as they stand now, and the outcome.
+         */
+        ClaimResponse: {
+            /** @description The claim's id. */
+            id: string;
+            /** @description The source that makes the claim. */
+            source: string;
+            /**
+             * @description How the figure is recomputed: `ratio` (numerator / denominator), `difference` (time from one record's date to another's),
+             *     `duration` (days a record's date spans, inclusive), `count` (how many records) or `bound` (a record's value against the stated bound).
+             */
+            rule: string;
+            /** @description The figure the source states, with its qualifier. */
+            stated: components["schemas"]["StatedFigureResponse"];
+            /** @description The range of figures the qualifier allows for the stated figure. */
+            tolerance: components["schemas"]["ToleranceResponse"];
+            computed: null | components["schemas"]["ComputedFigureResponse"];
+            /**
+             * @description `consistent` (the computed range meets the allowed one), `inconsistent` (it does not: the source's own numbers do not support
+             *     the claim) or `unverifiable` (nothing independent to compute from; `explanation` says what is missing).
+             */
+            status: string;
+            /** @description How the status was reached, in words: the computation and the range, or what is missing. */
+            explanation: string;
+            /** @description The entities the claim is about. */
+            subjects: components["schemas"]["EntityRef"][];
+            /** @description The records the claim rests on, each in its role, with the value or date used. */
+            records: components["schemas"]["ClaimRecordResponse"][];
+            /** @description A curator's note. */
+            note: null | string;
+            /** @description The quote that makes the claim. */
+            evidence: components["schemas"]["EvidenceResponse"][];
+        };
+        /** @description A figure computed from records, as the range of values it can take (rounded to two decimals). */
+        ComputedFigureResponse: {
+            /**
+             * Format: double
+             * @description The lowest value.
+             */
+            min: number;
+            /**
+             * Format: double
+             * @description The highest value (equal to `min` when the figure is exact).
+             */
+            max: number;
+            /** @description The unit, the stated figure's. */
+            unit: string;
+        };
         /** @description A country as a curator writes it (the shape of a record in seed/countries.json). */
         CountryInput: {
             /** @description Stable slug, unique across kinds. */
@@ -2150,6 +2268,25 @@ export interface components {
         PageOfBorderCrossingResponse: {
             /** @description The items of this page. */
             items: components["schemas"]["BorderCrossingResponse"][];
+            /** @description Opaque cursor of the next page, or null on the last page. Also sent as `Link: &lt;…&gt;; rel="next"`. */
+            next: null | string;
+            /**
+             * Format: int32
+             * @description The number of items across all pages; only with `count=true`.
+             */
+            total?: null | number;
+            /**
+             * @description Only with `facet=…`: for each facet asked for, how many of the matching items (all pages) have each value, the most
+             *     frequent first (at most 100 values).
+             */
+            facets?: null | {
+                [key: string]: components["schemas"]["FacetValue"][];
+            };
+        };
+        /** @description A page of a list: the items, the cursor of the next page (null on the last page), and the total when asked for. */
+        PageOfClaimResponse: {
+            /** @description The items of this page. */
+            items: components["schemas"]["ClaimResponse"][];
             /** @description Opaque cursor of the next page, or null on the last page. Also sent as `Link: &lt;…&gt;; rel="next"`. */
             next: null | string;
             /**
@@ -2751,6 +2888,18 @@ export interface components {
              */
             textRedistributable: boolean;
         };
+        /** @description A figure as the source states it. */
+        StatedFigureResponse: {
+            /**
+             * Format: double
+             * @description The number (a JSON number, exact decimal).
+             */
+            value: number;
+            /** @description times (a ratio), day, month, year, calendar-year (a difference of year numbers), count, or an observation unit (USD, person, percent…). */
+            unit: string;
+            /** @description The qualifier's id: exactly, nearly, more-than, some or times (see `tolerance`). */
+            qualifier: string;
+        };
         /** @description Type-ahead suggestions, best first. */
         SuggestionList: {
             /** @description At most `limit` suggestions. */
@@ -2782,6 +2931,29 @@ export interface components {
             title: string;
             entity: null | components["schemas"]["EntityRef"];
             fact: null | components["schemas"]["FactResponse"];
+        };
+        /** @description The figures a qualifier allows for a stated figure n: from n × its lower factor to n × its upper factor. */
+        ToleranceResponse: {
+            /** @description The qualifier's id. */
+            qualifier: string;
+            /** @description How the source words it ("nearly", "more than"). */
+            label: string;
+            /** @description What it allows, in words. */
+            description: string;
+            /**
+             * Format: double
+             * @description The lowest figure allowed.
+             */
+            min: number;
+            /** @description Whether `min` itself is allowed. */
+            minInclusive: boolean;
+            /**
+             * Format: double
+             * @description The highest figure allowed; null when there is no upper bound.
+             */
+            max: null | number;
+            /** @description Whether `max` itself is allowed. */
+            maxInclusive: boolean;
         };
         /** @description A multiple the source states (an observation in unit ratio), e.g. "15 times more". */
         TradeClaim: {
@@ -7103,6 +7275,477 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["TradeFigureResponse"];
+                };
+            };
+            /** @description Not Modified: the representation still has the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the request ran longer than the server's request timeout and was stopped. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListClaims: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only claims with this computed status.
+                 * @example unverifiable
+                 */
+                status?: string;
+                /** @description Only claims made by this source. */
+                source?: string;
+                /**
+                 * @description Only claims about this entity.
+                 * @example tajikistan
+                 */
+                subject?: string;
+                /** @description How many items per page, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description The opaque cursor from a previous page's `next`; leave out for the first page. */
+                cursor?: string;
+                /** @description Also return the total number of matching items (costs one more query). */
+                count?: boolean;
+                /**
+                 * @description Only these members of each item, comma-separated (400 on a name that is not one): `id`, `source`, `rule`, `stated`, `tolerance`, `computed`, `status`, `explanation`, `subjects`, `records`, `note`, `evidence`. With CSV, the columns of these members.
+                 * @example id
+                 */
+                fields?: string;
+            };
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "fighting-in-september-of-the-next-year",
+                     *           "source": "kyrgyz-president-visits-tajikistan",
+                     *           "rule": "difference",
+                     *           "stated": {
+                     *             "value": 1,
+                     *             "unit": "calendar-year",
+                     *             "qualifier": "exactly"
+                     *           },
+                     *           "tolerance": {
+                     *             "qualifier": "exactly",
+                     *             "label": "as stated",
+                     *             "description": "No qualifier: the figure is meant as given (“two-day”, “14 agreements”). Agrees only with the figure itself.",
+                     *             "min": 1,
+                     *             "minInclusive": true,
+                     *             "max": 1,
+                     *             "maxInclusive": true
+                     *           },
+                     *           "computed": {
+                     *             "min": 1,
+                     *             "max": 1,
+                     *             "unit": "calendar-year"
+                     *           },
+                     *           "status": "consistent",
+                     *           "explanation": "From 'japarov-rahmon-meeting-2021' (June 2021: 2021-06-01 to 2021-06-30) to 'kyrgyz-tajik-border-clashes-2022' (mid-September 2022: 2022-09-11 to 2022-09-20): 1 in year numbers. “as stated” 1 allows from 1 to 1: consistent.",
+                     *           "subjects": [
+                     *             {
+                     *               "id": "kyrgyzstan",
+                     *               "kind": "country",
+                     *               "name": "Kyrgyzstan"
+                     *             },
+                     *             {
+                     *               "id": "tajikistan",
+                     *               "kind": "country",
+                     *               "name": "Tajikistan"
+                     *             }
+                     *           ],
+                     *           "records": [
+                     *             {
+                     *               "role": "from",
+                     *               "id": "japarov-rahmon-meeting-2021",
+                     *               "kind": "event",
+                     *               "name": "Japarov’s meeting with Rahmon in Tajikistan, June 2021",
+                     *               "value": null,
+                     *               "unit": null,
+                     *               "comparator": null,
+                     *               "date": {
+                     *                 "text": "June 2021",
+                     *                 "from": "2021-06-01",
+                     *                 "to": "2021-06-30",
+                     *                 "precision": "month",
+                     *                 "qualifier": null,
+                     *                 "basis": "stated",
+                     *                 "note": null
+                     *               }
+                     *             },
+                     *             {
+                     *               "role": "to",
+                     *               "id": "kyrgyz-tajik-border-clashes-2022",
+                     *               "kind": "event",
+                     *               "name": "Kyrgyz-Tajik clashes of September 2022",
+                     *               "value": null,
+                     *               "unit": null,
+                     *               "comparator": null,
+                     *               "date": {
+                     *                 "text": "mid-September 2022",
+                     *                 "from": "2022-09-11",
+                     *                 "to": "2022-09-20",
+                     *                 "precision": "month",
+                     *                 "qualifier": "mid",
+                     *                 "basis": "stated",
+                     *                 "note": null
+                     *               }
+                     *             }
+                     *           ],
+                     *           "note": "“The next year” after the June 2021 meeting is checked against the year of the mid-September 2022 clashes.",
+                     *           "evidence": [
+                     *             {
+                     *               "sourceId": "kyrgyz-president-visits-tajikistan",
+                     *               "start": 1207,
+                     *               "end": 1256,
+                     *               "exact": "even worse fighting in September of the next year",
+                     *               "prefix": "o presidents failed to head off ",
+                     *               "suffix": ".\nThis first state visit by Japa"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "japarov-two-day-visit",
+                     *           "source": "kyrgyz-president-visits-tajikistan",
+                     *           "rule": "duration",
+                     *           "stated": {
+                     *             "value": 2,
+                     *             "unit": "day",
+                     *             "qualifier": "exactly"
+                     *           },
+                     *           "tolerance": {
+                     *             "qualifier": "exactly",
+                     *             "label": "as stated",
+                     *             "description": "No qualifier: the figure is meant as given (“two-day”, “14 agreements”). Agrees only with the figure itself.",
+                     *             "min": 2,
+                     *             "minInclusive": true,
+                     *             "max": 2,
+                     *             "maxInclusive": true
+                     *           },
+                     *           "computed": {
+                     *             "min": 2,
+                     *             "max": 2,
+                     *             "unit": "day"
+                     *           },
+                     *           "status": "consistent",
+                     *           "explanation": "'japarov-state-visit-to-tajikistan-2025' (July 8-9: 2025-07-08 to 2025-07-09) spans 2 days, counted inclusively. “as stated” 2 allows from 2 to 2: consistent.",
+                     *           "subjects": [
+                     *             {
+                     *               "id": "sadyr-japarov",
+                     *               "kind": "person",
+                     *               "name": "Sadyr Japarov"
+                     *             },
+                     *             {
+                     *               "id": "tajikistan",
+                     *               "kind": "country",
+                     *               "name": "Tajikistan"
+                     *             }
+                     *           ],
+                     *           "records": [
+                     *             {
+                     *               "role": "of",
+                     *               "id": "japarov-state-visit-to-tajikistan-2025",
+                     *               "kind": "event",
+                     *               "name": "Japarov’s state visit to Tajikistan, July 2025",
+                     *               "value": null,
+                     *               "unit": null,
+                     *               "comparator": null,
+                     *               "date": {
+                     *                 "text": "July 8-9",
+                     *                 "from": "2025-07-08",
+                     *                 "to": "2025-07-09",
+                     *                 "precision": "day",
+                     *                 "qualifier": null,
+                     *                 "basis": "inferred",
+                     *                 "note": "The article gives no year; the visit “just concluded” and followed Rahmon’s March 2025 visit, so the year is 2025."
+                     *               }
+                     *             },
+                     *             {
+                     *               "role": "stated",
+                     *               "id": "japarov-state-visit-duration",
+                     *               "kind": "observation",
+                     *               "name": "visit-duration",
+                     *               "value": 2,
+                     *               "unit": "day",
+                     *               "comparator": "eq",
+                     *               "date": {
+                     *                 "text": "July 8-9",
+                     *                 "from": "2025-07-08",
+                     *                 "to": "2025-07-09",
+                     *                 "precision": "day",
+                     *                 "qualifier": null,
+                     *                 "basis": "inferred",
+                     *                 "note": "The article gives no year; the visit “just concluded” and followed Rahmon’s March 2025 visit, so the year is 2025."
+                     *               }
+                     *             }
+                     *           ],
+                     *           "note": "The visit’s dates, July 8-9, counted inclusively.",
+                     *           "evidence": [
+                     *             {
+                     *               "sourceId": "kyrgyz-president-visits-tajikistan",
+                     *               "start": 118,
+                     *               "end": 147,
+                     *               "exact": "a two-day visit to Tajikistan",
+                     *               "prefix": "nt Sadyr Japarov just concluded ",
+                     *               "suffix": ".\nRarely has the visit of one Ce"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next": "eyJzb3J0IjoiaWQiLCJ2YWx1ZSI6ImphcGFyb3YtdHdvLWRheS12aXNpdCIsImlkIjoiamFwYXJvdi10d28tZGF5LXZpc2l0In0"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PageOfClaimResponse"];
+                };
+            };
+            /** @description Not Modified: the representation still has the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the request ran longer than the server's request timeout and was stopped. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetClaim: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only these members of the record, comma-separated (400 on a name that is not one): `id`, `source`, `rule`, `stated`, `tolerance`, `computed`, `status`, `explanation`, `subjects`, `records`, `note`, `evidence`.
+                 * @example id
+                 */
+                fields?: string;
+            };
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description The record's id: a stable lowercase slug, unique across kinds.
+                 * @example kyrgyz-tajik-trade-15-times-more
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "kyrgyz-tajik-trade-15-times-more",
+                     *       "source": "kyrgyz-president-visits-tajikistan",
+                     *       "rule": "ratio",
+                     *       "stated": {
+                     *         "value": 15,
+                     *         "unit": "times",
+                     *         "qualifier": "times"
+                     *       },
+                     *       "tolerance": {
+                     *         "qualifier": "times",
+                     *         "label": "n times",
+                     *         "description": "“n times more”, read as n times as much: a round multiple. Agrees with ratios within 10% of n either way.",
+                     *         "min": 13.5,
+                     *         "minInclusive": true,
+                     *         "max": 16.5,
+                     *         "maxInclusive": true
+                     *       },
+                     *       "computed": {
+                     *         "min": 15.68,
+                     *         "max": 15.68,
+                     *         "unit": "times"
+                     *       },
+                     *       "status": "consistent",
+                     *       "explanation": "6,350,000 USD ('kyrgyz-tajik-trade-jan-may-2025') / 405,100 USD ('kyrgyz-tajik-trade-jan-may-2024') = 15.68. “n times” 15 allows from 13.5 to 16.5: consistent.",
+                     *       "subjects": [
+                     *         {
+                     *           "id": "kyrgyzstan",
+                     *           "kind": "country",
+                     *           "name": "Kyrgyzstan"
+                     *         },
+                     *         {
+                     *           "id": "tajikistan",
+                     *           "kind": "country",
+                     *           "name": "Tajikistan"
+                     *         }
+                     *       ],
+                     *       "records": [
+                     *         {
+                     *           "role": "numerator",
+                     *           "id": "kyrgyz-tajik-trade-jan-may-2025",
+                     *           "kind": "observation",
+                     *           "name": "bilateral-trade-value",
+                     *           "value": 6350000,
+                     *           "unit": "USD",
+                     *           "comparator": "eq",
+                     *           "date": {
+                     *             "text": "January-May",
+                     *             "from": "2025-01-01",
+                     *             "to": "2025-05-31",
+                     *             "precision": "month",
+                     *             "qualifier": null,
+                     *             "basis": "inferred",
+                     *             "note": "“January-May trade … this year” is set against “the first five months of 2024”: this year is 2025."
+                     *           }
+                     *         },
+                     *         {
+                     *           "role": "denominator",
+                     *           "id": "kyrgyz-tajik-trade-jan-may-2024",
+                     *           "kind": "observation",
+                     *           "name": "bilateral-trade-value",
+                     *           "value": 405100,
+                     *           "unit": "USD",
+                     *           "comparator": "eq",
+                     *           "date": {
+                     *             "text": "the first five months of 2024",
+                     *             "from": "2024-01-01",
+                     *             "to": "2024-05-31",
+                     *             "precision": "month",
+                     *             "qualifier": null,
+                     *             "basis": "stated",
+                     *             "note": null
+                     *           }
+                     *         },
+                     *         {
+                     *           "role": "stated",
+                     *           "id": "kyrgyz-tajik-trade-growth-2025-vs-2024",
+                     *           "kind": "observation",
+                     *           "name": "trade-growth-multiple",
+                     *           "value": 15,
+                     *           "unit": "ratio",
+                     *           "comparator": "approx",
+                     *           "date": {
+                     *             "text": "January-May",
+                     *             "from": "2025-01-01",
+                     *             "to": "2025-05-31",
+                     *             "precision": "month",
+                     *             "qualifier": null,
+                     *             "basis": "inferred",
+                     *             "note": "“January-May trade … this year” is set against “the first five months of 2024”: this year is 2025."
+                     *           }
+                     *         }
+                     *       ],
+                     *       "note": "January–May trade this year ($6.35 million) against the first five months of 2024 ($405,100), both stated in the same sentence.",
+                     *       "evidence": [
+                     *         {
+                     *           "sourceId": "kyrgyz-president-visits-tajikistan",
+                     *           "start": 2705,
+                     *           "end": 2751,
+                     *           "exact": "that is 15 times more than the meager $405,100",
+                     *           "prefix": "was a modest $6.35 million, but ",
+                     *           "suffix": " of bilateral trade during the f"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClaimResponse"];
                 };
             };
             /** @description Not Modified: the representation still has the ETag sent in If-None-Match. */
