@@ -100,6 +100,7 @@ v1.MapTradeFigures();
 v1.MapClaims();
 v1.MapPredicates();
 v1.MapSourceEvidence();
+v1.MapSourceCoverage();
 v1.MapSourceAnnotations();
 v1.MapEvents();
 v1.MapAgreements();

@@ -22,6 +22,7 @@ public sealed class Q7x2Db(DbContextOptions<Q7x2Db> options) : DbContext(options
     public DbSet<ClaimOperand> ClaimOperands => Set<ClaimOperand>();
     public DbSet<ClaimSubject> ClaimSubjects => Set<ClaimSubject>();
     public DbSet<ClaimQualifier> ClaimQualifiers => Set<ClaimQualifier>();
+    public DbSet<CoverageNote> CoverageNotes => Set<CoverageNote>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 

@@ -208,6 +208,43 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                     b.ToTable("ClaimSubjects");
                 });
 
+            modelBuilder.Entity("Q7x2.Data.Entities.CoverageNote", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Exact")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SourceId", "Position");
+
+                    b.ToTable("CoverageNotes");
+                });
+
             modelBuilder.Entity("Q7x2.Data.Entities.DataVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -839,6 +876,15 @@ namespace Q7x2.Migrations.Sqlite.Migrations
                     b.HasOne("Q7x2.Data.Entities.Claim", null)
                         .WithMany("Subjects")
                         .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Q7x2.Data.Entities.CoverageNote", b =>
+                {
+                    b.HasOne("Q7x2.Data.Entities.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ namespace Q7x2.Data.CompiledModel
     public partial class Q7x2DbModel
     {
         private Q7x2DbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("04def8ec-733b-4d3b-ba48-92f5707dc008"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("1b41862d-1e3e-413d-a7df-6d6a092a8cf1"), entityTypeCount: 25)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Q7x2.Data.CompiledModel
             var claimOperand = ClaimOperandEntityType.Create(this);
             var claimQualifier = ClaimQualifierEntityType.Create(this);
             var claimSubject = ClaimSubjectEntityType.Create(this);
+            var coverageNote = CoverageNoteEntityType.Create(this);
             var dataVersion = DataVersionEntityType.Create(this);
             var entity = EntityEntityType.Create(this);
             var fuzzyDate0 = FuzzyDate0EntityType.Create(this);
@@ -46,6 +47,7 @@ namespace Q7x2.Data.CompiledModel
             ClaimEntityType.CreateForeignKey1(claim, claimQualifier);
             ClaimOperandEntityType.CreateForeignKey1(claimOperand, claim);
             ClaimSubjectEntityType.CreateForeignKey1(claimSubject, claim);
+            CoverageNoteEntityType.CreateForeignKey1(coverageNote, source);
             EntityEntityType.CreateForeignKey1(entity, entity);
             EntityEntityType.CreateForeignKey2(entity, entity);
             EntityEntityType.CreateForeignKey3(entity, entity);
@@ -76,6 +78,7 @@ namespace Q7x2.Data.CompiledModel
             ClaimOperandEntityType.CreateAnnotations(claimOperand);
             ClaimQualifierEntityType.CreateAnnotations(claimQualifier);
             ClaimSubjectEntityType.CreateAnnotations(claimSubject);
+            CoverageNoteEntityType.CreateAnnotations(coverageNote);
             DataVersionEntityType.CreateAnnotations(dataVersion);
             EntityEntityType.CreateAnnotations(entity);
             FuzzyDate0EntityType.CreateAnnotations(fuzzyDate0);

@@ -10,7 +10,8 @@ namespace Q7x2.Data.Seeding;
 /// </summary>
 public interface ISeedSink
 {
-    void Sources(IReadOnlyList<Source> sources);
+    /// <summary>The sources, with the curated notes on their coverage (each source's in file order).</summary>
+    void Sources(IReadOnlyList<Source> sources, IReadOnlyList<CoverageNote> notes);
 
     void Predicates(IReadOnlyList<Predicate> predicates);
 

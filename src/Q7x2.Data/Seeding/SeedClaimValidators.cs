@@ -66,3 +66,18 @@ public sealed class SeedClaimQualifierValidator : AbstractValidator<SeedClaimQua
         RuleFor(q => q.UpperFactor).GreaterThanOrEqualTo(q => q.LowerFactor).LessThanOrEqualTo(1000).When(q => q.UpperFactor is not null);
     }
 }
+
+public sealed class SeedCoverageNoteValidator : AbstractValidator<SeedCoverageNote>
+{
+    public SeedCoverageNoteValidator()
+    {
+        RuleFor(n => n.Source).Slug();
+        RuleFor(n => n.Quote).NotEmpty().MaximumLength(4000);
+        RuleFor(n => n.Occurrence).InclusiveBetween(1, Text.QuoteLocator.MaxOccurrence);
+        RuleFor(n => n.Kind).NotNull().OneOf(CoverageNotes.Kinds);
+        RuleFor(n => n.Reason).Must(r => r is not null && CoverageNotes.Reasons.Contains(r)).When(n => n.Kind == CoverageNotes.Reason)
+            .WithMessage($"a reason note needs a reason: {string.Join(", ", CoverageNotes.Reasons)}");
+        RuleFor(n => n.Reason).Null().When(n => n.Kind is CoverageNotes.Join or CoverageNotes.Split).WithMessage("only a reason note has a reason");
+        RuleFor(n => n.Note).MaximumLength(2000);
+    }
+}

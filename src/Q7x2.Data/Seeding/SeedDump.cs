@@ -11,7 +11,7 @@ namespace Q7x2.Data.Seeding;
 
 /// <summary>
 /// The whole dataset as NDJSON, one record per line in its curated seed shape, and back into a seed folder. Lines come in a
-/// fixed order: sources (each with its full text), predicates, the entities of each kind, facts, observations, claim qualifiers,
+/// fixed order: sources (each with its full text and its coverage notes), predicates, the entities of each kind, facts, observations, claim qualifiers,
 /// claims, each type by id
 /// (ordinal). The last line is <c>{"type":"end","records":N,"sha256":"…"}</c>: the number of records and the SHA-256 of every
 /// byte before it, so that a truncated or altered dump is refused whole. The same data gives the same bytes: nothing in the
@@ -41,12 +41,14 @@ public static partial class SeedDump
     {
         using var writer = new DumpWriter(output);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var notes = (await db.CoverageNotes.AsNoTracking().OrderBy(n => n.SourceId).ThenBy(n => n.Position).ToListAsync(ct)).ToLookup(n => n.SourceId);
         await foreach (var s in db.Sources.AsNoTracking().OrderBy(s => s.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             texts[s.Id] = s.Text;
             // A source whose text may not be redistributed is dumped without it (such a dump cannot be imported: its quotes go unchecked).
             await writer.LineAsync("source", new SeedSource(s.Id, s.Title, s.Publisher, s.Language, SeedShapes.ToSeed(s.Published), FileOf(s.Id),
-                s.License, s.RightsHolder, s.Url, s.TextRedistributable), s.TextRedistributable ? s.Text : null, ct);
+                s.License, s.RightsHolder, s.Url, s.TextRedistributable), s.TextRedistributable ? s.Text : null, ct,
+                [.. notes[s.Id].Select(n => SeedShapes.ToSeed(n, s.Text))]);
         }
 
         await foreach (var p in db.Predicates.AsNoTracking().OrderBy(p => p.Id).AsAsyncEnumerable().WithCancellation(ct))
@@ -95,6 +97,7 @@ public static partial class SeedDump
         Directory.CreateDirectory(Path.Combine(folder, "sources"));
         var files = Types.ToDictionary(t => t.Type, t => new JsonArrayFile(Path.Combine(folder, t.File), t.Root));
         var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var coverage = new List<SeedCoverageNote>();
         try
         {
             var number = 0;
@@ -109,6 +112,7 @@ public static partial class SeedDump
                     // The text goes where the id says (a slug, checked above), whatever the line's file says.
                     record = source with { File = FileOf(source.Id) };
                     File.WriteAllText(Path.Combine(folder, FileOf(source.Id)), (string?)node["text"] ?? "", new UTF8Encoding(false));
+                    coverage.AddRange(node["coverage"]?.Deserialize<List<SeedCoverageNote>>(JsonArrayFile.Options) ?? []);
                 }
 
                 firstLines.TryAdd(Types.Single(t => t.Type == type).File, number);
@@ -124,6 +128,11 @@ public static partial class SeedDump
         }
 
         File.WriteAllText(Path.Combine(folder, SeedFiles.NotFactsFile), "{\"notFacts\": []}\n");
+        using (var notesFile = new JsonArrayFile(Path.Combine(folder, SeedFiles.CoverageFile), "notes"))
+        {
+            coverage.ForEach(notesFile.Write);
+        }
+
         return firstLines;
     }
 
@@ -238,7 +247,7 @@ public static partial class SeedDump
         private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
         private int _count;
 
-        public async Task LineAsync(string type, object record, string? text, CancellationToken ct)
+        public async Task LineAsync(string type, object record, string? text, CancellationToken ct, IReadOnlyList<SeedCoverageNote>? coverage = null)
         {
             using (var json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JsonArrayFile.Options.Encoder }))
             {
@@ -249,6 +258,12 @@ public static partial class SeedDump
                 if (text is not null)
                 {
                     json.WriteString("text", text);
+                }
+
+                if (coverage is { Count: > 0 })
+                {
+                    json.WritePropertyName("coverage");
+                    JsonSerializer.Serialize(json, coverage, JsonArrayFile.Options);
                 }
 
                 json.WriteEndObject();

@@ -13,6 +13,9 @@ public static class SeedFiles
     public const string ClaimsFile = "claims.json";
     public const string QualifiersFile = "claim-qualifiers.json";
 
+    /// <summary>Optional: why sentences of a source yield no record, and where the sentence rule splits wrongly.</summary>
+    public const string CoverageFile = "coverage.json";
+
     /// <summary>The file of each entity kind, and the member of its root object that lists them.</summary>
     public static readonly IReadOnlyDictionary<string, (string File, string Root)> EntityFiles = new Dictionary<string, (string, string)>
     {

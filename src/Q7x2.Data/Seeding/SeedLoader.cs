@@ -19,7 +19,7 @@ public static class SeedLoader
         var sink = new Collected();
         var notFacts = Read(root, sink);
         return new SeedSet(sink.SourceList, sink.PredicateList, [.. sink.EntityList.Select(e => e.Record)], sink.FactList,
-            sink.ObservationList, notFacts, sink.QualifierList, sink.ClaimList);
+            sink.ObservationList, notFacts, sink.QualifierList, sink.ClaimList, sink.NoteList);
     }
 
     /// <summary>
@@ -38,6 +38,7 @@ public static class SeedLoader
         // references. The other files are still read for their shapes.
         var ids = new Ids(errors);
         var texts = unreadable ? [] : ReadSourceTexts(root, sources, errors);
+        var notes = ReadCoverageNotes(root, texts, errors, ref unreadable);
         var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (entity, kind, file, member, index) in entities)
         {
@@ -63,7 +64,7 @@ public static class SeedLoader
                 Id = s.Id, Title = s.Title, Publisher = s.Publisher, Language = s.Language, Published = SeedRecords.ToDate(s.Published),
                 Text = texts[s.Id].Text, Sha256 = texts[s.Id].Sha256, CharCount = CodePoints.Count(texts[s.Id].Text),
                 License = s.License, RightsHolder = s.RightsHolder, Url = s.Url, TextRedistributable = s.TextRedistributable,
-            })]);
+            })], notes);
             sink.Predicates([.. predicates.Select(p => new Predicate
             {
                 Id = p.Id, Label = p.Label, InverseLabel = p.InverseLabel, Description = p.Description,
@@ -121,6 +122,50 @@ public static class SeedLoader
         }
 
         return notFacts;
+    }
+
+    /// <summary>The coverage notes (the file is optional), each quote located in its source; numbered in file order per source.</summary>
+    private static List<CoverageNote> ReadCoverageNotes(string root, Dictionary<string, SourceText> texts, List<SeedError> errors, ref bool unreadable)
+    {
+        if (!File.Exists(Path.Combine(root, SeedFiles.CoverageFile)))
+        {
+            return [];
+        }
+
+        var seedNotes = SeedFileReader.ReadList(root, SeedFiles.CoverageFile, "notes", new SeedCoverageNoteValidator(), errors, ref unreadable);
+        var notes = new List<CoverageNote>(seedNotes.Count);
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < seedNotes.Count; i++)
+        {
+            var note = seedNotes[i];
+            if (note.Source is null || note.Quote is null)
+            {
+                continue; // the shape validator reports it
+            }
+
+            if (!texts.TryGetValue(note.Source, out var text))
+            {
+                errors.Add(new SeedError(SeedFiles.CoverageFile, $"$.notes[{i}].source", $"'{note.Source}' is not a known source ({SeedFiles.SourcesFile})"));
+                continue;
+            }
+
+            var (span, reason) = QuoteLocator.Locate(text.Text, note.Quote, note.Occurrence);
+            if (span is null)
+            {
+                errors.Add(new SeedError(SeedFiles.CoverageFile, $"$.notes[{i}].quote", $"{reason} ('{note.Source}'): \"{note.Quote}\""));
+                continue;
+            }
+
+            var position = positions.GetValueOrDefault(note.Source);
+            positions[note.Source] = position + 1;
+            notes.Add(new CoverageNote
+            {
+                SourceId = note.Source, Position = position, Kind = note.Kind, Reason = note.Reason, Note = note.Note,
+                Start = span.Start, End = span.End, Exact = note.Quote,
+            });
+        }
+
+        return notes;
     }
 
     /// <summary>
@@ -279,8 +324,13 @@ public static class SeedLoader
         public List<Observation> ObservationList { get; } = [];
         public List<ClaimQualifier> QualifierList { get; } = [];
         public List<Claim> ClaimList { get; } = [];
+        public List<CoverageNote> NoteList { get; } = [];
 
-        public void Sources(IReadOnlyList<Source> sources) => SourceList.AddRange(sources);
+        public void Sources(IReadOnlyList<Source> sources, IReadOnlyList<CoverageNote> notes)
+        {
+            SourceList.AddRange(sources);
+            NoteList.AddRange(notes);
+        }
 
         public void Predicates(IReadOnlyList<Predicate> predicates) => PredicateList.AddRange(predicates);
 

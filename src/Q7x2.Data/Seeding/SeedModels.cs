@@ -73,3 +73,5 @@ public sealed record SeedClaim(
 
 public sealed record SeedClaimQualifier(
     string Id, string Label, string Description, decimal LowerFactor, bool LowerInclusive, decimal? UpperFactor, bool UpperInclusive);
+
+public sealed record SeedCoverageNote(string Source, string Quote, string Kind, string? Reason, string? Note, int? Occurrence = null);

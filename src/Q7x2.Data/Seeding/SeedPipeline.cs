@@ -31,7 +31,7 @@ internal sealed class SeedPipeline : ISeedSink, IDisposable
         _thread.Start();
     }
 
-    public void Sources(IReadOnlyList<Source> sources) => Add(sink => sink.Sources(sources));
+    public void Sources(IReadOnlyList<Source> sources, IReadOnlyList<CoverageNote> notes) => Add(sink => sink.Sources(sources, notes));
 
     public void Predicates(IReadOnlyList<Predicate> predicates) => Add(sink => sink.Predicates(predicates));
 

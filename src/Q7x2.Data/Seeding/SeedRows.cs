@@ -34,6 +34,7 @@ internal static class SeedRows
     public static readonly SeedTable Aliases = new("EntityAliases", "EntityId", ["EntityId", "Name", "Type", "Position"]);
     public static readonly SeedTable Links = new("EntityLinks", "EntityId", ["EntityId", "Role", "TargetId", "Position"]);
     public static readonly SeedTable Subjects = new("ObservationSubjects", "ObservationId", ["ObservationId", "EntityId", "Position"]);
+    public static readonly SeedTable CoverageNotes = new("CoverageNotes", "SourceId", ["SourceId", "Position", "Kind", "Reason", "Note", "Start", "End", "Exact"]);
     public static readonly SeedTable ClaimOperands = new("ClaimOperands", "ClaimId", ["ClaimId", "Position", "Role", "RecordId"]);
     public static readonly SeedTable ClaimSubjects = new("ClaimSubjects", "ClaimId", ["ClaimId", "EntityId", "Position"]);
     public static readonly SeedTable EntityEvidence = Evidence("EntityId");
@@ -89,6 +90,12 @@ internal static class SeedRows
         (row[0], row[1], row[2], row[3], row[4], row[5]) = (c.Id, c.SourceId, c.Rule, c.Unit, Text(c.StatedValue), c.QualifierId);
         (row[6], row[7], row[8], row[9]) = (c.Missing, c.Note, (long)c.Start, (long)c.End);
         (row[10], row[11], row[12]) = (c.Exact, c.Prefix, c.Suffix);
+    }
+
+    public static void Fill(CoverageNote n, object?[] row)
+    {
+        (row[0], row[1], row[2], row[3]) = (n.SourceId, (long)n.Position, n.Kind, n.Reason);
+        (row[4], row[5], row[6], row[7]) = (n.Note, (long)n.Start, (long)n.End, n.Exact);
     }
 
     public static void Fill(ClaimOperand o, object?[] row) => (row[0], row[1], row[2], row[3]) = (o.ClaimId, (long)o.Position, o.Role, o.RecordId);

@@ -11,4 +11,5 @@ public sealed record SeedSet(
     IReadOnlyList<Observation> Observations,
     IReadOnlyList<SeedNotFact> NotFacts,
     IReadOnlyList<ClaimQualifier> Qualifiers,
-    IReadOnlyList<Claim> Claims);
+    IReadOnlyList<Claim> Claims,
+    IReadOnlyList<CoverageNote> CoverageNotes);

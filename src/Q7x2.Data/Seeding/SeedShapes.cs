@@ -48,6 +48,9 @@ public static class SeedShapes
         c.QualifierId, [.. c.Operands.OrderBy(o => o.Position).Select(o => new SeedClaimOperand(o.Role, o.RecordId))], c.Missing, c.Note,
         textOf(c.SourceId) is { } text ? QuoteLocator.OccurrenceAt(text, c.Exact, c.Start) : null);
 
+    public static SeedCoverageNote ToSeed(CoverageNote n, string text) =>
+        new(n.SourceId, n.Exact, n.Kind, n.Reason, n.Note, QuoteLocator.OccurrenceAt(text, n.Exact, n.Start));
+
     public static SeedFuzzyDate? ToSeed(FuzzyDate? d) =>
         d is null ? null : new SeedFuzzyDate(d.Text, d.From, d.To, d.Precision, d.Qualifier, d.Basis, d.Note);
 

@@ -65,8 +65,9 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
     /// <summary>The ids of every predicate, entity, fact and observation added, changed or removed: what search re-indexes.</summary>
     public List<string> Touched { get; } = [];
 
-    public void Sources(IReadOnlyList<Source> sources)
+    public void Sources(IReadOnlyList<Source> sources, IReadOnlyList<CoverageNote> notes)
     {
+        var notesOf = notes.ToLookup(n => n.SourceId, StringComparer.Ordinal);
         var row = new object?[SeedRows.Sources.Columns.Length];
         for (var i = 0; i < sources.Count; i++)
         {
@@ -79,9 +80,17 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
 
             SeedRows.Fill(source, row);
             _hash.Add(row);
-            if (Decide(_stored.Sources, source.Id, touches: false) != Change.None)
+            var own = notesOf[source.Id].ToList();
+            HashChildren(own, SeedRows.CoverageNotes, SeedRows.Fill);
+            if (Decide(_stored.Sources, source.Id, touches: false) is not Change.None and var change)
             {
+                if (change == Change.Changed)
+                {
+                    Delete(SeedRows.CoverageNotes, source.Id);
+                }
+
                 Upsert(SeedRows.Sources, row);
+                InsertChildren(own, SeedRows.CoverageNotes, SeedRows.Fill);
             }
         }
     }

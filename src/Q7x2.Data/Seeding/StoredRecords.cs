@@ -28,7 +28,7 @@ internal sealed class StoredRecords
     /// <summary>Reads the hashes in the transaction open on <paramref name="connection"/> (the seed run's).</summary>
     public static StoredRecords Read(SqliteConnection connection) => new()
     {
-        Sources = Hashes(connection, SeedRows.Sources, hasOrigin: true),
+        Sources = Hashes(connection, SeedRows.Sources, hasOrigin: true, (SeedRows.CoverageNotes, "\"Position\"")),
         Predicates = Hashes(connection, SeedRows.Predicates, hasOrigin: false),
         Entities = Hashes(connection, SeedRows.Entities, hasOrigin: true,
             (SeedRows.Aliases, AliasOrder), (SeedRows.Links, LinkOrder), (SeedRows.EntityEvidence, EvidenceOrder)),

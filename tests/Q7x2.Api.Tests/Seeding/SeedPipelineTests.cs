@@ -14,7 +14,7 @@ public sealed class SeedPipelineTests
         var sink = new Recording();
         using (var pipeline = new SeedPipeline(sink))
         {
-            pipeline.Sources([]);
+            pipeline.Sources([], []);
             for (var i = 0; i < 5000; i++)
             {
                 pipeline.Fact(Fact(i), i);
@@ -75,7 +75,7 @@ public sealed class SeedPipelineTests
         public int FailAt { get; init; } = -1;
         public TimeSpan Delay { get; init; }
 
-        public void Sources(IReadOnlyList<Source> sources) => Take("sources");
+        public void Sources(IReadOnlyList<Source> sources, IReadOnlyList<CoverageNote> notes) => Take("sources");
 
         public void Predicates(IReadOnlyList<Predicate> predicates) => Take("predicates");
 

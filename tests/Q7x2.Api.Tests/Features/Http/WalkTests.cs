@@ -100,6 +100,11 @@ public sealed class WalkTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
                     // An entity's graph is one document, not a list (GraphTests checks what it holds).
                     Assert.Equal(id, (await GetAsync(url)).GetProperty("id").GetString());
                 }
+                else if (template.EndsWith("/coverage", StringComparison.Ordinal))
+                {
+                    // A source's coverage is one document, not a list (SourceCoverageTests checks what it holds).
+                    Assert.Equal(id, (await GetAsync(url)).GetProperty("source").GetString());
+                }
                 else
                 {
                     url = RequiredQueries.TryGetValue(template, out var required) ? $"{url}?{required}" : url;

@@ -442,6 +442,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sources/{id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get how much of a source became data
+         * @description The source split into sentences (code-point spans, by the rule in `rule`), each with the records whose evidence falls in it, or the curated reason it yields none (`heading`, `opinion`, `colour`, `repetition`, `framing`), and the coverage: sentences with data or a reason over all sentences. Every sentence of the Japarov visit article is accounted for.
+         *
+         *     Example: `GET /v1/sources/kyrgyz-president-visits-tajikistan/coverage`.
+         */
+        get: operations["GetSourceCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sources/{id}/annotations": {
         parameters: {
             query?: never;
@@ -1749,6 +1771,25 @@ export interface components {
              */
             backlinks?: null | components["schemas"]["BacklinkGroupResponse"][];
         };
+        /** @description Why a sentence yields no record, keyed by a quote in it. */
+        CoverageReasonResponse: {
+            /** @description heading, opinion, colour, repetition or framing. */
+            reason: string;
+            /** @description The curator's words. */
+            note: null | string;
+            /** @description The quote the reason is keyed by. */
+            exact: string;
+            /**
+             * Format: int32
+             * @description The quote's first code point.
+             */
+            start: number;
+            /**
+             * Format: int32
+             * @description The code point after the quote.
+             */
+            end: number;
+        };
         /** @description A CSL date: one [year, month, day]. */
         CslDate: {
             /** @description The date's parts. */
@@ -2779,6 +2820,66 @@ export interface components {
             /** @description The best-matching text (name, aliases, description or evidence quotes), HTML-escaped, with the matched words in HTML mark elements; an ellipsis where text is cut. */
             snippet: string;
             evidence: null | components["schemas"]["EvidenceQuoteResponse"];
+        };
+        /** @description One sentence of a source and what covers it. */
+        SentenceCoverageResponse: {
+            /**
+             * Format: int32
+             * @description Its position among the source's sentences, from 0.
+             */
+            index: number;
+            /**
+             * Format: int32
+             * @description Its first code point in the source text.
+             */
+            start: number;
+            /**
+             * Format: int32
+             * @description The code point after it.
+             */
+            end: number;
+            /** @description The sentence; null when the source's terms keep its text from being redistributed. */
+            text: null | string;
+            /** @description `data` (records' evidence falls in it), `reason` (none, but a curated reason says why) or `uncovered`. */
+            status: string;
+            /** @description The records whose evidence overlaps it, each once, in the order their evidence starts. */
+            records: components["schemas"]["EvidenceOwner"][];
+            /** @description The curated reasons whose quote falls in it. */
+            reasons: components["schemas"]["CoverageReasonResponse"][];
+        };
+        /** @description How much of a source became data: each sentence with the records whose evidence falls in it, or why it yields none. */
+        SourceCoverageResponse: {
+            /** @description The source's id. */
+            source: string;
+            /** @description The rule the text is split into sentences by (curated joins and splits correct it). */
+            rule: string;
+            /**
+             * Format: int32
+             * @description How many sentences the source has.
+             */
+            total: number;
+            /**
+             * Format: int32
+             * @description Sentences with at least one record's evidence in them.
+             */
+            withData: number;
+            /**
+             * Format: int32
+             * @description Sentences without records that have a curated reason.
+             */
+            withReason: number;
+            /**
+             * Format: int32
+             * @description Sentences with neither.
+             */
+            uncovered: number;
+            /**
+             * Format: double
+             * @description (withData + withReason) / total, from 0 to 1 (1 for a source with no sentences).
+             */
+            coverage: number;
+            /** @description The sentences in text order. */
+            sentences: components["schemas"]["SentenceCoverageResponse"][];
         };
         /** @description A source document with its full text. */
         SourceDetail: {
@@ -8120,6 +8221,1600 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PageOfSourceEvidenceResponse"];
+                };
+            };
+            /** @description Not Modified: the representation still has the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: the client's budget (reads, search or writes) is used up; `Retry-After` says when to try again, `RateLimit` and `RateLimit-Policy` where the client stands. */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget allows another request. */
+                    "Retry-After"?: string;
+                    /** @description Where the client stands in its budget (draft-ietf-httpapi-ratelimit-headers). */
+                    RateLimit?: string;
+                    /** @description The budget: its name, permits (`q`) and window in seconds (`w`). */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the request ran longer than the server's request timeout and was stopped. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSourceCoverage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
+                 * @example "GPgoFM72KJZirOaJeqUiz5xx2ad"
+                 */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description The record's id: a stable lowercase slug, unique across kinds.
+                 * @example kyrgyz-president-visits-tajikistan
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "source": "kyrgyz-president-visits-tajikistan",
+                     *       "rule": "Each line is split on its own (a line without end punctuation, such as a heading, is one sentence); a sentence ends after '.', '!' or '?' and any closing quotes or brackets right after it, when whitespace follows and the next character is a capital letter, a digit or an opening quote or bracket. Curated joins and splits correct the rule where it is wrong.",
+                     *       "total": 44,
+                     *       "withData": 40,
+                     *       "withReason": 4,
+                     *       "uncovered": 0,
+                     *       "coverage": 1,
+                     *       "sentences": [
+                     *         {
+                     *           "index": 0,
+                     *           "start": 0,
+                     *           "end": 65,
+                     *           "text": "Kyrgyz President Visits Tajikistan, Opening New Era of Friendship",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "japarov-visit-opening-new-era-of-friendship",
+                     *               "name": "japarov-visit-opening-new-era-of-friendship"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "start": 66,
+                     *           "end": 148,
+                     *           "text": "Kyrgyzstan’s President Sadyr Japarov just concluded a two-day visit to Tajikistan.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "sadyr-japarov",
+                     *               "name": "Sadyr Japarov"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyzstan",
+                     *               "name": "Kyrgyzstan"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "japarov-president-of-kyrgyzstan",
+                     *               "name": "japarov-president-of-kyrgyzstan"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "japarov-state-visit-to-tajikistan-2025",
+                     *               "name": "Japarov’s state visit to Tajikistan, July 2025"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "japarov-state-visit-duration",
+                     *               "name": "visit-duration"
+                     *             },
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "japarov-two-day-visit",
+                     *               "name": "japarov-two-day-visit"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 2,
+                     *           "start": 149,
+                     *           "end": 283,
+                     *           "text": "Rarely has the visit of one Central Asian leader to another Central Asian country been as welcome as Japarov’s trip to Tajikistan was.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "japarov-visit-rarely-as-welcome",
+                     *               "name": "japarov-visit-rarely-as-welcome"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 3,
+                     *           "start": 284,
+                     *           "end": 544,
+                     *           "text": "The two countries engaged in brief, but intense and devastating conflicts in late April 2021 and mid-September 2022, the only clashes between the militaries of the two Central Asian countries since the five Central Asian states became independent in late 1991.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "kyrgyz-tajik-military-clashes-since-independence",
+                     *               "name": "military-clashes"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-border-clashes-2021",
+                     *               "name": "Kyrgyz-Tajik border clashes of April 2021"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "clashes-2021-described",
+                     *               "name": "clashes-2021-described"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "clashes-2022-described",
+                     *               "name": "clashes-2022-described"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-border-clashes-2022",
+                     *               "name": "Kyrgyz-Tajik clashes of September 2022"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-military",
+                     *               "name": "Kyrgyz military"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajik-military",
+                     *               "name": "Tajik military"
+                     *             },
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "kyrgyz-tajik-clashes-only-two-since-independence",
+                     *               "name": "kyrgyz-tajik-clashes-only-two-since-independence"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "central-asian-independence-1991",
+                     *               "name": "Independence of the five Central Asian states in 1991"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "central-asia",
+                     *               "name": "Central Asia"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "central-asian-states-count",
+                     *               "name": "independent-states"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 4,
+                     *           "start": 545,
+                     *           "end": 669,
+                     *           "text": "Judging by Japarov’s warm reception in the Tajik capital Dushanbe, the worst of times have passed in Kyrgyz-Tajik relations.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "dushanbe",
+                     *               "name": "Dushanbe"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "japarov-visit-warm-reception",
+                     *               "name": "japarov-visit-warm-reception"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajikistan",
+                     *               "name": "Tajikistan"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "dushanbe-capital-of-tajikistan",
+                     *               "name": "dushanbe-capital-of-tajikistan"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "relations-worst-of-times-passed",
+                     *               "name": "relations-worst-of-times-passed"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 5,
+                     *           "start": 670,
+                     *           "end": 686,
+                     *           "text": "A Year of Firsts",
+                     *           "status": "reason",
+                     *           "records": [],
+                     *           "reasons": [
+                     *             {
+                     *               "reason": "heading",
+                     *               "note": "A section heading: what follows states the firsts of the visit, and those sentences carry the records.",
+                     *               "exact": "A Year of Firsts",
+                     *               "start": 670,
+                     *               "end": 686
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "index": 6,
+                     *           "start": 687,
+                     *           "end": 808,
+                     *           "text": "Japarov, who has been in power in Kyrgyzstan since late 2020, was making his first state visit to Tajikistan on July 8-9.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "sadyr-japarov",
+                     *               "name": "Sadyr Japarov"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "japarov-in-power-in-kyrgyzstan",
+                     *               "name": "japarov-in-power-in-kyrgyzstan"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "japarov-state-visit-to-tajikistan-2025",
+                     *               "name": "Japarov’s state visit to Tajikistan, July 2025"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "japarov-visit-first-state-visit",
+                     *               "name": "japarov-visit-first-state-visit"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 7,
+                     *           "start": 809,
+                     *           "end": 1038,
+                     *           "text": "Japarov traveled to Tajikistan in June 2021, nearly two months after the first outbreak of hostilities along the Kyrgyz-Tajik border, to speak with Tajik President Emomali Rahmon about easing tensions along their common frontier.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "japarov-rahmon-meeting-2021",
+                     *               "name": "Japarov’s meeting with Rahmon in Tajikistan, June 2021"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "interval-outbreak-to-june-2021-trip",
+                     *               "name": "interval-after-first-outbreak"
+                     *             },
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "june-2021-trip-nearly-two-months-after-outbreak",
+                     *               "name": "june-2021-trip-nearly-two-months-after-outbreak"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "clashes-2021-first-outbreak",
+                     *               "name": "clashes-2021-first-outbreak"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-border-area",
+                     *               "name": "Kyrgyz-Tajik border area"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-border-clashes-2021",
+                     *               "name": "Kyrgyz-Tajik border clashes of April 2021"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyzstan",
+                     *               "name": "Kyrgyzstan"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "meeting-2021-purpose",
+                     *               "name": "meeting-2021-purpose"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "emomali-rahmon",
+                     *               "name": "Emomali Rahmon"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajikistan",
+                     *               "name": "Tajikistan"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "rahmon-president-of-tajikistan",
+                     *               "name": "rahmon-president-of-tajikistan"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "rustam-emomali-son-of-rahmon",
+                     *               "name": "rustam-emomali-son-of-rahmon"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 8,
+                     *           "start": 1039,
+                     *           "end": 1257,
+                     *           "text": "That June, a meeting was hastily arranged as an exercise in damage control, not a state visit, and in any case, the talks between the two presidents failed to head off even worse fighting in September of the next year.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "japarov-rahmon-meeting-2021",
+                     *               "name": "Japarov’s meeting with Rahmon in Tajikistan, June 2021"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "meeting-2021-described",
+                     *               "name": "meeting-2021-described"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "meeting-2021-failed-to-prevent-2022-clashes",
+                     *               "name": "meeting-2021-failed-to-prevent-2022-clashes"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-border-clashes-2022",
+                     *               "name": "Kyrgyz-Tajik clashes of September 2022"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "clashes-2022-even-worse",
+                     *               "name": "clashes-2022-even-worse"
+                     *             },
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "fighting-in-september-of-the-next-year",
+                     *               "name": "fighting-in-september-of-the-next-year"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 9,
+                     *           "start": 1258,
+                     *           "end": 1428,
+                     *           "text": "This first state visit by Japarov followed President Rahmon’s visit to the Kyrgyz capital in March 2025, the first state visit by Rahmon to Kyrgyzstan in nearly 12 years.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "japarov-visit-followed-rahmon-visit",
+                     *               "name": "japarov-visit-followed-rahmon-visit"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "emomali-rahmon",
+                     *               "name": "Emomali Rahmon"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "rahmon-state-visit-to-kyrgyzstan-2025",
+                     *               "name": "Rahmon’s state visit to Kyrgyzstan, March 2025"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyz-capital-capital-of-kyrgyzstan",
+                     *               "name": "kyrgyz-capital-capital-of-kyrgyzstan"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-capital",
+                     *               "name": "Kyrgyz capital (unnamed)"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "rahmon-visit-first-in-nearly-12-years",
+                     *               "name": "rahmon-visit-first-in-nearly-12-years"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "years-since-rahmon-previous-state-visit",
+                     *               "name": "years-since-previous-state-visit"
+                     *             },
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "rahmon-first-state-visit-in-nearly-12-years",
+                     *               "name": "rahmon-first-state-visit-in-nearly-12-years"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 10,
+                     *           "start": 1429,
+                     *           "end": 1663,
+                     *           "text": "During Rahmon’s meeting in March, Kyrgyzstan and Tajikistan signed the agreement delimiting the final disputed sections of their border, which both sides hope will end more than a decade of violence and destruction in the border area.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-border-delimitation-agreement-2025",
+                     *               "name": "Kyrgyz-Tajik border delimitation agreement of March 2025"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "delimitation-agreement-hoped-to-end-violence",
+                     *               "name": "delimitation-agreement-hoped-to-end-violence"
+                     *             },
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "border-violence-more-than-a-decade",
+                     *               "name": "border-violence-more-than-a-decade"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-border-area",
+                     *               "name": "Kyrgyz-Tajik border area"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "border-area-violence-duration",
+                     *               "name": "violence-duration"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 11,
+                     *           "start": 1664,
+                     *           "end": 1794,
+                     *           "text": "That agreement led to the first-ever summit of the presidents of the three Central Asian countries that share the Ferghana Valley.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "delimitation-agreement-led-to-khujand-summit",
+                     *               "name": "delimitation-agreement-led-to-khujand-summit"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "khujand-summit-2025",
+                     *               "name": "Khujand summit of March 31, 2025"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "khujand-summit-first-ever",
+                     *               "name": "khujand-summit-first-ever"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "uzbekistan-located-in-central-asia",
+                     *               "name": "uzbekistan-located-in-central-asia"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-shares-ferghana-valley",
+                     *               "name": "tajikistan-shares-ferghana-valley"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "ferghana-valley-countries-count",
+                     *               "name": "countries-sharing"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "ferghana-valley",
+                     *               "name": "Ferghana Valley"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "uzbekistan",
+                     *               "name": "Uzbekistan"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "uzbekistan-shares-ferghana-valley",
+                     *               "name": "uzbekistan-shares-ferghana-valley"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-shares-ferghana-valley",
+                     *               "name": "kyrgyzstan-shares-ferghana-valley"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 12,
+                     *           "start": 1795,
+                     *           "end": 1999,
+                     *           "text": "Uzbek President Shavkat Mirziyoyev joined Japarov and Rahmon on March 31 in the northern Tajik city of Khujand to celebrate the agreement on all three countries’ borders and talk about future cooperation.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "khujand-summit-purpose",
+                     *               "name": "khujand-summit-purpose"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "shavkat-mirziyoyev",
+                     *               "name": "Shavkat Mirziyoyev"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-shares-ferghana-valley",
+                     *               "name": "tajikistan-shares-ferghana-valley"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-shares-ferghana-valley",
+                     *               "name": "kyrgyzstan-shares-ferghana-valley"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "uzbekistan-located-in-central-asia",
+                     *               "name": "uzbekistan-located-in-central-asia"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "mirziyoyev-president-of-uzbekistan",
+                     *               "name": "mirziyoyev-president-of-uzbekistan"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "khujand-summit-2025",
+                     *               "name": "Khujand summit of March 31, 2025"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "uzbekistan",
+                     *               "name": "Uzbekistan"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "uzbekistan-shares-ferghana-valley",
+                     *               "name": "uzbekistan-shares-ferghana-valley"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "khujand",
+                     *               "name": "Khujand"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "khujand-located-in-tajikistan",
+                     *               "name": "khujand-located-in-tajikistan"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "trilateral-border-agreement",
+                     *               "name": "Trilateral agreement on all three countries’ borders"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "khujand-summit-celebrated-trilateral-agreement",
+                     *               "name": "khujand-summit-celebrated-trilateral-agreement"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 13,
+                     *           "start": 2000,
+                     *           "end": 2017,
+                     *           "text": "Pomp and Ceremony",
+                     *           "status": "reason",
+                     *           "records": [],
+                     *           "reasons": [
+                     *             {
+                     *               "reason": "heading",
+                     *               "note": "A section heading for the welcome ceremony, whose records come from the sentences under it.",
+                     *               "exact": "Pomp and Ceremony",
+                     *               "start": 2000,
+                     *               "end": 2017
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "index": 14,
+                     *           "start": 2018,
+                     *           "end": 2103,
+                     *           "text": "Rahmon was at the Dushanbe airport to meet Japarov when the latter arrived on July 8.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "dushanbe-airport",
+                     *               "name": "Dushanbe airport"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "japarov-airport-welcome-2025",
+                     *               "name": "Rahmon’s welcome of Japarov at Dushanbe airport"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 15,
+                     *           "start": 2104,
+                     *           "end": 2293,
+                     *           "text": "Tajikistan’s Honor Guard played the national anthems of both countries, followed by a 21-gun salute for Japarov, before the two presidents made their way to the Tajik capital to hold talks.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajikistan-honor-guard",
+                     *               "name": "Tajikistan’s Honor Guard"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "japarov-anthems-and-gun-salute-2025",
+                     *               "name": "National anthems and 21-gun salute for Japarov"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "japarov-gun-salute",
+                     *               "name": "gun-salute"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "japarov-rahmon-talks-2025",
+                     *               "name": "Japarov-Rahmon talks in Dushanbe, July 2025"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 16,
+                     *           "start": 2294,
+                     *           "end": 2450,
+                     *           "text": "The two leaders also visited a Kyrgyz-Tajik trade exhibit and attended a concert featuring performers from both countries dedicated to “Eternal Friendship.”",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-trade-exhibit-2025",
+                     *               "name": "Kyrgyz-Tajik trade exhibit"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "eternal-friendship-concert-2025",
+                     *               "name": "Eternal Friendship concert"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "concert-featured-performers",
+                     *               "name": "concert-featured-performers"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "concert-dedicated-to-eternal-friendship",
+                     *               "name": "concert-dedicated-to-eternal-friendship"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 17,
+                     *           "start": 2451,
+                     *           "end": 2465,
+                     *           "text": "Moving Forward",
+                     *           "status": "reason",
+                     *           "records": [],
+                     *           "reasons": [
+                     *             {
+                     *               "reason": "heading",
+                     *               "note": "A section heading for trade, border crossings and agreements, whose records come from the sentences under it.",
+                     *               "exact": "Moving Forward",
+                     *               "start": 2451,
+                     *               "end": 2465
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "index": 18,
+                     *           "start": 2466,
+                     *           "end": 2603,
+                     *           "text": "Ahead of the Japarov-Rahmon meeting, The Times of Central Asia reported that trade between the two nations is starting to increase again.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "japarov-rahmon-talks-2025",
+                     *               "name": "Japarov-Rahmon talks in Dushanbe, July 2025"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "trade-increasing-kyrgyzstan-tajikistan",
+                     *               "name": "trade-increasing-kyrgyzstan-tajikistan"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "the-times-of-central-asia",
+                     *               "name": "The Times of Central Asia"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 19,
+                     *           "start": 2604,
+                     *           "end": 2808,
+                     *           "text": "The figure for January-May trade between the two countries this year was a modest $6.35 million, but that is 15 times more than the meager $405,100 of bilateral trade during the first five months of 2024.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "kyrgyz-tajik-trade-growth-2025-vs-2024",
+                     *               "name": "trade-growth-multiple"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "kyrgyz-tajik-trade-jan-may-2025",
+                     *               "name": "bilateral-trade-value"
+                     *             },
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "kyrgyz-tajik-trade-15-times-more",
+                     *               "name": "kyrgyz-tajik-trade-15-times-more"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "kyrgyz-tajik-trade-jan-may-2024",
+                     *               "name": "bilateral-trade-value"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 20,
+                     *           "start": 2809,
+                     *           "end": 2903,
+                     *           "text": "Less than a decade ago, there were years when Kyrgyz-Tajik bilateral trade topped $50 million.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "kyrgyz-tajik-trade-topped-50-million",
+                     *               "name": "kyrgyz-tajik-trade-topped-50-million"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "kyrgyz-tajik-trade-peak-years",
+                     *               "name": "annual-bilateral-trade-value"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 21,
+                     *           "start": 2904,
+                     *           "end": 3036,
+                     *           "text": "Following the border agreement in March, two border crossings were reopened along the western sections of the Kyrgyz-Tajik frontier.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "western-crossing-1-reopened-after-delimitation",
+                     *               "name": "western-crossing-1-reopened-after-delimitation"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "western-crossing-2-reopened-after-delimitation",
+                     *               "name": "western-crossing-2-reopened-after-delimitation"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajvaron-karamyk-crossing",
+                     *               "name": "Tajvaron-Karamyk crossing"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "western-crossing-2-located-in-western-frontier",
+                     *               "name": "western-crossing-2-located-in-western-frontier"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "western-crossing-1-located-in-western-frontier",
+                     *               "name": "western-crossing-1-located-in-western-frontier"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "western-border-crossing-2",
+                     *               "name": "Western Kyrgyz-Tajik border crossing 2 (unnamed)"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "western-border-crossing-1",
+                     *               "name": "Western Kyrgyz-Tajik border crossing 1 (unnamed)"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "western-border-crossings-reopened-2025",
+                     *               "name": "border-crossings-reopened"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "western-kyrgyz-tajik-frontier",
+                     *               "name": "Western sections of the Kyrgyz-Tajik frontier"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 22,
+                     *           "start": 3037,
+                     *           "end": 3250,
+                     *           "text": "During the meeting between the two presidents, it was announced that a third crossing had opened, the Tajvaron-Karamyk post connecting Kyrgyzstan’s Chong-Alai and Tajikistan’s Lakhsh (formerly Jirgatal) districts.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajvaron-karamyk-opening-announcement-2025",
+                     *               "name": "Announcement of the Tajvaron-Karamyk crossing opening"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajvaron-karamyk-opening-announced",
+                     *               "name": "tajvaron-karamyk-opening-announced"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajvaron-karamyk-third-crossing",
+                     *               "name": "tajvaron-karamyk-third-crossing"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajvaron-karamyk-crossing",
+                     *               "name": "Tajvaron-Karamyk crossing"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "chong-alai-district",
+                     *               "name": "Chong-Alai district"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "lakhsh-district",
+                     *               "name": "Lakhsh district"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 23,
+                     *           "start": 3251,
+                     *           "end": 3417,
+                     *           "text": "This area is far from where the fighting in 2021 and 2022 took place, but residents of this region were affected when the border between the two countries was closed.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "crossing-area-far-from-2022-fighting",
+                     *               "name": "crossing-area-far-from-2022-fighting"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "crossing-area-far-from-2021-fighting",
+                     *               "name": "crossing-area-far-from-2021-fighting"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajvaron-karamyk-crossing-area",
+                     *               "name": "Tajvaron-Karamyk crossing area"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-border-closure",
+                     *               "name": "Closure of the Kyrgyz-Tajik border"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "crossing-area-residents-affected-by-closure",
+                     *               "name": "crossing-area-residents-affected-by-closure"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 24,
+                     *           "start": 3418,
+                     *           "end": 3611,
+                     *           "text": "The Tajvaron-Karamyk crossing is important for the people living in this sparsely inhabited, remote region, as connections to the rest of their countries are tenuous through the mountain roads.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajvaron-karamyk-crossing-important",
+                     *               "name": "tajvaron-karamyk-crossing-important"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajvaron-karamyk-crossing-located-in-area",
+                     *               "name": "tajvaron-karamyk-crossing-located-in-area"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajvaron-karamyk-crossing",
+                     *               "name": "Tajvaron-Karamyk crossing"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "crossing-area-sparsely-inhabited",
+                     *               "name": "crossing-area-sparsely-inhabited"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajvaron-karamyk-crossing-area",
+                     *               "name": "Tajvaron-Karamyk crossing area"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "crossing-area-tenuous-connections",
+                     *               "name": "crossing-area-tenuous-connections"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 25,
+                     *           "start": 3612,
+                     *           "end": 3807,
+                     *           "text": "The ability of communities to trade in the limited goods of the area helps provide basic sustenance when snow, rain, or rockslides impede deliveries from reaching one or both sides of the border.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "crossing-area-local-trade-sustenance",
+                     *               "name": "crossing-area-local-trade-sustenance"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 26,
+                     *           "start": 3808,
+                     *           "end": 3885,
+                     *           "text": "Kyrgyz and Tajik representatives signed 14 agreements during Japarov’s visit.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajik-labor-ministry",
+                     *               "name": "Tajik labor ministry"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-health-ministry",
+                     *               "name": "Kyrgyz health ministry"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajik-health-ministry",
+                     *               "name": "Tajik health ministry"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-labor-ministry",
+                     *               "name": "Kyrgyz labor ministry"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-agreements-2025",
+                     *               "name": "14 Kyrgyz-Tajik agreements of July 2025"
+                     *             },
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "fourteen-agreements-signed",
+                     *               "name": "fourteen-agreements-signed"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "kyrgyz-tajik-agreements-signed-2025",
+                     *               "name": "agreements-signed"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 27,
+                     *           "start": 3886,
+                     *           "end": 4118,
+                     *           "text": "Most were cooperation agreements in areas such as agricultural research, television and radio broadcasting, and tourism, or agreements on cooperation between local administrations, and the two countries’ health and labor ministries.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajik-labor-ministry",
+                     *               "name": "Tajik labor ministry"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-health-ministry",
+                     *               "name": "Kyrgyz health ministry"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajik-health-ministry",
+                     *               "name": "Tajik health ministry"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-labor-ministry",
+                     *               "name": "Kyrgyz labor ministry"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-agreements-2025",
+                     *               "name": "14 Kyrgyz-Tajik agreements of July 2025"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "local-administrations-2025-agreements",
+                     *               "name": "Local administrations (unnamed)"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "agreements-2025-concern-tajik-health-ministry",
+                     *               "name": "agreements-2025-concern-tajik-health-ministry"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "agreements-2025-concern-local-administrations",
+                     *               "name": "agreements-2025-concern-local-administrations"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "agreements-2025-concern-tajik-labor-ministry",
+                     *               "name": "agreements-2025-concern-tajik-labor-ministry"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "agreements-2025-concern-kyrgyz-labor-ministry",
+                     *               "name": "agreements-2025-concern-kyrgyz-labor-ministry"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "agreements-2025-concern-kyrgyz-health-ministry",
+                     *               "name": "agreements-2025-concern-kyrgyz-health-ministry"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 28,
+                     *           "start": 4119,
+                     *           "end": 4344,
+                     *           "text": "Rahmon and Japarov also discussed the creation of free economic zones along the border, which could greatly benefit communities on both sides financially and encourage positive interactions between Kyrgyz and Tajik villagers.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "talks-discussed-free-economic-zones",
+                     *               "name": "talks-discussed-free-economic-zones"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "border-area-could-benefit-from-free-economic-zones",
+                     *               "name": "border-area-could-benefit-from-free-economic-zones"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 29,
+                     *           "start": 4345,
+                     *           "end": 4414,
+                     *           "text": "But perhaps the most important topic in their talks was about mining.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "talks-mining-most-important-topic",
+                     *               "name": "talks-mining-most-important-topic"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "talks-discussed-mining",
+                     *               "name": "talks-discussed-mining"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 30,
+                     *           "start": 4415,
+                     *           "end": 4515,
+                     *           "text": "Kyrgyzstan and Tajikistan are the two poorest countries in Central Asia, but that could soon change.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-foreign-interest-in-deals",
+                     *               "name": "tajikistan-foreign-interest-in-deals"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-poverty-could-change",
+                     *               "name": "tajikistan-poverty-could-change"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-critical-mineral-deposits",
+                     *               "name": "tajikistan-critical-mineral-deposits"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-critical-mineral-deposits",
+                     *               "name": "kyrgyzstan-critical-mineral-deposits"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-poverty-could-change",
+                     *               "name": "kyrgyzstan-poverty-could-change"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-among-two-poorest",
+                     *               "name": "kyrgyzstan-among-two-poorest"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-located-in-central-asia",
+                     *               "name": "tajikistan-located-in-central-asia"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-located-in-central-asia",
+                     *               "name": "kyrgyzstan-located-in-central-asia"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "central-asia",
+                     *               "name": "Central Asia"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-foreign-interest-in-deals",
+                     *               "name": "kyrgyzstan-foreign-interest-in-deals"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-among-two-poorest",
+                     *               "name": "tajikistan-among-two-poorest"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 31,
+                     *           "start": 4516,
+                     *           "end": 4679,
+                     *           "text": "Both countries have sizeable deposits of critical minerals in their mountains, and both foreign governments and companies are already looking into potential deals.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-foreign-interest-in-deals",
+                     *               "name": "tajikistan-foreign-interest-in-deals"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-critical-mineral-deposits",
+                     *               "name": "tajikistan-critical-mineral-deposits"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-critical-mineral-deposits",
+                     *               "name": "kyrgyzstan-critical-mineral-deposits"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-foreign-interest-in-deals",
+                     *               "name": "kyrgyzstan-foreign-interest-in-deals"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 32,
+                     *           "start": 4680,
+                     *           "end": 4880,
+                     *           "text": "Japarov suggested coordination and possibly joint work between Kyrgyzstan and Tajikistan in developing some of these sites, as well as in ensuring mining operations did not cause environmental damage.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "japarov-proposed-environmental-safeguards",
+                     *               "name": "japarov-proposed-environmental-safeguards"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "japarov-proposed-joint-mining-development",
+                     *               "name": "japarov-proposed-joint-mining-development"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 33,
+                     *           "start": 4881,
+                     *           "end": 5007,
+                     *           "text": "Japarov also met with other Tajik officials, including Rustam Emomali, the chairman of Tajikistan’s upper house of parliament.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "japarov-meeting-with-rustam-emomali-2025",
+                     *               "name": "Japarov’s meeting with Rustam Emomali"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "rustam-emomali",
+                     *               "name": "Rustam Emomali"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "rustam-emomali-chairman-of-upper-house",
+                     *               "name": "rustam-emomali-chairman-of-upper-house"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajikistan-upper-house-of-parliament",
+                     *               "name": "Tajikistan’s upper house of parliament"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 34,
+                     *           "start": 5008,
+                     *           "end": 5208,
+                     *           "text": "Rustam Emomali is the son of the Tajik president and seems to be the heir apparent when his father leaves office, so Japarov had an opportunity to take stock of Tajikistan’s presumptive future leader.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "rustam-emomali-son-of-rahmon",
+                     *               "name": "rustam-emomali-son-of-rahmon"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "rustam-emomali",
+                     *               "name": "Rustam Emomali"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "rustam-emomali-heir-apparent",
+                     *               "name": "rustam-emomali-heir-apparent"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "rustam-emomali-presumptive-future-leader",
+                     *               "name": "rustam-emomali-presumptive-future-leader"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 35,
+                     *           "start": 5209,
+                     *           "end": 5252,
+                     *           "text": "From Bombs and Bullets to Fruit and Fashion",
+                     *           "status": "reason",
+                     *           "records": [],
+                     *           "reasons": [
+                     *             {
+                     *               "reason": "heading",
+                     *               "note": "A section heading in the author’s words; the sentences under it carry the records.",
+                     *               "exact": "From Bombs and Bullets to Fruit and Fashion",
+                     *               "start": 5209,
+                     *               "end": 5252
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "index": 36,
+                     *           "start": 5253,
+                     *           "end": 5302,
+                     *           "text": "Tajikistan and Kyrgyzstan are alike in many ways.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-among-two-smallest",
+                     *               "name": "kyrgyzstan-among-two-smallest"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-alike-kyrgyzstan",
+                     *               "name": "tajikistan-alike-kyrgyzstan"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "tajikistan-mountain-coverage",
+                     *               "name": "mountain-coverage-share"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "kyrgyzstan-mountain-coverage",
+                     *               "name": "mountain-coverage-share"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-among-two-smallest",
+                     *               "name": "tajikistan-among-two-smallest"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 37,
+                     *           "start": 5303,
+                     *           "end": 5436,
+                     *           "text": "They are the two smallest countries in Central Asia in terms of territory, and both countries are more than 90% covered by mountains.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-among-two-smallest",
+                     *               "name": "kyrgyzstan-among-two-smallest"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "tajikistan-mountain-coverage",
+                     *               "name": "mountain-coverage-share"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "kyrgyzstan-mountain-coverage",
+                     *               "name": "mountain-coverage-share"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-among-two-smallest",
+                     *               "name": "tajikistan-among-two-smallest"
+                     *             },
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "mountains-cover-more-than-90-percent",
+                     *               "name": "mountains-cover-more-than-90-percent"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 38,
+                     *           "start": 5437,
+                     *           "end": 5533,
+                     *           "text": "Tajikistan’s population is more than 10 million, whilst Kyrgyzstan’s is more than seven million.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "tajikistan-population-more-than-10-million",
+                     *               "name": "tajikistan-population-more-than-10-million"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "tajikistan-population",
+                     *               "name": "population"
+                     *             },
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "kyrgyzstan-population-more-than-7-million",
+                     *               "name": "kyrgyzstan-population-more-than-7-million"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "kyrgyzstan-population",
+                     *               "name": "population"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 39,
+                     *           "start": 5534,
+                     *           "end": 5686,
+                     *           "text": "During Tajikistan’s 1992-1997 civil war, more than 40,000 Tajik citizens found refuge in Kyrgyzstan, though admittedly, the majority were ethnic Kyrgyz.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajik-civil-war-1992-1997",
+                     *               "name": "Tajikistan’s 1992-1997 civil war"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-sheltered-tajik-civil-war-refugees",
+                     *               "name": "kyrgyzstan-sheltered-tajik-civil-war-refugees"
+                     *             },
+                     *             {
+                     *               "type": "observation",
+                     *               "id": "tajik-civil-war-refugees-in-kyrgyzstan",
+                     *               "name": "refugees"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajik-civil-war-refugees-mostly-ethnic-kyrgyz",
+                     *               "name": "tajik-civil-war-refugees-mostly-ethnic-kyrgyz"
+                     *             },
+                     *             {
+                     *               "type": "claim",
+                     *               "id": "civil-war-refugees-more-than-40000",
+                     *               "name": "civil-war-refugees-more-than-40000"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 40,
+                     *           "start": 5687,
+                     *           "end": 5770,
+                     *           "text": "Disputed areas of their border poisoned what should have been a natural friendship.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "relations-border-disputes-poisoned-friendship",
+                     *               "name": "relations-border-disputes-poisoned-friendship"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 41,
+                     *           "start": 5771,
+                     *           "end": 6025,
+                     *           "text": "Photos of Rahmon and Japarov touring the trade fair, admiring produce – including the melon pyramids that are mandatory when the Tajik leader meets with important foreign leaders – and textiles are a sign the relationship is headed in a better direction.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "trade-exhibit-featured-produce",
+                     *               "name": "trade-exhibit-featured-produce"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-trade-exhibit-2025",
+                     *               "name": "Kyrgyz-Tajik trade exhibit"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "trade-exhibit-featured-textiles",
+                     *               "name": "trade-exhibit-featured-textiles"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "rahmon-melon-pyramid-custom",
+                     *               "name": "rahmon-melon-pyramid-custom"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "relations-headed-in-better-direction",
+                     *               "name": "relations-headed-in-better-direction"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 42,
+                     *           "start": 6026,
+                     *           "end": 6233,
+                     *           "text": "Since the first conflict in 2021, the two countries have spent their scarce resources on arms and military equipment, funds which would have been better utilized on social infrastructure and energy security.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-spent-on-arms",
+                     *               "name": "tajikistan-spent-on-arms"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-spent-on-arms",
+                     *               "name": "kyrgyzstan-spent-on-arms"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "clashes-2021-first-outbreak",
+                     *               "name": "clashes-2021-first-outbreak"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-better-spent-on-infrastructure",
+                     *               "name": "tajikistan-better-spent-on-infrastructure"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "kyrgyzstan-better-spent-on-infrastructure",
+                     *               "name": "kyrgyzstan-better-spent-on-infrastructure"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         },
+                     *         {
+                     *           "index": 43,
+                     *           "start": 6234,
+                     *           "end": 6412,
+                     *           "text": "The sight of the two presidents standing together with businessmen rather than individually with their military generals and security chiefs, therefore, is a welcome development.",
+                     *           "status": "data",
+                     *           "records": [
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "relations-presidents-with-businessmen-welcome",
+                     *               "name": "relations-presidents-with-businessmen-welcome"
+                     *             }
+                     *           ],
+                     *           "reasons": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SourceCoverageResponse"];
                 };
             };
             /** @description Not Modified: the representation still has the ETag sent in If-None-Match. */

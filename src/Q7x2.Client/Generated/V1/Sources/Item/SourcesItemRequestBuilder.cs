@@ -5,6 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using Q7x2.Client.Models;
 using Q7x2.Client.V1.Sources.Item.Annotations;
+using Q7x2.Client.V1.Sources.Item.Coverage;
 using Q7x2.Client.V1.Sources.Item.Evidence;
 using Q7x2.Client.V1.Sources.Item.Revisions;
 using System.Collections.Generic;
@@ -24,6 +25,11 @@ namespace Q7x2.Client.V1.Sources.Item
         public global::Q7x2.Client.V1.Sources.Item.Annotations.AnnotationsRequestBuilder Annotations
         {
             get => new global::Q7x2.Client.V1.Sources.Item.Annotations.AnnotationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The coverage property</summary>
+        public global::Q7x2.Client.V1.Sources.Item.Coverage.CoverageRequestBuilder Coverage
+        {
+            get => new global::Q7x2.Client.V1.Sources.Item.Coverage.CoverageRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The evidence property</summary>
         public global::Q7x2.Client.V1.Sources.Item.Evidence.EvidenceRequestBuilder Evidence
