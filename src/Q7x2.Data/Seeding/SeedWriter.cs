@@ -65,6 +65,24 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
     /// <summary>The ids of every predicate, entity, fact and observation added, changed or removed: what search re-indexes.</summary>
     public List<string> Touched { get; } = [];
 
+    /// <summary>
+    /// Every record the run adds, changes or removes, as the change feed names it (its collection, its id, create, update or
+    /// delete), in the order they are written: <see cref="RecordChanges"/> writes them as revisions of the actor <c>seed</c>.
+    /// </summary>
+    public List<(string Resource, string Id, string Operation)> Changes { get; } = [];
+
+    /// <summary>The collection of each entity kind, as in the URL and the change feed.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Collections = new Dictionary<string, string>
+    {
+        [EntityKind.Person] = "people", [EntityKind.Country] = "countries", [EntityKind.Place] = "places",
+        [EntityKind.Organization] = "organizations", [EntityKind.Event] = "events", [EntityKind.Agreement] = "agreements",
+        [EntityKind.BorderCrossing] = "border-crossings",
+    };
+
+    private static readonly string InsertRevision =
+        "INSERT INTO \"Revisions\" (\"Resource\", \"ResourceId\", \"Operation\", \"Actor\", \"At\", \"Before\", \"After\") "
+        + "VALUES ($p0, $p1, $p2, $p3, $p4, NULL, NULL)";
+
     public void Sources(IReadOnlyList<Source> sources, IReadOnlyList<CoverageNote> notes)
     {
         var notesOf = notes.ToLookup(n => n.SourceId, StringComparer.Ordinal);
@@ -82,7 +100,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             _hash.Add(row);
             var own = notesOf[source.Id].ToList();
             HashChildren(own, SeedRows.CoverageNotes, SeedRows.Fill);
-            if (Decide(_stored.Sources, source.Id, touches: false) is not Change.None and var change)
+            if (Decide(_stored.Sources, source.Id, touches: false, "sources") is not Change.None and var change)
             {
                 if (change == Change.Changed)
                 {
@@ -103,7 +121,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             CheckCollision(predicates[i].Id, SeedFiles.PredicatesFile, $"$.predicates[{i}]", isSource: false);
             SeedRows.Fill(predicates[i], row);
             _hash.Add(row);
-            if (Decide(_stored.Predicates, predicates[i].Id, touches: true) != Change.None)
+            if (Decide(_stored.Predicates, predicates[i].Id, touches: true, "predicates") != Change.None)
             {
                 Upsert(SeedRows.Predicates, row);
             }
@@ -128,7 +146,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             HashChildren(entity.Aliases, SeedRows.Aliases, SeedRows.Fill);
             HashChildren(entity.Links, SeedRows.Links, SeedRows.Fill);
             HashEvidence(entity.Evidence, entity.Id, SeedRows.EntityEvidence);
-            if (Decide(_stored.Entities, entity.Id, touches: true) is not Change.None and var change)
+            if (Decide(_stored.Entities, entity.Id, touches: true, Collections[entity.Kind]) is not Change.None and var change)
             {
                 rows[entity.Id] = (entity, row, change);
             }
@@ -171,7 +189,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
         SeedRows.Fill(fact, row);
         _hash.Add(row);
         HashEvidence(fact.Evidence, fact.Id, SeedRows.FactEvidence);
-        if (Decide(_stored.Facts, fact.Id, touches: true) is not Change.None and var change)
+        if (Decide(_stored.Facts, fact.Id, touches: true, "facts") is not Change.None and var change)
         {
             if (change == Change.Changed)
             {
@@ -197,7 +215,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
         _hash.Add(row);
         HashChildren(observation.Subjects, SeedRows.Subjects, SeedRows.Fill);
         HashEvidence(observation.Evidence, observation.Id, SeedRows.ObservationEvidence);
-        if (Decide(_stored.Observations, observation.Id, touches: true) is not Change.None and var change)
+        if (Decide(_stored.Observations, observation.Id, touches: true, "observations") is not Change.None and var change)
         {
             if (change == Change.Changed)
             {
@@ -214,13 +232,16 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
     /// <summary>The qualifiers, then each claim with its operands and subjects (which search does not index: nothing is touched).</summary>
     public void Claims(IReadOnlyList<ClaimQualifier> qualifiers, IReadOnlyList<Claim> claims)
     {
+        // A qualifier is shown in the claims that use it: a changed one is recorded as a change of each of them.
         var qualifierRow = Row(SeedRows.Qualifiers);
+        var changedQualifiers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var qualifier in qualifiers)
         {
             SeedRows.Fill(qualifier, qualifierRow);
             _hash.Add(qualifierRow);
-            if (Decide(_stored.Qualifiers, qualifier.Id, touches: false) != Change.None)
+            if (Decide(_stored.Qualifiers, qualifier.Id, touches: false, resource: null) != Change.None)
             {
+                changedQualifiers.Add(qualifier.Id);
                 Upsert(SeedRows.Qualifiers, qualifierRow);
             }
         }
@@ -234,7 +255,13 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             _hash.Add(row);
             HashChildren(claim.Operands, SeedRows.ClaimOperands, SeedRows.Fill);
             HashChildren(claim.Subjects, SeedRows.ClaimSubjects, SeedRows.Fill);
-            if (Decide(_stored.Claims, claim.Id, touches: false) is not Change.None and var change)
+            var change = Decide(_stored.Claims, claim.Id, touches: false, "claims");
+            if (change == Change.None && changedQualifiers.Contains(claim.QualifierId))
+            {
+                Changes.Add(("claims", claim.Id, RevisionOperation.Update));
+            }
+
+            if (change != Change.None)
             {
                 if (change == Change.Changed)
                 {
@@ -265,13 +292,49 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
         RestoreSchema();
 
         // Every stored record the seed had was taken out of these as it was read: what is left is gone from the seed.
-        Remove(SeedRows.Claims, _stored.Claims, touches: false);
-        Remove(SeedRows.Qualifiers, _stored.Qualifiers, touches: false);
-        Remove(SeedRows.Observations, _stored.Observations, touches: true);
-        Remove(SeedRows.Facts, _stored.Facts, touches: true);
-        Remove(SeedRows.Entities, _stored.Entities, touches: true);
-        Remove(SeedRows.Predicates, _stored.Predicates, touches: true);
-        Remove(SeedRows.Sources, _stored.Sources, touches: false);
+        var kinds = KindsOf(_stored.Entities.Keys);
+        Remove(SeedRows.Claims, _stored.Claims, touches: false, _ => "claims");
+        Remove(SeedRows.Qualifiers, _stored.Qualifiers, touches: false, _ => null);
+        Remove(SeedRows.Observations, _stored.Observations, touches: true, _ => "observations");
+        Remove(SeedRows.Facts, _stored.Facts, touches: true, _ => "facts");
+        Remove(SeedRows.Entities, _stored.Entities, touches: true, id => Collections[kinds[id]]);
+        Remove(SeedRows.Predicates, _stored.Predicates, touches: true, _ => "predicates");
+        Remove(SeedRows.Sources, _stored.Sources, touches: false, _ => "sources");
+    }
+
+    /// <summary>Writes <see cref="Changes"/> as revisions of the actor <c>seed</c>, in the run's transaction, without bodies.</summary>
+    public void RecordChanges(DateTime at)
+    {
+        // As EF Core stores a DateTime in SQLite.
+        var when = at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        var row = new object?[5];
+        foreach (var (resource, id, operation) in Changes)
+        {
+            (row[0], row[1], row[2], row[3], row[4]) = (resource, id, operation, RecordOrigin.Seed, when);
+            Run(SeedRows.Sources, InsertRevision, row);
+        }
+    }
+
+    /// <summary>The kinds of the stored entities with these ids (those the seed no longer has: their revisions name their collection).</summary>
+    private Dictionary<string, string> KindsOf(IEnumerable<string> ids)
+    {
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var list = ids.ToList();
+        if (list.Count == 0)
+        {
+            return kinds;
+        }
+
+        using var command = new SqliteCommand(
+            "SELECT \"Id\", \"Kind\" FROM \"Entities\" WHERE \"Id\" IN (SELECT value FROM json_each($ids))", _connection, _transaction);
+        command.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(list));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            kinds[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return kinds;
     }
 
     public void Dispose()
@@ -295,7 +358,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
     }
 
     /// <summary>Compares the hash built up for a record with its stored one, and counts the outcome.</summary>
-    private Change Decide(Dictionary<string, UInt128> stored, string id, bool touches)
+    private Change Decide(Dictionary<string, UInt128> stored, string id, bool touches, string? resource)
     {
         var hash = _hash.Finish();
         var change = !stored.Remove(id, out var old) ? Change.Added : old != hash ? Change.Changed : Change.None;
@@ -313,10 +376,15 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             Touched.Add(id);
         }
 
+        if (change != Change.None && resource is not null)
+        {
+            Changes.Add((resource, id, change == Change.Added ? RevisionOperation.Create : RevisionOperation.Update));
+        }
+
         return change;
     }
 
-    private void Remove(SeedTable table, Dictionary<string, UInt128> gone, bool touches)
+    private void Remove(SeedTable table, Dictionary<string, UInt128> gone, bool touches, Func<string, string?> resourceOf)
     {
         foreach (var id in gone.Keys)
         {
@@ -324,6 +392,11 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             if (touches)
             {
                 Touched.Add(id);
+            }
+
+            if (resourceOf(id) is { } resource)
+            {
+                Changes.Add((resource, id, RevisionOperation.Delete));
             }
 
             Run(table, table.Delete, [id]);

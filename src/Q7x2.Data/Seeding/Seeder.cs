@@ -83,6 +83,9 @@ public sealed class Seeder(Q7x2Db db, ISearchIndex search)
                 return result;
             }
 
+            // Recorded in the change feed, so that a service mirroring it sees what the seed changed.
+            writer.RecordChanges(DateTime.UtcNow);
+
             // The rows of touched records (and of the facts and observations that show them) are re-indexed before the
             // commit: no reader ever sees the data and its index disagree.
             await search.RefreshAsync(db, writer.Touched, ct);
@@ -101,7 +104,10 @@ public sealed class Seeder(Q7x2Db db, ISearchIndex search)
 
     private async Task<SeedOwners> ReadOwnersAsync(CancellationToken ct)
     {
-        var firstIds = db.Revisions.GroupBy(r => new { r.Resource, r.ResourceId }).Select(g => g.Min(r => r.Id));
+        // Curator-owned: written through the API (Origin), or written or deleted by a curator once (a revision of theirs). The seed's
+        // own revisions make nothing curator-owned.
+        var curators = db.Revisions.Where(r => r.Actor != RecordOrigin.Seed);
+        var firstIds = curators.GroupBy(r => new { r.Resource, r.ResourceId }).Select(g => g.Min(r => r.Id));
         var revised = await db.Revisions.AsNoTracking().Where(r => firstIds.Contains(r.Id))
             .Select(r => new { r.Resource, r.ResourceId, First = r.Operation }).ToListAsync(ct);
         var curated = (await db.Sources.Where(s => s.Origin == RecordOrigin.Curator).Select(s => s.Id)

@@ -73,6 +73,10 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             {
                 failures.Add($"{what}: Name is required (it is recorded as the actor of every write).");
             }
+            else if (key.Name == Q7x2.Data.Entities.RecordOrigin.Seed)
+            {
+                failures.Add($"{what}: the name '{key.Name}' is the actor of the seed's own revisions; give the key another name.");
+            }
 
             if (string.IsNullOrWhiteSpace(key.Role))
             {

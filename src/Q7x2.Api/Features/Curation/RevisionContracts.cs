@@ -12,15 +12,18 @@ using Q7x2.Data.Text;
 
 namespace Q7x2.Api.Features.Curation;
 
-/// <summary>One write: who made it, when, and the record before and after, in its curated shape.</summary>
+/// <summary>One write: who made it, when, and the record before and after, in its curated shape (a seed run's changes without them).</summary>
 /// <param name="Cursor">This change's position in the change feed: pass it as <c>after</c> to get the changes that follow it.</param>
-/// <param name="Resource">The collection: people, countries, places, organizations, events, agreements, border-crossings, facts, observations or sources.</param>
+/// <param name="Resource">
+/// The collection: people, countries, places, organizations, events, agreements, border-crossings, facts, observations or sources;
+/// a seed run also changes predicates and claims.
+/// </param>
 /// <param name="Id">The record's id.</param>
 /// <param name="Operation">create, update or delete.</param>
-/// <param name="Actor">The name of the API key that made the write.</param>
+/// <param name="Actor">The name of the API key that made the write, or `seed` for a change a seed run made.</param>
 /// <param name="At">When it was committed (UTC).</param>
-/// <param name="Before">The record before the write (null for a create).</param>
-/// <param name="After">The record after the write (null for a delete).</param>
+/// <param name="Before">The record before the write (null for a create, and for every change of a seed run: read the record itself).</param>
+/// <param name="After">The record after the write (null for a delete, and for every change of a seed run).</param>
 public sealed record RevisionResponse(
     string Cursor, string Resource, string Id, string Operation, string Actor, DateTime At, JsonElement? Before, JsonElement? After)
 {

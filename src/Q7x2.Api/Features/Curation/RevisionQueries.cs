@@ -14,7 +14,8 @@ internal static class RevisionQueries
         var group = routes.MapGroup("/v1/changes").WithTags("Changes");
         group.MapGet("/", ListChanges).WithName(nameof(ListChanges))
             .WithSummary("Follow every change")
-            .WithDescription("Every write through the API in commit order, oldest first, with the record before and after. A service mirrors "
+            .WithDescription("Every write through the API in commit order, oldest first, with the record before and after, and every record a "
+                + "seed run added, changed or removed (actor `seed`, without the record: read it from its collection). A service mirrors "
                 + "the data by polling with `after` set to the `cursor` of the last change it applied: no change is ever skipped or repeated, "
                 + "deletes included. `next` is null once the feed is caught up; poll again later with the last change's cursor. "
                 + "A source's `text` appears here as `textSha256` and `textLength` (code points); its full text at each revision is in "

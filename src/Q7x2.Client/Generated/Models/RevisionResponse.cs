@@ -8,12 +8,12 @@ using System;
 namespace Q7x2.Client.Models
 {
     /// <summary>
-    /// One write: who made it, when, and the record before and after, in its curated shape.
+    /// One write: who made it, when, and the record before and after, in its curated shape (a seed run&apos;s changes without them).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RevisionResponse : IAdditionalDataHolder, IParsable
     {
-        /// <summary>The name of the API key that made the write.</summary>
+        /// <summary>The name of the API key that made the write, or `seed` for a change a seed run made.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Actor { get; set; }
@@ -23,7 +23,7 @@ namespace Q7x2.Client.Models
 #endif
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The record after the write (null for a delete).</summary>
+        /// <summary>The record after the write (null for a delete, and for every change of a seed run).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public UntypedNode? After { get; set; }
@@ -33,7 +33,7 @@ namespace Q7x2.Client.Models
 #endif
         /// <summary>When it was committed (UTC).</summary>
         public DateTimeOffset? At { get; set; }
-        /// <summary>The record before the write (null for a create).</summary>
+        /// <summary>The record before the write (null for a create, and for every change of a seed run: read the record itself).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public UntypedNode? Before { get; set; }
@@ -65,7 +65,7 @@ namespace Q7x2.Client.Models
 #else
         public string Operation { get; set; }
 #endif
-        /// <summary>The collection: people, countries, places, organizations, events, agreements, border-crossings, facts, observations or sources.</summary>
+        /// <summary>The collection: people, countries, places, organizations, events, agreements, border-crossings, facts, observations or sources;a seed run also changes predicates and claims.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Resource { get; set; }

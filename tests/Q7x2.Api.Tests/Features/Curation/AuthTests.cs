@@ -51,6 +51,18 @@ public sealed class AuthTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
         Assert.DoesNotContain("0123abc", messages, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AKeyNamedAfterTheSeedStopsTheHost()
+    {
+        using var inner = new Q7x2ApiFactory();
+        using var factory = inner.WithWebHostBuilder(builder => builder.UseSetting("Auth:Keys:1:Name", "seed"));
+
+        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var messages = string.Join(" | ", Chain(exception).Select(e => e.Message));
+        Assert.Contains("Auth:Keys:1 ('seed'): the name 'seed' is the actor of the seed's own revisions", messages, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<Exception> Chain(Exception? e)
     {
         for (; e is not null; e = e.InnerException)

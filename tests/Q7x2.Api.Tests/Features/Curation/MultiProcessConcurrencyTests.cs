@@ -43,7 +43,8 @@ public sealed class MultiProcessConcurrencyTests : IDisposable
         }
 
         await using var db = new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseSqlite($"Data Source={database}").Options);
-        var revisions = await db.Revisions.Where(r => r.Resource == "people" && r.ResourceId == "sadyr-japarov").OrderBy(r => r.Id).ToListAsync();
+        // The curators' revisions (the seed's first load recorded its own, without bodies, before them).
+        var revisions = await db.Revisions.Where(r => r.Resource == "people" && r.ResourceId == "sadyr-japarov" && r.Actor != "seed").OrderBy(r => r.Id).ToListAsync();
         Assert.Equal(successes, revisions.Count);
 
         // In change-feed order, each write starts from the record the one before it left: none was lost or reordered.

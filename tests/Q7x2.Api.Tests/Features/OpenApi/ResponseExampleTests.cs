@@ -37,7 +37,7 @@ public sealed class ResponseExampleTests(Q7x2ApiFactory factory) : IClassFixture
             var response = await _client.GetAsync(request);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{operation}: GET {request} answered {(int)response.StatusCode}");
             var actual = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-            if (!JsonNode.DeepEquals(actual, example["response"]))
+            if (!JsonNode.DeepEquals(WithoutCommitTimes(actual), WithoutCommitTimes(example["response"])))
             {
                 stale.Add(operation);
                 example["response"] = actual;
@@ -68,5 +68,23 @@ public sealed class ResponseExampleTests(Q7x2ApiFactory factory) : IClassFixture
             .GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
 
         Assert.Equal("sadyr-japarov", example.GetProperty("id").GetString());
+    }
+
+    /// <summary>
+    /// The response with each revision's commit time (`at`) blanked: the seed's revisions are committed when the test's database
+    /// is seeded, so an example keeps the time of the run that wrote it. Everything else must be equal.
+    /// </summary>
+    private static JsonNode? WithoutCommitTimes(JsonNode? node)
+    {
+        var copy = node?.DeepClone();
+        foreach (var item in copy?["items"] is JsonArray items ? items.OfType<JsonObject>() : [])
+        {
+            if (item.ContainsKey("at") && item.ContainsKey("actor"))
+            {
+                item["at"] = "";
+            }
+        }
+
+        return copy;
     }
 }

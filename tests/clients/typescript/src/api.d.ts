@@ -1330,7 +1330,7 @@ export interface paths {
         };
         /**
          * Follow every change
-         * @description Every write through the API in commit order, oldest first, with the record before and after. A service mirrors the data by polling with `after` set to the `cursor` of the last change it applied: no change is ever skipped or repeated, deletes included. `next` is null once the feed is caught up; poll again later with the last change's cursor. A source's `text` appears here as `textSha256` and `textLength` (code points); its full text at each revision is in `GET /v1/sources/{id}/revisions`.
+         * @description Every write through the API in commit order, oldest first, with the record before and after, and every record a seed run added, changed or removed (actor `seed`, without the record: read it from its collection). A service mirrors the data by polling with `after` set to the `cursor` of the last change it applied: no change is ever skipped or repeated, deletes included. `next` is null once the feed is caught up; poll again later with the last change's cursor. A source's `text` appears here as `textSha256` and `textLength` (code points); its full text at each revision is in `GET /v1/sources/{id}/revisions`.
          *
          *     Example: `GET /v1/changes?limit=20`.
          */
@@ -2778,26 +2778,29 @@ export interface components {
             /** @description W3C trace id of the request, to quote when reporting a problem. */
             traceId?: string;
         };
-        /** @description One write: who made it, when, and the record before and after, in its curated shape. */
+        /** @description One write: who made it, when, and the record before and after, in its curated shape (a seed run's changes without them). */
         RevisionResponse: {
             /** @description This change's position in the change feed: pass it as `after` to get the changes that follow it. */
             cursor: string;
-            /** @description The collection: people, countries, places, organizations, events, agreements, border-crossings, facts, observations or sources. */
+            /**
+             * @description The collection: people, countries, places, organizations, events, agreements, border-crossings, facts, observations or sources;
+             *     a seed run also changes predicates and claims.
+             */
             resource: string;
             /** @description The record's id. */
             id: string;
             /** @description create, update or delete. */
             operation: string;
-            /** @description The name of the API key that made the write. */
+            /** @description The name of the API key that made the write, or `seed` for a change a seed run made. */
             actor: string;
             /**
              * Format: date-time
              * @description When it was committed (UTC).
              */
             at: string;
-            /** @description The record before the write (null for a create). */
+            /** @description The record before the write (null for a create, and for every change of a seed run: read the record itself). */
             before: unknown;
-            /** @description The record after the write (null for a delete). */
+            /** @description The record after the write (null for a delete, and for every change of a seed run). */
             after: unknown;
         };
         /** @description A search hit: an entity, fact or observation. */
@@ -19047,7 +19050,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [],
+                     *       "items": [
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMzkifQ",
+                     *           "resource": "people",
+                     *           "id": "sadyr-japarov",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
                      *       "next": null
                      *     }
                      */
@@ -19148,7 +19162,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [],
+                     *       "items": [
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNDQifQ",
+                     *           "resource": "countries",
+                     *           "id": "tajikistan",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
                      *       "next": null
                      *     }
                      */
@@ -19249,7 +19274,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [],
+                     *       "items": [
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNDcifQ",
+                     *           "resource": "places",
+                     *           "id": "dushanbe",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
                      *       "next": null
                      *     }
                      */
@@ -19350,7 +19386,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [],
+                     *       "items": [
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNTcifQ",
+                     *           "resource": "organizations",
+                     *           "id": "the-times-of-central-asia",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
                      *       "next": null
                      *     }
                      */
@@ -19451,7 +19498,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [],
+                     *       "items": [
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNjcifQ",
+                     *           "resource": "events",
+                     *           "id": "kyrgyz-tajik-border-clashes-2021",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
                      *       "next": null
                      *     }
                      */
@@ -19552,7 +19610,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [],
+                     *       "items": [
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiODMifQ",
+                     *           "resource": "agreements",
+                     *           "id": "kyrgyz-tajik-border-delimitation-agreement-2025",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
                      *       "next": null
                      *     }
                      */
@@ -19653,7 +19722,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [],
+                     *       "items": [
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiODYifQ",
+                     *           "resource": "border-crossings",
+                     *           "id": "western-border-crossing-1",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
                      *       "next": null
                      *     }
                      */
@@ -19754,7 +19834,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [],
+                     *       "items": [
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiOTUifQ",
+                     *           "resource": "facts",
+                     *           "id": "rustam-emomali-heir-apparent",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
                      *       "next": null
                      *     }
                      */
@@ -19855,7 +19946,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [],
+                     *       "items": [
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTc2In0",
+                     *           "resource": "observations",
+                     *           "id": "kyrgyz-tajik-trade-jan-may-2025",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
                      *       "next": null
                      *     }
                      */
@@ -19956,7 +20058,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [],
+                     *       "items": [
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMSJ9",
+                     *           "resource": "sources",
+                     *           "id": "kyrgyz-president-visits-tajikistan",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
                      *       "next": null
                      *     }
                      */
@@ -20053,8 +20166,209 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [],
-                     *       "next": null
+                     *       "items": [
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMSJ9",
+                     *           "resource": "sources",
+                     *           "id": "kyrgyz-president-visits-tajikistan",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMiJ9",
+                     *           "resource": "predicates",
+                     *           "id": "president-of",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMyJ9",
+                     *           "resource": "predicates",
+                     *           "id": "in-power-in",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNCJ9",
+                     *           "resource": "predicates",
+                     *           "id": "chairman-of",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNSJ9",
+                     *           "resource": "predicates",
+                     *           "id": "son-of",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNiJ9",
+                     *           "resource": "predicates",
+                     *           "id": "heir-apparent-to",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNyJ9",
+                     *           "resource": "predicates",
+                     *           "id": "presumptive-future-leader-of",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiOCJ9",
+                     *           "resource": "predicates",
+                     *           "id": "capital-of",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiOSJ9",
+                     *           "resource": "predicates",
+                     *           "id": "located-in",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTAifQ",
+                     *           "resource": "predicates",
+                     *           "id": "shares",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTEifQ",
+                     *           "resource": "predicates",
+                     *           "id": "followed",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTIifQ",
+                     *           "resource": "predicates",
+                     *           "id": "led-to",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTMifQ",
+                     *           "resource": "predicates",
+                     *           "id": "failed-to-prevent",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTQifQ",
+                     *           "resource": "predicates",
+                     *           "id": "celebrated",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTUifQ",
+                     *           "resource": "predicates",
+                     *           "id": "purpose",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTYifQ",
+                     *           "resource": "predicates",
+                     *           "id": "described-as",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTcifQ",
+                     *           "resource": "predicates",
+                     *           "id": "hoped-to-end",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTgifQ",
+                     *           "resource": "predicates",
+                     *           "id": "relations-assessment",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTkifQ",
+                     *           "resource": "predicates",
+                     *           "id": "trade-increasing-with",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         },
+                     *         {
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMjAifQ",
+                     *           "resource": "predicates",
+                     *           "id": "featured",
+                     *           "operation": "create",
+                     *           "actor": "seed",
+                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
+                     *       "next": "eyJzb3J0IjoiY2hhbmdlIiwidmFsdWUiOm51bGwsImlkIjoiMjAifQ"
                      *     }
                      */
                     "application/json": components["schemas"]["PageOfRevisionResponse"];

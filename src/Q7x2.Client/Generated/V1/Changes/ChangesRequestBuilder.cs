@@ -34,7 +34,7 @@ namespace Q7x2.Client.V1.Changes
         {
         }
         /// <summary>
-        /// Every write through the API in commit order, oldest first, with the record before and after. A service mirrors the data by polling with `after` set to the `cursor` of the last change it applied: no change is ever skipped or repeated, deletes included. `next` is null once the feed is caught up; poll again later with the last change&apos;s cursor. A source&apos;s `text` appears here as `textSha256` and `textLength` (code points); its full text at each revision is in `GET /v1/sources/{id}/revisions`.Example: `GET /v1/changes?limit=20`.
+        /// Every write through the API in commit order, oldest first, with the record before and after, and every record a seed run added, changed or removed (actor `seed`, without the record: read it from its collection). A service mirrors the data by polling with `after` set to the `cursor` of the last change it applied: no change is ever skipped or repeated, deletes included. `next` is null once the feed is caught up; poll again later with the last change&apos;s cursor. A source&apos;s `text` appears here as `textSha256` and `textLength` (code points); its full text at each revision is in `GET /v1/sources/{id}/revisions`.Example: `GET /v1/changes?limit=20`.
         /// </summary>
         /// <returns>A <see cref="global::Q7x2.Client.Models.PageOfRevisionResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -61,7 +61,7 @@ namespace Q7x2.Client.V1.Changes
             return await RequestAdapter.SendAsync<global::Q7x2.Client.Models.PageOfRevisionResponse>(requestInfo, global::Q7x2.Client.Models.PageOfRevisionResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Every write through the API in commit order, oldest first, with the record before and after. A service mirrors the data by polling with `after` set to the `cursor` of the last change it applied: no change is ever skipped or repeated, deletes included. `next` is null once the feed is caught up; poll again later with the last change&apos;s cursor. A source&apos;s `text` appears here as `textSha256` and `textLength` (code points); its full text at each revision is in `GET /v1/sources/{id}/revisions`.Example: `GET /v1/changes?limit=20`.
+        /// Every write through the API in commit order, oldest first, with the record before and after, and every record a seed run added, changed or removed (actor `seed`, without the record: read it from its collection). A service mirrors the data by polling with `after` set to the `cursor` of the last change it applied: no change is ever skipped or repeated, deletes included. `next` is null once the feed is caught up; poll again later with the last change&apos;s cursor. A source&apos;s `text` appears here as `textSha256` and `textLength` (code points); its full text at each revision is in `GET /v1/sources/{id}/revisions`.Example: `GET /v1/changes?limit=20`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -89,7 +89,7 @@ namespace Q7x2.Client.V1.Changes
             return new global::Q7x2.Client.V1.Changes.ChangesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Every write through the API in commit order, oldest first, with the record before and after. A service mirrors the data by polling with `after` set to the `cursor` of the last change it applied: no change is ever skipped or repeated, deletes included. `next` is null once the feed is caught up; poll again later with the last change&apos;s cursor. A source&apos;s `text` appears here as `textSha256` and `textLength` (code points); its full text at each revision is in `GET /v1/sources/{id}/revisions`.Example: `GET /v1/changes?limit=20`.
+        /// Every write through the API in commit order, oldest first, with the record before and after, and every record a seed run added, changed or removed (actor `seed`, without the record: read it from its collection). A service mirrors the data by polling with `after` set to the `cursor` of the last change it applied: no change is ever skipped or repeated, deletes included. `next` is null once the feed is caught up; poll again later with the last change&apos;s cursor. A source&apos;s `text` appears here as `textSha256` and `textLength` (code points); its full text at each revision is in `GET /v1/sources/{id}/revisions`.Example: `GET /v1/changes?limit=20`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ChangesRequestBuilderGetQueryParameters 
