@@ -45,7 +45,7 @@ public sealed class SourceInputValidator : AbstractValidator<SourceInput>
     }
 }
 
-/// <summary>Sources, written through /v1/sources. A text that evidence quotes may not change (the offsets would break).</summary>
+/// <summary>Sources, written through /v1/sources. A text that evidence, claims or coverage notes quote may not change (the offsets would break).</summary>
 internal sealed class SourceStore : CuratedStore<SourceInput, SourceDetail>
 {
     public override string Resource => "sources";
@@ -90,15 +90,19 @@ internal sealed class SourceStore : CuratedStore<SourceInput, SourceDetail>
         var owners = await db.Evidence.AsNoTracking().Where(v => v.SourceId == id)
             .Select(v => v.EntityId != null ? "entities/" + v.EntityId : v.FactId != null ? "facts/" + v.FactId : "observations/" + v.ObservationId)
             .Distinct().ToListAsync(ct);
-        return [.. owners.Order(StringComparer.Ordinal)];
+        var claims = await db.Claims.AsNoTracking().Where(c => c.SourceId == id).Select(c => "claims/" + c.Id).ToListAsync(ct);
+        return [.. owners.Concat(claims).Order(StringComparer.Ordinal)];
     }
 
     public override Task<bool> IdTakenAsync(Q7x2Db db, string id, CancellationToken ct) => db.Sources.AnyAsync(s => s.Id == id, ct);
 
     public override IReadOnlyCollection<string> SearchIds(string id) => [];
 
+    /// <summary>A text whose offsets something holds — evidence, a claim's quote, a coverage note's quote — cannot change.</summary>
     public override async Task<(string Path, string Reason)?> ConflictAsync(Q7x2Db db, SourceInput? before, SourceInput after, CancellationToken ct) =>
-        before is not null && before.Text != after.Text && await db.Evidence.AnyAsync(v => v.SourceId == before.Id, ct)
-            ? ("text", "the text of a source that evidence quotes cannot change: the quotes' offsets would no longer hold")
+        before is not null && before.Text != after.Text
+            && (await db.Evidence.AnyAsync(v => v.SourceId == before.Id, ct) || await db.Claims.AnyAsync(c => c.SourceId == before.Id, ct)
+                || await db.CoverageNotes.AnyAsync(n => n.SourceId == before.Id, ct))
+            ? ("text", "the text of a source that evidence, claims or coverage notes quote cannot change: the quotes' offsets would no longer hold")
             : null;
 }
