@@ -133,36 +133,17 @@ public static class SeedLoader
         }
 
         var seedNotes = SeedFileReader.ReadList(root, SeedFiles.CoverageFile, "notes", new SeedCoverageNoteValidator(), errors, ref unreadable);
+        var records = new SeedRecords(new Lookup([], [], texts), (path, reason) => errors.Add(new SeedError(SeedFiles.CoverageFile, path, reason)));
         var notes = new List<CoverageNote>(seedNotes.Count);
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < seedNotes.Count; i++)
         {
-            var note = seedNotes[i];
-            if (note.Source is null || note.Quote is null)
+            var position = positions.GetValueOrDefault(seedNotes[i].Source ?? "");
+            if (records.ToCoverageNote(seedNotes[i], position, $"$.notes[{i}]") is { } note)
             {
-                continue; // the shape validator reports it
+                positions[note.SourceId] = position + 1;
+                notes.Add(note);
             }
-
-            if (!texts.TryGetValue(note.Source, out var text))
-            {
-                errors.Add(new SeedError(SeedFiles.CoverageFile, $"$.notes[{i}].source", $"'{note.Source}' is not a known source ({SeedFiles.SourcesFile})"));
-                continue;
-            }
-
-            var (span, reason) = QuoteLocator.Locate(text.Text, note.Quote, note.Occurrence);
-            if (span is null)
-            {
-                errors.Add(new SeedError(SeedFiles.CoverageFile, $"$.notes[{i}].quote", $"{reason} ('{note.Source}'): \"{note.Quote}\""));
-                continue;
-            }
-
-            var position = positions.GetValueOrDefault(note.Source);
-            positions[note.Source] = position + 1;
-            notes.Add(new CoverageNote
-            {
-                SourceId = note.Source, Position = position, Kind = note.Kind, Reason = note.Reason, Note = note.Note,
-                Start = span.Start, End = span.End, Exact = note.Quote,
-            });
         }
 
         return notes;

@@ -174,26 +174,48 @@ public sealed class SeedRecords(ISeedLookup lookup, Action<string, string> error
             Operands = [.. c.Operands.Select((o, n) => new ClaimOperand { ClaimId = c.Id, Role = o.Role, RecordId = o.Record, Position = n })],
             Subjects = [.. c.Subjects.Distinct().Select((s, n) => new ClaimSubject { ClaimId = c.Id, EntityId = s, Position = n })],
         };
-        if (c.Source is null || c.Quote is null)
+        if (Locate(c.Source, c.Quote, c.Occurrence, $"{prefix}.source", $"{prefix}.quote") is { } span)
         {
-            return claim; // the shape validator reports the missing field
+            (claim.Start, claim.End, claim.Prefix, claim.Suffix) = (span.Start, span.End, span.Prefix, span.Suffix);
         }
 
-        if (lookup.TextOf(c.Source) is not { } text)
+        return claim;
+    }
+
+    /// <summary>A coverage note, its quote located in its source.</summary>
+    public CoverageNote? ToCoverageNote(SeedCoverageNote n, int position, string prefix) =>
+        Locate(n.Source, n.Quote, n.Occurrence, $"{prefix}.source", $"{prefix}.quote") is { } span
+            ? new CoverageNote
+            {
+                SourceId = n.Source, Position = position, Kind = n.Kind, Reason = n.Reason, Note = n.Note, Start = span.Start, End = span.End, Exact = n.Quote,
+            }
+            : null;
+
+    /// <summary>
+    /// Where a quote is in its source, or null after reporting why not (an unknown source at <paramref name="sourcePath"/>, a quote not
+    /// found once at <paramref name="quotePath"/>); null without a report when the source or the quote is missing (the shape validator
+    /// reports that).
+    /// </summary>
+    private QuoteSpan? Locate(string? source, string? quote, int? occurrence, string sourcePath, string quotePath)
+    {
+        if (source is null || quote is null)
         {
-            error($"{prefix}.source", $"'{c.Source}' is not a known source ({SeedFiles.SourcesFile})");
-            return claim;
+            return null;
         }
 
-        var (span, reason) = QuoteLocator.Locate(text, c.Quote, c.Occurrence);
+        if (lookup.TextOf(source) is not { } text)
+        {
+            error(sourcePath, $"'{source}' is not a known source ({SeedFiles.SourcesFile})");
+            return null;
+        }
+
+        var (span, reason) = QuoteLocator.Locate(text, quote, occurrence);
         if (span is null)
         {
-            error($"{prefix}.quote", $"{reason} ('{c.Source}'): \"{c.Quote}\"");
-            return claim;
+            error(quotePath, $"{reason} ('{source}'): \"{quote}\"");
         }
 
-        (claim.Start, claim.End, claim.Prefix, claim.Suffix) = (span.Start, span.End, span.Prefix, span.Suffix);
-        return claim;
+        return span;
     }
 
     public static FuzzyDate? ToDate(SeedFuzzyDate? d) => d is null ? null : new FuzzyDate
@@ -208,21 +230,8 @@ public sealed class SeedRecords(ISeedLookup lookup, Action<string, string> error
         {
             var quote = quotes[i];
             var at = $"{prefix}.evidence[{i}]";
-            if (quote.Source is null || quote.Exact is null)
+            if (Locate(quote.Source, quote.Exact, quote.Occurrence, $"{at}.source", $"{at}.exact") is not { } span)
             {
-                continue; // the shape validator reports the missing field
-            }
-
-            if (lookup.TextOf(quote.Source) is not { } text)
-            {
-                error($"{at}.source", $"'{quote.Source}' is not a known source ({SeedFiles.SourcesFile})");
-                continue;
-            }
-
-            var (span, reason) = QuoteLocator.Locate(text, quote.Exact, quote.Occurrence);
-            if (span is null)
-            {
-                error($"{at}.exact", $"{reason} ('{quote.Source}'): \"{quote.Exact}\"");
                 continue;
             }
 
