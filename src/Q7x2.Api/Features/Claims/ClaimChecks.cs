@@ -37,7 +37,7 @@ internal static class ClaimChecks
             var meets = (qualifier.LowerInclusive ? computed.Max >= tolerance.Min : computed.Max > tolerance.Min)
                 && (tolerance.Max is not { } top || (qualifier.UpperInclusive ? computed.Min <= top : computed.Min < top));
             status = meets ? ClaimStatus.Consistent : ClaimStatus.Inconsistent;
-            explanation += $" “{qualifier.Label}” {Number(claim.StatedValue)} allows {Range(tolerance)}: {status}.";
+            explanation += $" “{qualifier.Label}” {Number(claim.StatedValue)} allows {Allowed(tolerance)}: {status}.";
         }
 
         return new ClaimResponse(claim.Id, claim.SourceId, claim.Rule, new StatedFigureResponse(Quantity.Normalize(claim.StatedValue), claim.Unit, qualifier.Id),
@@ -148,7 +148,7 @@ internal static class ClaimChecks
 
     private static string Between(decimal min, decimal max) => min == max ? Number(min) : $"{Number(min)} to {Number(max)}";
 
-    private static string Range(ToleranceResponse t) =>
+    private static string Allowed(ToleranceResponse t) =>
         $"{(t.MinInclusive ? "from" : "above")} {Number(t.Min)}" + (t.Max is { } max ? $" {(t.MaxInclusive ? "to" : "below")} {Number(max)}" : " with no upper bound");
 
     private static string Number(decimal value) => Quantity.Normalize(value).ToString("#,0.##########", CultureInfo.InvariantCulture);

@@ -44,51 +44,61 @@ internal static class ClaimsEndpoints
             claims = claims.Where(c => db.ClaimSubjects.Any(s => s.ClaimId == c.Id && s.EntityId == subject));
         }
 
-        // The status is computed, not stored: read in id order, a batch at a time, until the page (and the one item that says
-        // there is a next page) is full. Without a status filter the first batch is the page.
-        var wanted = query.Take() + 1;
-        var found = new List<(Claim Row, ClaimResponse Response)>();
+        if (query.Status is null)
+        {
+            var page = await claims.PageAsync(ClaimsQuery.Sorts, null, query, http, WithRecords, ct);
+            return TypedResults.Ok(page.With(await ClaimReader.CheckAsync(db, page.Items, ct)));
+        }
+
+        return TypedResults.Ok(await PageByStatusAsync(db, claims, query, query.Status, http, ct));
+    }
+
+    /// <summary>
+    /// A page of the claims with this status. The status is computed, not stored: the claims are read in id order a batch at a
+    /// time and checked until the page (and the one claim that says there is a next page) is full. A total counts every match
+    /// of the other filters, so with <c>count=true</c> the scan starts at the first claim and reads them all.
+    /// </summary>
+    private static async Task<Page<ClaimResponse>> PageByStatusAsync(
+        Q7x2Db db, IQueryable<Claim> claims, ClaimsQuery query, string status, HttpContext http, CancellationToken ct)
+    {
         var after = query.After();
-        int? total = query.Count == true && query.Status is null ? await claims.CountAsync(ct) : null;
-        var counted = 0;
         var cursorOf = ClaimsQuery.Sorts.Apply(claims, null, null).CursorOf;
+        var from = query.Count == true ? null : after;
+        var matches = new List<(Claim Row, ClaimResponse Response)>();
+        var counted = 0;
         while (true)
         {
-            var ordered = ClaimsQuery.Sorts.Apply(claims, null, after).Query;
-            var rows = await ordered.Include(c => c.Operands).Include(c => c.Subjects).AsSplitQuery()
-                .Take(query.Status is null ? wanted : Batch).ToListAsync(ct);
-            var checkedRows = await ClaimReader.CheckAsync(db, rows, ct);
-            for (var i = 0; i < rows.Count; i++)
+            var rows = await WithRecords(ClaimsQuery.Sorts.Apply(claims, null, from).Query).Take(Batch).ToListAsync(ct);
+            foreach (var (row, response) in rows.Zip(await ClaimReader.CheckAsync(db, rows, ct)))
             {
-                if (query.Status is null || checkedRows[i].Status == query.Status)
+                if (response.Status != status)
                 {
-                    counted++;
-                    if (found.Count < wanted)
-                    {
-                        found.Add((rows[i], checkedRows[i]));
-                    }
+                    continue;
+                }
+
+                counted++;
+                if (matches.Count <= query.Take() && (after is null || string.CompareOrdinal(row.Id, after.Id) > 0))
+                {
+                    matches.Add((row, response));
                 }
             }
 
-            // A total of a status filter counts every match: the scan goes on past the page when it was asked for.
-            var more = rows.Count == (query.Status is null ? wanted : Batch);
-            if (!more || (found.Count == wanted && !(query.Count == true && query.Status is not null)))
+            if (rows.Count < Batch || (matches.Count > query.Take() && query.Count != true))
             {
                 break;
             }
 
-            after = cursorOf(rows[^1]);
+            from = cursorOf(rows[^1]);
         }
 
-        total ??= query.Count == true ? counted : null;
-        var page = found.ToPage(query, f => cursorOf(f.Row), http, total);
-        return TypedResults.Ok(page.Map(f => f.Response));
+        return matches.ToPage(query, m => cursorOf(m.Row), http, query.Count == true ? counted : null).Map(m => m.Response);
     }
+
+    private static IQueryable<Claim> WithRecords(IQueryable<Claim> claims) => claims.Include(c => c.Operands).Include(c => c.Subjects).AsSplitQuery();
 
     private static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> GetClaim(string id, Q7x2Db db, CancellationToken ct)
     {
-        var claim = await db.Claims.AsNoTracking().Include(c => c.Operands).Include(c => c.Subjects).AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == id, ct);
+        var claim = await WithRecords(db.Claims.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
         return claim is null ? ProblemSetup.NotFound("claim", id) : TypedResults.Ok((await ClaimReader.CheckAsync(db, [claim], ct))[0]);
     }
 }

@@ -142,6 +142,21 @@ public sealed class ClaimsTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiF
         Assert.Equal(3, pages);
     }
 
+    [Fact]
+    public async Task TheTotalOfAStatusFilterCountsEveryMatchOnEveryPage()
+    {
+        var first = await (await _client.GetAsync("/v1/claims?status=unverifiable&limit=3&count=true")).ReadJsonAsync(HttpStatusCode.OK);
+        var next = Uri.EscapeDataString(first.GetProperty("next").GetString()!);
+        var second = await (await _client.GetAsync($"/v1/claims?status=unverifiable&limit=3&count=true&cursor={next}")).ReadJsonAsync(HttpStatusCode.OK);
+        var third = await (await _client.GetAsync($"/v1/claims?status=unverifiable&limit=3&cursor={next}")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal((8, 8), (first.GetProperty("total").GetInt32(), second.GetProperty("total").GetInt32()));
+        Assert.Equal(third.Ids(), second.Ids());
+        Assert.Equal(3, second.GetProperty("items").GetArrayLength());
+        Assert.DoesNotContain(second.Ids(), first.Ids().Contains);
+        Assert.Equal(third.GetProperty("next").GetString(), second.GetProperty("next").GetString());
+    }
+
     [Theory]
     [InlineData("/v1/claims?status=true", "status")]
     [InlineData("/v1/claims?subject=Not%20An%20Id", "subject")]

@@ -425,7 +425,7 @@ public sealed class GenerativeContractTests(Q7x2ApiFactory factory, ITestOutputH
 
         if (content["schema"] is JsonObject schema && (mediaType == "application/json" || mediaType.EndsWith("+json", StringComparison.Ordinal)))
         {
-            // `fields=` cuts the record to the members named (the parameter's documented meaning): what it leaves out is not missing.
+            // `fields=` cuts the record to the members named (the parameter's documented meaning): the members it leaves out are not missing.
             var cut = request.Contains("fields=", StringComparison.Ordinal);
             var key = $"{operation.Method} {operation.Path} {status} {mediaType}{(cut ? " fields" : "")}";
             if (!_schemas.TryGetValue(key, out var compiled))
@@ -450,16 +450,24 @@ public sealed class GenerativeContractTests(Q7x2ApiFactory factory, ITestOutputH
         var root = (JsonObject)schema.DeepClone();
         root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
         root["$defs"] = _components.DeepClone();
-        if (!withRequired)
+        if (!withRequired && Record(root) is { } record)
         {
-            foreach (var definition in root["$defs"]!.AsObject().Select(d => d.Value).OfType<JsonObject>())
-            {
-                definition.Remove("required");
-            }
+            // Only the record's own members may be left out: what it nests (a reference, a quote) stays whole.
+            record.Remove("required");
         }
 
         var text = root.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
         return JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri($"https://q7x2.test/schemas/{_schemas.Count}"));
+    }
+
+    /// <summary>The schema of the record a response holds (a detail's, or each item's of a page), which `fields=` cuts.</summary>
+    private static JsonObject? Record(JsonObject root)
+    {
+        var defs = root["$defs"]!.AsObject();
+        JsonObject? Def(JsonNode? reference) =>
+            reference?.GetValue<string>() is { } name ? defs[name[(name.LastIndexOf('/') + 1)..]] as JsonObject : null;
+        var response = Def(root["$ref"]);
+        return Def(response?["properties"]?["items"]?["items"]?["$ref"]) ?? response;
     }
 
     private async Task EveryListAndDetailStillAnswersAsync(List<Operation> operations)
