@@ -81,6 +81,7 @@ app.UseQ7x2Problems();
 
 // Every request counts against its client's budget, cache hits included, so the limiter comes before the cache.
 app.UseQ7x2Access();
+app.UseQ7x2DatasetVersion();
 app.UseQ7x2Caching();
 
 // Routing after the conditional-GET step, so that HEAD finds the GET endpoints (and cache hits skip routing).

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
+using Q7x2.Data;
 
 namespace Q7x2.Api.Infrastructure;
 
@@ -24,7 +25,7 @@ internal static class CachingSetup
             options.UseCaseSensitivePaths = true;
             options.AddBasePolicy(new ReadCachePolicy(generation));
         });
-        services.AddSingleton<CacheGeneration>().AddSingleton<ReadCache>();
+        services.AddSingleton<CacheGeneration>().AddSingleton<ReadCache>().AddSingleton<DatasetVersion>();
         services.AddResponseCompression(options =>
         {
             options.Providers.Add<BrotliCompressionProvider>();
@@ -33,10 +34,8 @@ internal static class CachingSetup
         });
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
-        if (section.GetValue("Enabled", defaultValue: true))
-        {
-            services.AddHostedService<DataVersionWatcher>();
-        }
+        // Also without the cache: it keeps the Dataset-Version of every read current.
+        services.AddHostedService<DataVersionWatcher>();
 
         return services;
     }
@@ -75,6 +74,7 @@ internal static class CachingSetup
     private static EndpointFilterDelegate EvictAfter(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
     {
         var cache = factory.ApplicationServices.GetRequiredService<ReadCache>();
+        var version = factory.ApplicationServices.GetRequiredService<DatasetVersion>();
         return async context =>
         {
             object? result;
@@ -91,6 +91,7 @@ internal static class CachingSetup
             if (Succeeded(result))
             {
                 await cache.EvictAllAsync(CancellationToken.None);
+                await version.RefreshAsync(context.HttpContext.RequestServices.GetRequiredService<Q7x2Db>(), CancellationToken.None);
             }
 
             return result;

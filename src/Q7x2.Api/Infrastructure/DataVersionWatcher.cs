@@ -11,7 +11,7 @@ namespace Q7x2.Api.Infrastructure;
 /// moved. A change committed elsewhere is served here at most one interval plus one poll later.
 /// </summary>
 internal sealed partial class DataVersionWatcher(
-    IServiceScopeFactory scopes, ReadCache cache, DatabaseReady ready, IOptions<CachingOptions> options, ILogger<DataVersionWatcher> logger)
+    IServiceScopeFactory scopes, ReadCache cache, DatasetVersion dataset, DatabaseReady ready, IOptions<CachingOptions> options, ILogger<DataVersionWatcher> logger)
     : BackgroundService
 {
     private long _seen;
@@ -22,6 +22,7 @@ internal sealed partial class DataVersionWatcher(
         // cached entry is older than the version it is compared with; the database is migrated first.
         await ready.Task.WaitAsync(cancellationToken);
         _seen = await ReadAsync(cancellationToken);
+        await RefreshAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -36,6 +37,7 @@ internal sealed partial class DataVersionWatcher(
                 if (version != _seen)
                 {
                     await cache.EvictAllAsync(stoppingToken);
+                    await RefreshAsync(stoppingToken);
                     LogChanged(_seen, version);
                     _seen = version;
                 }
@@ -51,6 +53,12 @@ internal sealed partial class DataVersionWatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         return await DataVersion.ReadAsync(scope.ServiceProvider.GetRequiredService<Q7x2Db>(), ct);
+    }
+
+    private async Task RefreshAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await dataset.RefreshAsync(scope.ServiceProvider.GetRequiredService<Q7x2Db>(), ct, poll: true);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Data version moved from {Seen} to {Version}: cached reads evicted")]

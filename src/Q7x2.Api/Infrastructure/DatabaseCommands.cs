@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -15,11 +16,32 @@ internal static class DatabaseCommands
         // history table says in one query whether anything is pending. (CI checks the model against the snapshot.)
         if ((await PendingMigrationsAsync(db, ct)).Count > 0)
         {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                History.DropTriggers((SqliteConnection)db.Database.GetDbConnection());
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
             await db.Database.MigrateAsync(ct);
         }
 
         // WAL lets readers go on while the seeder or a writer commits.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", ct);
+
+        // The history of the record tables is derived from their columns: brought up to date after every migration.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            History.Ensure((SqliteConnection)db.Database.GetDbConnection());
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

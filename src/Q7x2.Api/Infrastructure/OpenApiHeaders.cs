@@ -8,7 +8,7 @@ namespace Q7x2.Api.Infrastructure;
 /// The HTTP headers of the contract, in the document and not only in prose, so that generated clients type them: the
 /// <c>If-Match</c> every conditional write requires (428 without it, 412 when stale) and the <c>If-None-Match</c> a read
 /// answers with 304; the <c>ETag</c> of every representation, the <c>Location</c> of a created record, the <c>Link</c> of a
-/// list's next page, the headers of a 429, and the dump's <c>Dataset-Version</c>. The generative contract test checks that
+/// list's next page, the headers of a 429, and the <c>Dataset-Version</c> of every read. The generative contract test checks that
 /// each answer carries what its response documents.
 /// </summary>
 internal static class OpenApiHeaders
@@ -52,6 +52,11 @@ internal static class OpenApiHeaders
 
         if (responses.TryGetValue("200", out var ok) && ok is OpenApiResponse okResponse)
         {
+            if (method == HttpMethod.Get && path != "/v1/export")
+            {
+                Header(okResponse, "Dataset-Version", "The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for).");
+            }
+
             if (path == "/v1/export")
             {
                 Header(okResponse, "Dataset-Version", "The dataset version (change-feed position) the dump was read at.");

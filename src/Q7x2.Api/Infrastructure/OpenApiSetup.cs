@@ -36,7 +36,7 @@ internal static class OpenApiSetup
     };
 
     public static IServiceCollection AddQ7x2OpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddContract().AddParameterExamples().AddResponseExamples().AddCsvExports().AddFieldSelection().AddJsonLd().AddCitationFormats().AddRequestExamples().AddProblemTraceId().AddApiKeySecurity().AddHttpHeaders().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddContract().AddParameterExamples().AddResponseExamples().AddCsvExports().AddFieldSelection().AddAsOf().AddJsonLd().AddCitationFormats().AddRequestExamples().AddProblemTraceId().AddApiKeySecurity().AddHttpHeaders().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

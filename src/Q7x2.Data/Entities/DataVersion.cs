@@ -21,6 +21,13 @@ public sealed class DataVersion
     public static Task BumpAsync(Q7x2Db db, CancellationToken ct) =>
         db.DataVersions.Where(v => v.Id == RowId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, v => v.Value + 1), ct);
 
+    /// <summary>
+    /// The dataset version clients see (<c>Dataset-Version</c>, the citation's version): the latest change-feed position, 0
+    /// before any change. <paramref name="poll"/> tags the read as a poll.
+    /// </summary>
+    public static async Task<long> PositionAsync(Q7x2Db db, CancellationToken ct, bool poll = false) =>
+        await (poll ? db.Revisions.AsNoTracking().TagWith(PollTag) : db.Revisions.AsNoTracking()).MaxAsync(r => (long?)r.Id, ct) ?? 0;
+
     /// <summary>The committed version.</summary>
     public static Task<long> ReadAsync(Q7x2Db db, CancellationToken ct) =>
         db.DataVersions.AsNoTracking().TagWith(PollTag).Where(v => v.Id == RowId).Select(v => v.Value).FirstOrDefaultAsync(ct);

@@ -11,7 +11,7 @@ internal static class AgreementsEndpoints
     public static RouteGroupBuilder MapAgreements(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/agreements").WithTags("Agreements");
-        group.MapGet("/", ListAgreements).ProducesCsv().SelectsFields().ProducesJsonLd().WithName(nameof(ListAgreements))
+        group.MapGet("/", ListAgreements).ProducesCsv().SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(ListAgreements))
             .WithSummary("List agreements")
             .WithDescription("Agreements the sources speak of, in date order (undated last): the March 2025 Kyrgyz-Tajik border delimitation agreement, "
                 + "the 14 agreements signed during Japarov's July 2025 visit, the trilateral border agreement. Filter by `party` (e.g. `uzbekistan`), "
@@ -19,7 +19,7 @@ internal static class AgreementsEndpoints
             .WithParameterExamples(("party", "kyrgyzstan"), ("event", "japarov-state-visit-to-tajikistan-2025"), ("type", "border-delimitation"),
                 ("from", "2025-01-01"), ("to", "2025-12-31"), ("sort", "date"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetAgreement).SelectsFields().ProducesJsonLd().WithName(nameof(GetAgreement))
+        group.MapGet("/{id}", GetAgreement).SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(GetAgreement))
             .WithSummary("Get an agreement")
             .WithDescription("One agreement (e.g. `kyrgyz-tajik-agreements-2025`, the 14 agreements of July 2025, with the areas they cover) "
                 + "with its parties, the facts in which it is subject or object and the quotes that support them.")

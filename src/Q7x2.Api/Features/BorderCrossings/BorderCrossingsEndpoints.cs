@@ -11,12 +11,12 @@ internal static class BorderCrossingsEndpoints
     public static RouteGroupBuilder MapBorderCrossings(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/border-crossings").WithTags("Border crossings");
-        group.MapGet("/", ListBorderCrossings).ProducesCsv().SelectsFields().ProducesJsonLd().WithName(nameof(ListBorderCrossings))
+        group.MapGet("/", ListBorderCrossings).ProducesCsv().SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(ListBorderCrossings))
             .WithSummary("List border crossings")
             .WithDescription("Border crossings the sources name, with their status, countries, the places they connect and when they opened: the Tajvaron-Karamyk crossing between the Chong-Alai and Lakhsh districts, and the two western Kyrgyz-Tajik crossings reopened after the March 2025 border agreement. Filter by `country` (e.g. `kyrgyzstan`), `status` (e.g. `reopened`) or `connects` (e.g. `lakhsh-district`).")
             .WithParameterExamples(("country", "kyrgyzstan"), ("status", "reopened"), ("connects", "lakhsh-district"), ("sort", "name"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetBorderCrossing).SelectsFields().ProducesJsonLd().WithName(nameof(GetBorderCrossing))
+        group.MapGet("/{id}", GetBorderCrossing).SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(GetBorderCrossing))
             .WithSummary("Get a border crossing")
             .WithDescription("One border crossing (e.g. `tajvaron-karamyk-crossing`) with the facts in which it is subject or object and the quotes that support them.")
             .WithParameterExamples(("id", "tajvaron-karamyk-crossing"))

@@ -56,8 +56,8 @@ internal static class CitationEndpoints
     {
         routes.MapGet("/v1/citation", GetCitation).WithTags("Citation").WithName(nameof(GetCitation))
             .WithSummary("Cite the dataset")
-            .WithDescription("A citation of the curated dataset at its current version (the counter every write and seed run moves, also sent as "
-                + "`Dataset-Version` by `GET /v1/export`), with its licence and the date it was accessed: CSL-JSON (the default, for Zotero, "
+            .WithDescription("A citation of the curated dataset at its current version (the latest change-feed position, also sent as "
+                + "`Dataset-Version` by every read), with its licence and the date it was accessed: CSL-JSON (the default, for Zotero, "
                 + "citeproc and Pandoc) or BibTeX with `Accept: application/x-bibtex`. Each source keeps its own terms (`license`, `rightsHolder`, "
                 + "`url` on `/v1/sources`).")
             .Produces<CslItem[]>(StatusCodes.Status200OK, CslJson);
@@ -79,7 +79,7 @@ internal static class CitationEndpoints
     private static async Task<Results<ContentHttpResult, JsonHttpResult<CslItem[]>>> GetCitation(Q7x2Db db, IOptions<DatasetOptions> options, HttpContext http, CancellationToken ct)
     {
         var dataset = options.Value;
-        var version = (await DataVersion.ReadAsync(db, ct)).ToString(CultureInfo.InvariantCulture);
+        var version = (await DataVersion.PositionAsync(db, ct)).ToString(CultureInfo.InvariantCulture);
         var request = http.Request;
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}/v1/export";
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

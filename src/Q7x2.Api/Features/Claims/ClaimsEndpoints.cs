@@ -14,7 +14,7 @@ internal static class ClaimsEndpoints
     public static RouteGroupBuilder MapClaims(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/claims").WithTags("Claims");
-        group.MapGet("/", ListClaims).SelectsFields().WithName(nameof(ListClaims))
+        group.MapGet("/", ListClaims).SelectsFields().ReadsAsOf().WithName(nameof(ListClaims))
             .WithSummary("List claims with their computed status")
             .WithDescription("The quantitative and temporal claims of the sources, ordered by id, each checked against the records it rests on "
                 + "as they stand now: “15 times more” is 6,350,000 / 405,100 = 15.68, within the 10% that “n times” allows. A claim whose only "
@@ -22,7 +22,7 @@ internal static class ClaimsEndpoints
                 + "(and README). Keyset paging: follow `next` until it is null.")
             .WithParameterExamples(("status", "unverifiable"), ("subject", "tajikistan"))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetClaim).SelectsFields().WithName(nameof(GetClaim))
+        group.MapGet("/{id}", GetClaim).SelectsFields().ReadsAsOf().WithName(nameof(GetClaim))
             .WithSummary("Get a claim with its computed status")
             .WithDescription("One claim, e.g. `kyrgyz-tajik-trade-15-times-more`: the figure stated, the range its qualifier allows, the figure "
                 + "computed from the records it rests on, and whether they agree.")

@@ -11,12 +11,12 @@ internal static class CountriesEndpoints
     public static RouteGroupBuilder MapCountries(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/countries").WithTags("Countries");
-        group.MapGet("/", ListCountries).ProducesCsv().SelectsFields().ProducesJsonLd().WithName(nameof(ListCountries))
+        group.MapGet("/", ListCountries).ProducesCsv().SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(ListCountries))
             .WithSummary("List countries")
             .WithDescription("Countries the sources name (Kyrgyzstan, Tajikistan, Uzbekistan), with their ISO 3166-1 alpha-2 code. Filter by `isoCode` (e.g. `TJ`).")
             .WithParameterExamples(("isoCode", "TJ"), ("sort", "name"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetCountry).SelectsFields().ProducesJsonLd().WithName(nameof(GetCountry))
+        group.MapGet("/{id}", GetCountry).SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(GetCountry))
             .WithSummary("Get a country")
             .WithDescription("One country (e.g. `tajikistan`) with the facts in which it is subject or object (its capital Dushanbe, its president Emomali Rahmon, the Ferghana Valley it shares) and the quotes that support them.")
             .WithParameterExamples(("id", "tajikistan"))

@@ -260,6 +260,9 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         }
 
         db.Add(built.Record);
+
+        // The record's rows first, its revision after: the history dates the rows with the position the revision then takes.
+        await db.SaveChangesAsync(ct);
         db.Revisions.Add(Revision(store.Resource, id, before is null ? RevisionOperation.Create : RevisionOperation.Update, http, before, built.Input));
         await db.SaveChangesAsync(ct);
         await search.RefreshAsync(db, store.SearchIds(id), ct);

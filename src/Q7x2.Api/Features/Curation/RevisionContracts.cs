@@ -14,6 +14,10 @@ namespace Q7x2.Api.Features.Curation;
 
 /// <summary>One write: who made it, when, and the record before and after, in its curated shape (a seed run's changes without them).</summary>
 /// <param name="Cursor">This change's position in the change feed: pass it as <c>after</c> to get the changes that follow it.</param>
+/// <param name="Position">
+/// The same position as a number, in commit order: what `asOf` takes to read the data as it stood right after this change, and what
+/// `Dataset-Version` says of the latest change.
+/// </param>
 /// <param name="Resource">
 /// The collection: people, countries, places, organizations, events, agreements, border-crossings, facts, observations or sources;
 /// a seed run also changes predicates and claims.
@@ -25,7 +29,7 @@ namespace Q7x2.Api.Features.Curation;
 /// <param name="Before">The record before the write (null for a create, and for every change of a seed run: read the record itself).</param>
 /// <param name="After">The record after the write (null for a delete, and for every change of a seed run).</param>
 public sealed record RevisionResponse(
-    string Cursor, string Resource, string Id, string Operation, string Actor, DateTime At, JsonElement? Before, JsonElement? After)
+    string Cursor, long Position, string Resource, string Id, string Operation, string Actor, DateTime At, JsonElement? Before, JsonElement? After)
 {
     /// <summary>A revision as a record's history shows it: both sides whole (a source's full text included).</summary>
     internal static RevisionResponse Of(Revision r) => Of(r, Parse);
@@ -34,7 +38,7 @@ public sealed record RevisionResponse(
     internal static RevisionResponse InFeed(Revision r) => Of(r, r.Resource == "sources" ? SourceDigest : Parse);
 
     private static RevisionResponse Of(Revision r, Func<string, JsonElement> read) => new(
-        ChangeCursor.Encode(r.Id), r.Resource, r.ResourceId, r.Operation, r.Actor, DateTime.SpecifyKind(r.At, DateTimeKind.Utc),
+        ChangeCursor.Encode(r.Id), r.Id, r.Resource, r.ResourceId, r.Operation, r.Actor, DateTime.SpecifyKind(r.At, DateTimeKind.Utc),
         r.Before is null ? null : read(r.Before),
         r.After is null ? null : read(r.After));
 

@@ -12,18 +12,18 @@ internal static class EntitiesEndpoints
     public static RouteGroupBuilder MapEntities(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/entities").WithTags("Entities");
-        group.MapGet("/", ListEntities).ProducesCsv().SelectsFields().ProducesJsonLd().WithName(nameof(ListEntities))
+        group.MapGet("/", ListEntities).ProducesCsv().SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(ListEntities))
             .WithSummary("List entities of every kind")
             .WithDescription("Every person, country, place, organisation, event, agreement and border crossing the sources name, with the fields all kinds share. Filter by `kind` (e.g. `border-crossing` for the Tajvaron-Karamyk crossing and the two reopened western crossings); the typed collections add each kind's own fields.")
             .WithParameterExamples(("kind", "border-crossing"), ("sort", "name"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetEntity).SelectsFields().ProducesJsonLd().WithName(nameof(GetEntity))
+        group.MapGet("/{id}", GetEntity).SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(GetEntity))
             .WithSummary("Get an entity of any kind")
             .WithDescription("One entity of any kind (e.g. `tajvaron-karamyk-crossing` or `sadyr-japarov`) with the facts in which it is subject or object and the quotes that support them. Its kind's collection adds the kind-specific fields.")
             .WithParameterExamples(("id", "tajvaron-karamyk-crossing"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
-        group.MapGet("/{id}/backlinks", ListBacklinks).ProducesCsv().SelectsFields().WithName(nameof(ListBacklinks))
+        group.MapGet("/{id}/backlinks", ListBacklinks).ProducesCsv().SelectsFields().ReadsAsOf().WithName(nameof(ListBacklinks))
             .WithSummary("List the records that point at an entity in one way")
             .WithDescription("One group of an entity's backlinks, whole and keyset-paged in time order (undated last): e.g. the events "
                 + "`sadyr-japarov` took part in (`relation=participant&kind=event`), or the observations about `kyrgyzstan` "

@@ -35,7 +35,7 @@ internal static class GraphEndpoints
     public static IEndpointRouteBuilder MapEntityGraph(this IEndpointRouteBuilder routes)
     {
         var limits = routes.ServiceProvider.GetRequiredService<GraphLimits>();
-        routes.MapGet("/v1/entities/{id}/graph", GetEntityGraph).WithTags("Entities").WithName(nameof(GetEntityGraph))
+        routes.MapGet("/v1/entities/{id}/graph", GetEntityGraph).ReadsAsOf().WithTags("Entities").WithName(nameof(GetEntityGraph))
             .WithSummary("Get the graph of how an entity connects to others")
             .WithDescription("Who met whom, when: the entities within `depth` hops of an entity (itself included) as nodes `{ id, kind, name }`, "
                 + "and every edge between two of them `{ source, target, label, record, date }`, for network views. "

@@ -11,7 +11,7 @@ internal static class EventsEndpoints
     public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/events").WithTags("Events");
-        group.MapGet("/", ListEvents).ProducesCsv().SelectsFields().ProducesJsonLd().WithName(nameof(ListEvents))
+        group.MapGet("/", ListEvents).ProducesCsv().SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(ListEvents))
             .WithSummary("List events")
             .WithDescription("Events the sources speak of, from the independence of the Central Asian states in late 1991 to Japarov's July 8-9, 2025 state visit to Tajikistan, "
                 + "in date order (undated events last). Filter by `type`, `participant`, `place`, `country` and a `from`/`to` range that matches fuzzy dates by overlap: "
@@ -19,7 +19,7 @@ internal static class EventsEndpoints
             .WithParameterExamples(("type", "state-visit"), ("participant", "sadyr-japarov"), ("place", "kyrgyz-tajik-border-area"),
                 ("country", "tajikistan"), ("from", "2025-01-01"), ("to", "2025-12-31"), ("sort", "date"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetEvent).SelectsFields().ProducesJsonLd().WithName(nameof(GetEvent))
+        group.MapGet("/{id}", GetEvent).SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(GetEvent))
             .WithSummary("Get an event")
             .WithDescription("One event (e.g. `japarov-state-visit-to-tajikistan-2025` or `khujand-summit-2025`) with its participants, "
                 + "the facts in which it is subject or object and the quotes that support them.")

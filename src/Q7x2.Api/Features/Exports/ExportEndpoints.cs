@@ -21,7 +21,7 @@ internal static class ExportEndpoints
                 + "agreement, border-crossing), the facts and the observations, each type in id order. The last line is "
                 + "`{\"type\":\"end\",\"records\":N,\"sha256\":\"…\"}`: the number of records and the SHA-256 of every byte before it. "
                 + "The dump is one snapshot of the data, streamed; the same data always gives the same bytes. The `Dataset-Version` "
-                + "header is the data version it was read at. Load it into an empty database with the `import` subcommand. "
+                + "header is the change-feed position it was read at. Load it into an empty database with the `import` subcommand. "
                 + "Not cached, no request timeout, one request of the `exports` rate-limit budget.")
             .Produces(StatusCodes.Status200OK, typeof(string), SeedDump.MediaType);
         return routes;
@@ -39,7 +39,7 @@ internal sealed class DatasetDump(Q7x2Db db) : IResult
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = $"{SeedDump.MediaType}; charset=utf-8";
         response.Headers.CacheControl = "no-store";
-        response.Headers[ExportEndpoints.VersionHeader] = (await DataVersion.ReadAsync(db, httpContext.RequestAborted)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[ExportEndpoints.VersionHeader] = (await DataVersion.PositionAsync(db, httpContext.RequestAborted)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = "q7x2-dump.ndjson" }.ToString();
         return await SeedDump.WriteAsync(db, Streaming.Body(httpContext), httpContext.RequestAborted);
     });

@@ -11,7 +11,7 @@ internal static class FactsEndpoints
     public static RouteGroupBuilder MapFacts(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/facts").WithTags("Facts");
-        group.MapGet("/", ListFacts).ProducesCsv().SelectsFields().ProducesJsonLd().WithName(nameof(ListFacts))
+        group.MapGet("/", ListFacts).ProducesCsv().SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(ListFacts))
             .WithSummary("List facts")
             .WithDescription("Statements of the form subject – predicate – object entity or literal value, with date, modality, attribution and evidence. "
                 + "Filter by `subject`, `object`, `entity` (either side), `predicate` (e.g. `president-of`), `modality`, `source` and a date range: "
@@ -20,7 +20,7 @@ internal static class FactsEndpoints
                 ("predicate", "president-of"), ("modality", "discussed"), ("source", "kyrgyz-president-visits-tajikistan"),
                 ("from", "2025-07-08"), ("to", "2025-07-09"), ("sort", "date"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetFact).SelectsFields().ProducesJsonLd().WithName(nameof(GetFact))
+        group.MapGet("/{id}", GetFact).SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(GetFact))
             .WithSummary("Get a fact")
             .WithDescription("One fact (e.g. `rustam-emomali-heir-apparent`, the author's judgement that Rustam Emomali seems to be the heir apparent) with the quotes that support it.")
             .WithParameterExamples(("id", "rustam-emomali-heir-apparent"))

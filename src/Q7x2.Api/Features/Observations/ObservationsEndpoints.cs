@@ -10,14 +10,14 @@ internal static class ObservationsEndpoints
     public static RouteGroupBuilder MapObservations(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/observations").WithTags("Observations");
-        group.MapGet("/", ListObservations).ProducesCsv().SelectsFields().ProducesJsonLd().WithName(nameof(ListObservations))
+        group.MapGet("/", ListObservations).ProducesCsv().SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(ListObservations))
             .WithSummary("List observations")
             .WithDescription("Quantities the sources state, with metric, subjects, value, unit, comparator and period: Tajikistan's population of more than 10 million "
                 + "is `population` `gt` 10000000 `person`, never `eq`. Filter by `metric`, `subject`, `unit` and a period range (overlap).")
             .WithParameterExamples(("metric", "bilateral-trade-value"), ("subject", "tajikistan"), ("unit", "USD"),
                 ("from", "2025-01-01"), ("to", "2025-12-31"), ("sort", "metric"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetObservation).SelectsFields().ProducesJsonLd().WithName(nameof(GetObservation))
+        group.MapGet("/{id}", GetObservation).SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(GetObservation))
             .WithSummary("Get an observation")
             .WithDescription("One observation (e.g. `kyrgyz-tajik-trade-jan-may-2025`, the $6.35 million of Kyrgyz-Tajik trade in January-May 2025) with the quotes that support it.")
             .WithParameterExamples(("id", "kyrgyz-tajik-trade-jan-may-2025"))

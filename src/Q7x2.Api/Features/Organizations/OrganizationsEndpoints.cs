@@ -11,12 +11,12 @@ internal static class OrganizationsEndpoints
     public static RouteGroupBuilder MapOrganizations(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/organizations").WithTags("Organizations");
-        group.MapGet("/", ListOrganizations).ProducesCsv().SelectsFields().ProducesJsonLd().WithName(nameof(ListOrganizations))
+        group.MapGet("/", ListOrganizations).ProducesCsv().SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(ListOrganizations))
             .WithSummary("List organisations")
             .WithDescription("Organisations the sources name, with their type and country: the Kyrgyz and Tajik health and labor ministries, Tajikistan’s Honor Guard, The Times of Central Asia. Filter by `country` (e.g. `kyrgyzstan`) or `type` (e.g. `ministry`).")
             .WithParameterExamples(("country", "kyrgyzstan"), ("type", "ministry"), ("sort", "name"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetOrganization).SelectsFields().ProducesJsonLd().WithName(nameof(GetOrganization))
+        group.MapGet("/{id}", GetOrganization).SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(GetOrganization))
             .WithSummary("Get an organisation")
             .WithDescription("One organisation (e.g. `tajikistan-honor-guard`) with the facts in which it is subject or object and the quotes that support them.")
             .WithParameterExamples(("id", "tajikistan-honor-guard"))

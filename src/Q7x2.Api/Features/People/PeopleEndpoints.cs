@@ -11,12 +11,12 @@ internal static class PeopleEndpoints
     public static RouteGroupBuilder MapPeople(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/people").WithTags("People");
-        group.MapGet("/", ListPeople).ProducesCsv().SelectsFields().ProducesJsonLd().WithName(nameof(ListPeople))
+        group.MapGet("/", ListPeople).ProducesCsv().SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(ListPeople))
             .WithSummary("List people")
             .WithDescription("People the sources name, with their country and role. Filter by `country` (e.g. `tajikistan`) or `role` (e.g. `president`).")
             .WithParameterExamples(("country", "tajikistan"), ("role", "president"), ("sort", "name"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetPerson).SelectsFields().ProducesJsonLd().WithName(nameof(GetPerson))
+        group.MapGet("/{id}", GetPerson).SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(GetPerson))
             .WithSummary("Get a person")
             .WithDescription("One person (e.g. `sadyr-japarov`) with the facts in which they are subject or object and the quotes that support them.")
             .WithParameterExamples(("id", "sadyr-japarov"))

@@ -11,12 +11,12 @@ internal static class PlacesEndpoints
     public static RouteGroupBuilder MapPlaces(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/places").WithTags("Places");
-        group.MapGet("/", ListPlaces).ProducesCsv().SelectsFields().ProducesJsonLd().WithName(nameof(ListPlaces))
+        group.MapGet("/", ListPlaces).ProducesCsv().SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(ListPlaces))
             .WithSummary("List places")
             .WithDescription("Places the sources name, with their type, country and enclosing place: cities such as Dushanbe and Khujand, the Chong-Alai and Lakhsh districts, the Ferghana Valley. Filter by `country` (e.g. `tajikistan`), `type` (e.g. `district`) or `partOf` (e.g. `kyrgyz-tajik-border-area`).")
             .WithParameterExamples(("country", "tajikistan"), ("type", "district"), ("partOf", "kyrgyz-tajik-border-area"), ("sort", "name"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetPlace).SelectsFields().ProducesJsonLd().WithName(nameof(GetPlace))
+        group.MapGet("/{id}", GetPlace).SelectsFields().ReadsAsOf().ProducesJsonLd().WithName(nameof(GetPlace))
             .WithSummary("Get a place")
             .WithDescription("One place (e.g. `lakhsh-district`, formerly Jirgatal) with the facts in which it is subject or object and the quotes that support them.")
             .WithParameterExamples(("id", "lakhsh-district"))

@@ -11,13 +11,13 @@ internal static class PredicatesEndpoints
     public static RouteGroupBuilder MapPredicates(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/predicates").WithTags("Predicates");
-        group.MapGet("/", ListPredicates).ProducesCsv().SelectsFields().WithName(nameof(ListPredicates))
+        group.MapGet("/", ListPredicates).ProducesCsv().SelectsFields().ReadsAsOf().WithName(nameof(ListPredicates))
             .WithSummary("List predicates")
             .WithDescription("The controlled vocabulary of fact predicates, with labels both ways and how many facts use each: "
                 + "`son-of` reads \"son of\" from Rustam Emomali and \"son\" from Emomali Rahmon; `discussed-topic` marks topics discussed, not agreed.")
             .WithParameterExamples(("sort", "label"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetPredicate).SelectsFields().WithName(nameof(GetPredicate))
+        group.MapGet("/{id}", GetPredicate).SelectsFields().ReadsAsOf().WithName(nameof(GetPredicate))
             .WithSummary("Get a predicate")
             .WithDescription("One predicate (e.g. `president-of`, used by the facts that Japarov, Rahmon and Mirziyoyev are presidents) with its fact count.")
             .WithParameterExamples(("id", "president-of"))

@@ -21,7 +21,7 @@ internal static class SourceAnnotationEndpoints
 
     public static IEndpointRouteBuilder MapSourceAnnotations(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/v1/sources/{id}/annotations", GetSourceAnnotations).WithTags("Sources").WithName(nameof(GetSourceAnnotations))
+        routes.MapGet("/v1/sources/{id}/annotations", GetSourceAnnotations).ReadsAsOf().WithTags("Sources").WithName(nameof(GetSourceAnnotations))
             .WithSummary("Get the evidence of a source as W3C Web Annotations")
             .WithDescription($"The evidence of a source as a W3C Web Annotation `AnnotationCollection` (`{ContentType}`), for annotation tools and "
                 + $"readers that highlight a text: {Model} The collection embeds its first page (`limit` annotations); each page's `next` is the "
@@ -30,7 +30,7 @@ internal static class SourceAnnotationEndpoints
             .Produces<AnnotationCollection>(StatusCodes.Status200OK, MediaType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        routes.MapGet("/v1/sources/{id}/annotations/pages", GetSourceAnnotationPage).WithTags("Sources").WithName(nameof(GetSourceAnnotationPage))
+        routes.MapGet("/v1/sources/{id}/annotations/pages", GetSourceAnnotationPage).ReadsAsOf().WithTags("Sources").WithName(nameof(GetSourceAnnotationPage))
             .WithSummary("Get a page of a source's W3C Web Annotations")
             .WithDescription($"A page of a source's annotation collection as a W3C `AnnotationPage` (`{ContentType}`): {Model} Follow `next` "
                 + "from the collection's first page; without `cursor`, the first page.")

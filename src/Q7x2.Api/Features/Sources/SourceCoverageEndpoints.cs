@@ -10,7 +10,7 @@ namespace Q7x2.Api.Features.Sources;
 internal static class SourceCoverageEndpoints
 {
     public static RouteHandlerBuilder MapSourceCoverage(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/v1/sources/{id}/coverage", GetSourceCoverage).WithTags("Sources").WithName(nameof(GetSourceCoverage))
+        routes.MapGet("/v1/sources/{id}/coverage", GetSourceCoverage).ReadsAsOf().WithTags("Sources").WithName(nameof(GetSourceCoverage))
             .WithSummary("Get how much of a source became data")
             .WithDescription("The source split into sentences (code-point spans, by the rule in `rule`), each with the records whose evidence "
                 + "falls in it, or the curated reason it yields none (`heading`, `opinion`, `colour`, `repetition`, `framing`), and the "

@@ -8,7 +8,7 @@ namespace Q7x2.Api.Features.Sources;
 internal static class SourceEvidenceEndpoints
 {
     public static RouteHandlerBuilder MapSourceEvidence(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/v1/sources/{id}/evidence", ListSourceEvidence).ProducesCsv().SelectsFields().WithTags("Sources").WithName(nameof(ListSourceEvidence))
+        routes.MapGet("/v1/sources/{id}/evidence", ListSourceEvidence).ProducesCsv().SelectsFields().ReadsAsOf().WithTags("Sources").WithName(nameof(ListSourceEvidence))
             .WithSummary("List the evidence spans of a source")
             .WithDescription("Every quote of a source that supports a record, in text order (start, then evidence id), each with its owner: "
                 + "the entity, fact or observation it supports. In the Japarov visit article, \"Tajik President Emomali Rahmon\" supports Rahmon, "

@@ -11,11 +11,11 @@ internal static class SourcesEndpoints
     public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/sources").WithTags("Sources");
-        group.MapGet("/", ListSources).ProducesCsv().SelectsFields().WithName(nameof(ListSources))
+        group.MapGet("/", ListSources).ProducesCsv().SelectsFields().ReadsAsOf().WithName(nameof(ListSources))
             .WithSummary("List sources")
             .WithDescription("The source documents facts are taken from, ordered by id, without their text. Keyset paging: follow `next` (or the `Link: rel=\"next\"` header) until it is null.")
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetSource).SelectsFields().WithName(nameof(GetSource))
+        group.MapGet("/{id}", GetSource).SelectsFields().ReadsAsOf().WithName(nameof(GetSource))
             .WithSummary("Get a source with its text")
             .WithDescription("One source document with its full stored text and its terms (`license`, `rightsHolder`, `url`, null when unknown). "
                 + "Evidence `start`/`end` offsets count Unicode code points of this text, end exclusive. A source whose terms keep its text from "

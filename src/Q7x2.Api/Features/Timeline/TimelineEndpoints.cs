@@ -9,7 +9,7 @@ internal static class TimelineEndpoints
     public static RouteGroupBuilder MapTimeline(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/timeline").WithTags("Timeline");
-        group.MapGet("/", GetTimeline).ProducesCsv().SelectsFields().WithName(nameof(GetTimeline))
+        group.MapGet("/", GetTimeline).ProducesCsv().SelectsFields().ReadsAsOf().WithName(nameof(GetTimeline))
             .WithSummary("Get the timeline")
             .WithDescription("Events and dated facts in time order: by the first day of their date interval, then events before facts, then by id. "
                 + "Undated events and facts are not on the timeline. From the independence of the Central Asian states in late 1991 and the April 2021 "

@@ -11,7 +11,7 @@ internal static class TradeFiguresEndpoints
     public static RouteGroupBuilder MapTradeFigures(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/trade-figures").WithTags("Trade figures");
-        group.MapGet("/", ListTradeFigures).ProducesCsv().SelectsFields().WithName(nameof(ListTradeFigures))
+        group.MapGet("/", ListTradeFigures).ProducesCsv().SelectsFields().ReadsAsOf().WithName(nameof(ListTradeFigures))
             .WithSummary("List trade figures")
             .WithDescription("Trade observations with comparisons derived from the stored values: Kyrgyz-Tajik trade of $6.35 million in January-May 2025 "
                 + "against $405,100 in the first five months of 2024 gives a derived ratio of 15.68 and a change of 5944900, shown next to the article's "
@@ -19,7 +19,7 @@ internal static class TradeFiguresEndpoints
             .WithParameterExamples(("country", "kyrgyzstan"), ("metric", "bilateral-trade-value"), ("from", "2024-01-01"), ("to", "2025-12-31"),
                 ("sort", "period"), ("limit", 20))
             .ProducesValidationProblem();
-        group.MapGet("/{id}", GetTradeFigure).SelectsFields().WithName(nameof(GetTradeFigure))
+        group.MapGet("/{id}", GetTradeFigure).SelectsFields().ReadsAsOf().WithName(nameof(GetTradeFigure))
             .WithSummary("Get a trade figure")
             .WithDescription("One trade figure (e.g. `kyrgyz-tajik-trade-jan-may-2025`, $6.35 million) with its derived comparisons and the quotes that support it.")
             .WithParameterExamples(("id", "kyrgyz-tajik-trade-jan-may-2025"))

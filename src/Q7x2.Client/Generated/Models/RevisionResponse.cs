@@ -65,6 +65,8 @@ namespace Q7x2.Client.Models
 #else
         public string Operation { get; set; }
 #endif
+        /// <summary>The same position as a number, in commit order: what `asOf` takes to read the data as it stood right after this change, and what`Dataset-Version` says of the latest change.</summary>
+        public long? Position { get; set; }
         /// <summary>The collection: people, countries, places, organizations, events, agreements, border-crossings, facts, observations or sources;a seed run also changes predicates and claims.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -105,6 +107,7 @@ namespace Q7x2.Client.Models
                 { "cursor", n => { Cursor = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "operation", n => { Operation = n.GetStringValue(); } },
+                { "position", n => { Position = n.GetLongValue(); } },
                 { "resource", n => { Resource = n.GetStringValue(); } },
             };
         }
@@ -122,6 +125,7 @@ namespace Q7x2.Client.Models
             writer.WriteStringValue("cursor", Cursor);
             writer.WriteStringValue("id", Id);
             writer.WriteStringValue("operation", Operation);
+            writer.WriteLongValue("position", Position);
             writer.WriteStringValue("resource", Resource);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -84,7 +84,7 @@ public sealed class AgreementDetailTests(Q7x2ApiFactory factory) : IClassFixture
         var parameters = list.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query")
             .ToDictionary(p => p.GetProperty("name").GetString()!);
         Assert.Contains(list.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("in").GetString() == "header" && p.GetProperty("name").GetString() == "If-None-Match");
-        Assert.Equal(["count", "cursor", "embed", "event", "facet", "fields", "format", "from", "limit", "party", "sort", "to", "type"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["asOf", "count", "cursor", "embed", "event", "facet", "fields", "format", "from", "limit", "party", "sort", "to", "type"], parameters.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("japarov-state-visit-to-tajikistan-2025", parameters["event"].GetProperty("example").GetString());
         Assert.True(list.GetProperty("responses").TryGetProperty("400", out _));
         var detail = document.GetProperty("paths").GetProperty("/v1/agreements/{id}").GetProperty("get");

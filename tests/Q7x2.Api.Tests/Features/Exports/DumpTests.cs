@@ -137,7 +137,10 @@ public sealed class DumpTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
         var before = await client.GetAsync("/v1/export");
         await using (var db = api.CreateDb())
         {
+            // A write as every writer makes it: the row, its revision (the new change position), the version bump.
             await db.Database.ExecuteSqlRawAsync("UPDATE \"Predicates\" SET \"Description\" = 'Changed.' WHERE \"Id\" = 'son-of'");
+            db.Revisions.Add(new Q7x2.Data.Entities.Revision { Resource = "predicates", ResourceId = "son-of", Operation = "update", Actor = "test", At = DateTime.UtcNow });
+            await db.SaveChangesAsync();
             await Q7x2.Data.Entities.DataVersion.BumpAsync(db, CancellationToken.None);
         }
 

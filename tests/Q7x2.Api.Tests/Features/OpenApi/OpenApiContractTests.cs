@@ -40,7 +40,7 @@ public sealed class OpenApiContractTests(Q7x2ApiFactory factory) : IClassFixture
         var schema = JsonSchema.FromText(root.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal),
             new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri("https://q7x2.test/revision"));
         var instance = JsonNode.Parse($$"""
-            { "cursor": "c", "resource": "people", "id": "x", "operation": "create", "actor": "a", "at": "2025-07-08T00:00:00Z",
+            { "cursor": "c", "position": 1, "resource": "people", "id": "x", "operation": "create", "actor": "a", "at": "2025-07-08T00:00:00Z",
               "before": {{value}}, "after": {{value}} }
             """)!;
 

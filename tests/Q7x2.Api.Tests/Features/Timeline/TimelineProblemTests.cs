@@ -50,7 +50,7 @@ public sealed class TimelineProblemTests(Q7x2ApiFactory factory) : IClassFixture
         var parameters = get.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query")
             .ToDictionary(p => p.GetProperty("name").GetString()!);
         Assert.Contains(get.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("in").GetString() == "header" && p.GetProperty("name").GetString() == "If-None-Match");
-        Assert.Equal(["count", "country", "cursor", "fields", "format", "from", "limit", "person", "to"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["asOf", "count", "country", "cursor", "fields", "format", "from", "limit", "person", "to"], parameters.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("sadyr-japarov", parameters["person"].GetProperty("example").GetString());
         Assert.True(get.GetProperty("responses").TryGetProperty("400", out _));
     }

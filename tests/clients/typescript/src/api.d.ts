@@ -539,7 +539,7 @@ export interface paths {
         };
         /**
          * Export every record
-         * @description The whole dataset as NDJSON (`application/x-ndjson`), one record per line in its curated shape (the shape of the seed files and of the write API's bodies): `{"type":"source","record":{…},"text":"…"}` for each source with its full text, then the predicates, the entities of each kind (person, country, place, organization, event, agreement, border-crossing), the facts and the observations, each type in id order. The last line is `{"type":"end","records":N,"sha256":"…"}`: the number of records and the SHA-256 of every byte before it. The dump is one snapshot of the data, streamed; the same data always gives the same bytes. The `Dataset-Version` header is the data version it was read at. Load it into an empty database with the `import` subcommand. Not cached, no request timeout, one request of the `exports` rate-limit budget.
+         * @description The whole dataset as NDJSON (`application/x-ndjson`), one record per line in its curated shape (the shape of the seed files and of the write API's bodies): `{"type":"source","record":{…},"text":"…"}` for each source with its full text, then the predicates, the entities of each kind (person, country, place, organization, event, agreement, border-crossing), the facts and the observations, each type in id order. The last line is `{"type":"end","records":N,"sha256":"…"}`: the number of records and the SHA-256 of every byte before it. The dump is one snapshot of the data, streamed; the same data always gives the same bytes. The `Dataset-Version` header is the change-feed position it was read at. Load it into an empty database with the `import` subcommand. Not cached, no request timeout, one request of the `exports` rate-limit budget.
          */
         get: operations["ExportDataset"];
         put?: never;
@@ -579,7 +579,7 @@ export interface paths {
         };
         /**
          * Cite the dataset
-         * @description A citation of the curated dataset at its current version (the counter every write and seed run moves, also sent as `Dataset-Version` by `GET /v1/export`), with its licence and the date it was accessed: CSL-JSON (the default, for Zotero, citeproc and Pandoc) or BibTeX with `Accept: application/x-bibtex`. Each source keeps its own terms (`license`, `rightsHolder`, `url` on `/v1/sources`).
+         * @description A citation of the curated dataset at its current version (the latest change-feed position, also sent as `Dataset-Version` by every read), with its licence and the date it was accessed: CSL-JSON (the default, for Zotero, citeproc and Pandoc) or BibTeX with `Accept: application/x-bibtex`. Each source keeps its own terms (`license`, `rightsHolder`, `url` on `/v1/sources`).
          */
         get: operations["GetCitation"];
         put?: never;
@@ -2783,6 +2783,12 @@ export interface components {
             /** @description This change's position in the change feed: pass it as `after` to get the changes that follow it. */
             cursor: string;
             /**
+             * Format: int64
+             * @description The same position as a number, in commit order: what `asOf` takes to read the data as it stood right after this change, and what
+             *     `Dataset-Version` says of the latest change.
+             */
+            position: number;
+            /**
              * @description The collection: people, countries, places, organizations, events, agreements, border-crossings, facts, observations or sources;
              *     a seed run also changes predicates and claims.
              */
@@ -3231,6 +3237,11 @@ export interface operations {
                  * @example id
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -3247,6 +3258,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -3462,6 +3475,11 @@ export interface operations {
                  * @example id
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -3481,6 +3499,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -4051,6 +4071,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -4067,6 +4092,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -4286,6 +4313,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -4308,6 +4340,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -5313,6 +5347,11 @@ export interface operations {
                  * @example id
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -5329,6 +5368,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -5580,6 +5621,11 @@ export interface operations {
                  * @example id
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -5602,6 +5648,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -6189,6 +6237,11 @@ export interface operations {
                  * @example id
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -6205,6 +6258,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -6465,6 +6520,11 @@ export interface operations {
                  * @example id
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -6487,6 +6547,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -7103,6 +7165,11 @@ export interface operations {
                  * @example id
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -7119,6 +7186,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -7293,6 +7362,11 @@ export interface operations {
                  * @example id
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -7315,6 +7389,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -7458,6 +7534,11 @@ export interface operations {
                  * @example id
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -7474,6 +7555,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -7715,6 +7798,11 @@ export interface operations {
                  * @example id
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -7737,6 +7825,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -7931,6 +8021,11 @@ export interface operations {
                  * @example id
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -7947,6 +8042,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -8035,6 +8132,11 @@ export interface operations {
                  * @example id
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -8057,6 +8159,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -8148,6 +8252,11 @@ export interface operations {
                  * @example sourceId
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -8170,6 +8279,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -8279,7 +8390,13 @@ export interface operations {
     };
     GetSourceCoverage: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
+            };
             header?: {
                 /**
                  * @description The ETag of a representation the client holds: 304 Not Modified, with no body, while it is still current.
@@ -8301,6 +8418,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -9879,6 +9998,11 @@ export interface operations {
                  * @example 2
                  */
                 limit?: number;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -9901,6 +10025,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -10042,6 +10168,11 @@ export interface operations {
                 limit?: number;
                 /** @description The opaque cursor from a previous page's `next`; leave out for the first page. */
                 cursor?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -10064,6 +10195,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -10214,6 +10347,11 @@ export interface operations {
                  * @example 2025-12-31
                  */
                 to?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -10236,6 +10374,8 @@ export interface operations {
             /** @description The graph, as `Accept` asks: JSON (default), GraphML or JGF. */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -10745,6 +10885,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -10813,6 +10955,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -10926,6 +11070,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -10942,6 +11091,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -11192,6 +11343,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -11214,6 +11370,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -12183,6 +12341,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -12199,6 +12362,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -12478,6 +12643,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -12500,6 +12670,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -13335,6 +13507,11 @@ export interface operations {
                  * @example type
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -13351,6 +13528,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -13607,6 +13786,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -13623,6 +13807,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -13712,6 +13898,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -13734,6 +13925,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -13879,6 +14072,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -13901,6 +14099,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -14049,6 +14249,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -14065,6 +14270,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -14304,6 +14511,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -14326,6 +14538,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -16013,6 +16227,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -16029,6 +16248,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -16255,6 +16476,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -16277,6 +16503,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -16875,6 +17103,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -16891,6 +17124,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -17109,6 +17344,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -17131,6 +17371,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -17722,6 +17964,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -17738,6 +17985,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -17989,6 +18238,11 @@ export interface operations {
                  * @example id,name
                  */
                 fields?: string;
+                /**
+                 * @description Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response's `Dataset-Version` header is always the latest position.
+                 * @example 1
+                 */
+                asOf?: string;
             };
             header?: {
                 /**
@@ -18011,6 +18265,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -18777,6 +19033,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -18891,6 +19149,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     [name: string]: unknown;
@@ -19041,6 +19301,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -19053,11 +19315,12 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMzkifQ",
+                     *           "position": 39,
                      *           "resource": "people",
                      *           "id": "sadyr-japarov",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         }
@@ -19153,6 +19416,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -19165,11 +19430,12 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNDQifQ",
+                     *           "position": 44,
                      *           "resource": "countries",
                      *           "id": "tajikistan",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         }
@@ -19265,6 +19531,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -19277,11 +19545,12 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNDcifQ",
+                     *           "position": 47,
                      *           "resource": "places",
                      *           "id": "dushanbe",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         }
@@ -19377,6 +19646,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -19389,11 +19660,12 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNTcifQ",
+                     *           "position": 57,
                      *           "resource": "organizations",
                      *           "id": "the-times-of-central-asia",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         }
@@ -19489,6 +19761,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -19501,11 +19775,12 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNjcifQ",
+                     *           "position": 67,
                      *           "resource": "events",
                      *           "id": "kyrgyz-tajik-border-clashes-2021",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         }
@@ -19601,6 +19876,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -19613,11 +19890,12 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiODMifQ",
+                     *           "position": 83,
                      *           "resource": "agreements",
                      *           "id": "kyrgyz-tajik-border-delimitation-agreement-2025",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         }
@@ -19713,6 +19991,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -19725,11 +20005,12 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiODYifQ",
+                     *           "position": 86,
                      *           "resource": "border-crossings",
                      *           "id": "western-border-crossing-1",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         }
@@ -19825,6 +20106,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -19837,11 +20120,12 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiOTUifQ",
+                     *           "position": 95,
                      *           "resource": "facts",
                      *           "id": "rustam-emomali-heir-apparent",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         }
@@ -19937,6 +20221,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -19949,11 +20235,12 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTc2In0",
+                     *           "position": 176,
                      *           "resource": "observations",
                      *           "id": "kyrgyz-tajik-trade-jan-may-2025",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         }
@@ -20049,6 +20336,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -20061,11 +20350,12 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMSJ9",
+                     *           "position": 1,
                      *           "resource": "sources",
                      *           "id": "kyrgyz-president-visits-tajikistan",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         }
@@ -20157,6 +20447,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The dataset version: the latest change-feed position (also with `asOf`, which says what the body answers for). */
+                    "Dataset-Version"?: string;
                     /** @description The representation's entity tag (strong): send it as `If-None-Match` to revalidate. Not sent on a streamed CSV export. */
                     ETag?: string;
                     /** @description `<…>; rel="next"`: the URL of the next page, when there is one (as `next` in the body). */
@@ -20169,201 +20461,221 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMSJ9",
+                     *           "position": 1,
                      *           "resource": "sources",
                      *           "id": "kyrgyz-president-visits-tajikistan",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMiJ9",
+                     *           "position": 2,
                      *           "resource": "predicates",
                      *           "id": "president-of",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMyJ9",
+                     *           "position": 3,
                      *           "resource": "predicates",
                      *           "id": "in-power-in",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNCJ9",
+                     *           "position": 4,
                      *           "resource": "predicates",
                      *           "id": "chairman-of",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNSJ9",
+                     *           "position": 5,
                      *           "resource": "predicates",
                      *           "id": "son-of",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNiJ9",
+                     *           "position": 6,
                      *           "resource": "predicates",
                      *           "id": "heir-apparent-to",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiNyJ9",
+                     *           "position": 7,
                      *           "resource": "predicates",
                      *           "id": "presumptive-future-leader-of",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiOCJ9",
+                     *           "position": 8,
                      *           "resource": "predicates",
                      *           "id": "capital-of",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiOSJ9",
+                     *           "position": 9,
                      *           "resource": "predicates",
                      *           "id": "located-in",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTAifQ",
+                     *           "position": 10,
                      *           "resource": "predicates",
                      *           "id": "shares",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTEifQ",
+                     *           "position": 11,
                      *           "resource": "predicates",
                      *           "id": "followed",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTIifQ",
+                     *           "position": 12,
                      *           "resource": "predicates",
                      *           "id": "led-to",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTMifQ",
+                     *           "position": 13,
                      *           "resource": "predicates",
                      *           "id": "failed-to-prevent",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTQifQ",
+                     *           "position": 14,
                      *           "resource": "predicates",
                      *           "id": "celebrated",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTUifQ",
+                     *           "position": 15,
                      *           "resource": "predicates",
                      *           "id": "purpose",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTYifQ",
+                     *           "position": 16,
                      *           "resource": "predicates",
                      *           "id": "described-as",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTcifQ",
+                     *           "position": 17,
                      *           "resource": "predicates",
                      *           "id": "hoped-to-end",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTgifQ",
+                     *           "position": 18,
                      *           "resource": "predicates",
                      *           "id": "relations-assessment",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTkifQ",
+                     *           "position": 19,
                      *           "resource": "predicates",
                      *           "id": "trade-increasing-with",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         },
                      *         {
                      *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMjAifQ",
+                     *           "position": 20,
                      *           "resource": "predicates",
                      *           "id": "featured",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T00:05:32.0392697Z",
+                     *           "at": "2026-12-02T01:57:00.111391Z",
                      *           "before": null,
                      *           "after": null
                      *         }

@@ -34,7 +34,7 @@ namespace Q7x2.Client.V1.Citation
         {
         }
         /// <summary>
-        /// A citation of the curated dataset at its current version (the counter every write and seed run moves, also sent as `Dataset-Version` by `GET /v1/export`), with its licence and the date it was accessed: CSL-JSON (the default, for Zotero, citeproc and Pandoc) or BibTeX with `Accept: application/x-bibtex`. Each source keeps its own terms (`license`, `rightsHolder`, `url` on `/v1/sources`).
+        /// A citation of the curated dataset at its current version (the latest change-feed position, also sent as `Dataset-Version` by every read), with its licence and the date it was accessed: CSL-JSON (the default, for Zotero, citeproc and Pandoc) or BibTeX with `Accept: application/x-bibtex`. Each source keeps its own terms (`license`, `rightsHolder`, `url` on `/v1/sources`).
         /// </summary>
         /// <returns>A List&lt;global::Q7x2.Client.Models.CslItem&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -62,7 +62,7 @@ namespace Q7x2.Client.V1.Citation
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// A citation of the curated dataset at its current version (the counter every write and seed run moves, also sent as `Dataset-Version` by `GET /v1/export`), with its licence and the date it was accessed: CSL-JSON (the default, for Zotero, citeproc and Pandoc) or BibTeX with `Accept: application/x-bibtex`. Each source keeps its own terms (`license`, `rightsHolder`, `url` on `/v1/sources`).
+        /// A citation of the curated dataset at its current version (the latest change-feed position, also sent as `Dataset-Version` by every read), with its licence and the date it was accessed: CSL-JSON (the default, for Zotero, citeproc and Pandoc) or BibTeX with `Accept: application/x-bibtex`. Each source keeps its own terms (`license`, `rightsHolder`, `url` on `/v1/sources`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

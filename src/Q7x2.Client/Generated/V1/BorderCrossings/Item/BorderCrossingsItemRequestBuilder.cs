@@ -28,7 +28,7 @@ namespace Q7x2.Client.V1.BorderCrossings.Item
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public BorderCrossingsItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/border-crossings/{id}{?embed*,fields*}", pathParameters)
+        public BorderCrossingsItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/border-crossings/{id}{?asOf*,embed*,fields*}", pathParameters)
         {
         }
         /// <summary>
@@ -36,7 +36,7 @@ namespace Q7x2.Client.V1.BorderCrossings.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public BorderCrossingsItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/border-crossings/{id}{?embed*,fields*}", rawUrl)
+        public BorderCrossingsItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/border-crossings/{id}{?asOf*,embed*,fields*}", rawUrl)
         {
         }
         /// <summary>
@@ -295,6 +295,16 @@ namespace Q7x2.Client.V1.BorderCrossings.Item
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class BorderCrossingsItemRequestBuilderGetQueryParameters 
         {
+            /// <summary>Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response&apos;s `Dataset-Version` header is always the latest position.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("asOf")]
+            public string? AsOf { get; set; }
+#nullable restore
+#else
+            [QueryParameter("asOf")]
+            public string AsOf { get; set; }
+#endif
             /// <summary>What to embed: facts, evidence, backlinks (comma-separated), or none. Default: all three.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

@@ -22,7 +22,7 @@ namespace Q7x2.Client.V1.Sources.Item.Coverage
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CoverageRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/sources/{id}/coverage", pathParameters)
+        public CoverageRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/sources/{id}/coverage{?asOf*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace Q7x2.Client.V1.Sources.Item.Coverage
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CoverageRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/sources/{id}/coverage", rawUrl)
+        public CoverageRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/v1/sources/{id}/coverage{?asOf*}", rawUrl)
         {
         }
         /// <summary>
@@ -45,11 +45,11 @@ namespace Q7x2.Client.V1.Sources.Item.Coverage
         /// <exception cref="global::Q7x2.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Q7x2.Client.Models.SourceCoverageResponse?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Q7x2.Client.Models.SourceCoverageResponse?> GetAsync(Action<RequestConfiguration<global::Q7x2.Client.V1.Sources.Item.Coverage.CoverageRequestBuilder.CoverageRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Q7x2.Client.Models.SourceCoverageResponse> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Q7x2.Client.Models.SourceCoverageResponse> GetAsync(Action<RequestConfiguration<global::Q7x2.Client.V1.Sources.Item.Coverage.CoverageRequestBuilder.CoverageRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -69,11 +69,11 @@ namespace Q7x2.Client.V1.Sources.Item.Coverage
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Q7x2.Client.V1.Sources.Item.Coverage.CoverageRequestBuilder.CoverageRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Q7x2.Client.V1.Sources.Item.Coverage.CoverageRequestBuilder.CoverageRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -89,6 +89,23 @@ namespace Q7x2.Client.V1.Sources.Item.Coverage
         public global::Q7x2.Client.V1.Sources.Item.Coverage.CoverageRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Q7x2.Client.V1.Sources.Item.Coverage.CoverageRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// The source split into sentences (code-point spans, by the rule in `rule`), each with the records whose evidence falls in it, or the curated reason it yields none (`heading`, `opinion`, `colour`, `repetition`, `framing`), and the coverage: sentences with data or a reason over all sentences. Every sentence of the Japarov visit article is accounted for.Example: `GET /v1/sources/kyrgyz-president-visits-tajikistan/coverage`.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class CoverageRequestBuilderGetQueryParameters 
+        {
+            /// <summary>Answer as the data stood right after this change: a change-feed position (the `position` of a change in `/v1/changes`, e.g. `1`, or its `cursor`) or an RFC 3339 timestamp (e.g. `2026-12-01T12:00:00Z`: after the last change committed at or before it). A position after the latest change, a timestamp in the future and one before the first change are refused (400). All the changes of one transaction (a seed run) are seen together. Without it, the current data. The response&apos;s `Dataset-Version` header is always the latest position.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("asOf")]
+            public string? AsOf { get; set; }
+#nullable restore
+#else
+            [QueryParameter("asOf")]
+            public string AsOf { get; set; }
+#endif
         }
     }
 }
