@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Tests.Features.Curation;
 using Q7x2.Api.Tests.Infrastructure;
 using Q7x2.Data;
+using Q7x2.Data.Search;
+using Q7x2.Data.Seeding;
 
 namespace Q7x2.Api.Tests.Features.Http;
 
@@ -166,6 +168,33 @@ public sealed class AsOfTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
         await (await curator.PatchAsync("/v1/people/sadyr-japarov", """{ "description": "A new description." }""")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.NoContent, (await curator.DeleteAsync("/v1/facts/history-fact", ifMatch: true)).StatusCode);
 
+        await AssertHistoryMatchesAsync();
+    }
+
+    [Fact]
+    public async Task ASeedRunThatChangesARecordIsReadBeforeAndAfterItAndTheHistoryStillMatchesTheTables()
+    {
+        using var directory = Repository.TempDirectory();
+        var seed = directory.CopyFrom(Repository.Seed, "seed");
+        var people = Path.Combine(seed, "people.json");
+        await File.WriteAllTextAsync(people, (await File.ReadAllTextAsync(people)).Replace(
+            "at the March 31 summit in Khujand.", "at the March 31 summit in Khujand (reseeded for as-of).", StringComparison.Ordinal));
+        var before = await LatestAsync();
+
+        SeedResult result;
+        await using (var db = factory.CreateDb())
+        {
+            result = await new Seeder(db, new SqliteSearchIndex()).ApplyAsync(seed, dryRun: false, CancellationToken.None);
+        }
+
+        var after = await LatestAsync();
+        var old = await (await _client.GetAsync($"/v1/people/shavkat-mirziyoyev?asOf={before}")).ReadJsonAsync(HttpStatusCode.OK);
+        var current = await (await _client.GetAsync($"/v1/people/shavkat-mirziyoyev?asOf={after}")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(1, result.Changed);
+        Assert.Equal(before + 1, after);
+        Assert.DoesNotContain("(reseeded for as-of)", old.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("(reseeded for as-of)", current.GetProperty("description").GetString(), StringComparison.Ordinal);
         await AssertHistoryMatchesAsync();
     }
 
