@@ -163,7 +163,7 @@ public sealed class SeedAgreementValidator : SeedEntityValidator<SeedAgreement>
     public SeedAgreementValidator()
     {
         RuleFor(a => a.AgreementType).NotNull().OneOf(SeedRules.AgreementTypes);
-        RuleFor(a => a.Parties).NotEmpty();
+        RuleFor(a => a.Parties).NotNull(); // empty when the sources do not say who concluded it
         RuleForEach(a => a.Areas).NotEmpty();
         OptionalDate(a => a.Date, "Date");
     }

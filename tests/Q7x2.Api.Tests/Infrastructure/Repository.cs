@@ -25,6 +25,10 @@ internal static class Repository
 
     /// <summary>A fresh temporary folder, removed with the returned handle.</summary>
     public static TempDirectory TempDirectory() => new();
+
+    /// <summary>How many records a seed file holds (e.g. <c>facts.json</c>, <c>facts</c>): counts that follow the curated data.</summary>
+    public static int SeedCount(string file, string member) =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Seed, file))).RootElement.GetProperty(member).GetArrayLength();
 }
 
 internal sealed class TempDirectory : IDisposable

@@ -19,7 +19,7 @@ public sealed record AgreementResponse : EntityResponse
     [JsonPropertyOrder(1)]
     public FuzzyDateResponse? Date { get; init; }
 
-    /// <summary>The countries or bodies that are party to it, in the sources' order.</summary>
+    /// <summary>The countries or bodies that are party to it, in the sources' order; empty when the sources do not say who concluded it (what it concerns is then in its facts, predicate `concerns`).</summary>
     [Required]
     [JsonPropertyOrder(1)]
     public IReadOnlyList<EntityRef> Parties { get; init; } = [];

@@ -15,7 +15,7 @@ namespace Q7x2.Api.Features.Agreements;
 /// <param name="Evidence">Quotes that support it.</param>
 /// <param name="AgreementType">treaty, memorandum, agreement…</param>
 /// <param name="Date">When it was signed.</param>
-/// <param name="Parties">The ids of its parties.</param>
+/// <param name="Parties">The ids of its parties: empty when the sources do not say who concluded it.</param>
 /// <param name="Event">The id of the event where it was signed.</param>
 /// <param name="Areas">The areas it covers.</param>
 public sealed record AgreementInput(

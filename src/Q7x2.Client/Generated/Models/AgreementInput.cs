@@ -87,7 +87,7 @@ namespace Q7x2.Client.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>The ids of its parties.</summary>
+        /// <summary>The ids of its parties: empty when the sources do not say who concluded it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Parties { get; set; }

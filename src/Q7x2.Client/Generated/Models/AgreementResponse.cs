@@ -121,7 +121,7 @@ namespace Q7x2.Client.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>The countries or bodies that are party to it, in the sources&apos; order.</summary>
+        /// <summary>The countries or bodies that are party to it, in the sources&apos; order; empty when the sources do not say who concluded it (what it concerns is then in its facts, predicate `concerns`).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::Q7x2.Client.Models.EntityRef>? Parties { get; set; }

@@ -35,8 +35,8 @@ public sealed class AgreementsTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2
     }
 
     [Theory]
-    [InlineData("party=uzbekistan", new[] { Trilateral })]
-    [InlineData("party=kyrgyzstan", new[] { Delimitation, July, Trilateral })]
+    [InlineData("party=uzbekistan", new string[0])]
+    [InlineData("party=kyrgyzstan", new[] { Delimitation, July })]
     [InlineData("party=sadyr-japarov", new string[0])]
     [InlineData("event=japarov-state-visit-to-tajikistan-2025", new[] { July })]
     [InlineData("event=khujand-summit-2025", new string[0])]

@@ -57,6 +57,7 @@ public sealed class CountriesTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2A
         Assert.Equal(
             [
                 ("mirziyoyev-president-of-uzbekistan", "object", "president"),
+                ("trilateral-border-agreement-concerns-uzbekistan", "object", "concerned by"),
                 ("uzbekistan-located-in-central-asia", "subject", "located in"),
                 ("uzbekistan-shares-ferghana-valley", "subject", "shares"),
             ],

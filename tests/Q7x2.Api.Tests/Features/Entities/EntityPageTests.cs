@@ -46,8 +46,12 @@ public sealed class EntityPageTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2
         var agreements = (await _client.WalkAsync("/v1/agreements?limit=100"))
             .Where(a => a.GetProperty("parties").EnumerateArray().Any(p => p.GetProperty("id").GetString() == "kyrgyzstan"))
             .Select(a => a.GetProperty("id").GetString()).Order().ToList();
-        Assert.Equal(3, agreements.Count);
+        Assert.Equal(2, agreements.Count);
         Assert.Equal(agreements, Ids(Group(kyrgyzstan, "party", "agreement")).Order());
+
+        // The trilateral agreement names no parties (the article does not say who concluded it): it concerns Kyrgyzstan.
+        var concerns = await _client.WalkAsync("/v1/facts?entity=kyrgyzstan&predicate=concerns&limit=100");
+        Assert.Equal(["trilateral-border-agreement-concerns-kyrgyzstan"], concerns.Select(f => f.GetProperty("id").GetString()));
 
         var crossings = await _client.WalkAsync("/v1/border-crossings?country=kyrgyzstan&limit=100");
         Assert.Equal(crossings.Select(c => c.GetProperty("id").GetString()).Order(), Ids(Group(kyrgyzstan, "country", "border-crossing")).Order());

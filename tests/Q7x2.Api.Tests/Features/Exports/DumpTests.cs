@@ -71,7 +71,7 @@ public sealed class DumpTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
 
         Assert.True(import.ExitCode == 0, import.Error);
         // 194 records, 5 claim qualifiers and 13 claims.
-        Assert.Contains("212 added", import.Output, StringComparison.Ordinal);
+        Assert.Contains("216 added", import.Output, StringComparison.Ordinal);
         using var copy = new Q7x2ApiFactory();
         var imported = $"Data Source={Path.Combine(temp.Path, "copy.db")}";
         using var served = copy.WithWebHostBuilder(b => b.ConfigureServices(services =>

@@ -6,7 +6,7 @@ namespace Q7x2.Api.Tests.Features.Facts;
 
 public sealed class FactsTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFactory>
 {
-    private const int SeededFacts = 87;
+    private static readonly int SeededFacts = Repository.SeedCount("facts.json", "facts");
 
     private static readonly string[] DatedByDate =
     [

@@ -1362,7 +1362,7 @@ export interface components {
             /** @description treaty, memorandum, agreement… */
             agreementType: string;
             date: null | components["schemas"]["FuzzyDateInput"];
-            /** @description The ids of its parties. */
+            /** @description The ids of its parties: empty when the sources do not say who concluded it. */
             parties: string[];
             /** @description The id of the event where it was signed. */
             event: null | string;
@@ -1384,7 +1384,7 @@ export interface components {
             /** @description border-delimitation, border, cooperation or package (several agreements signed together). */
             agreementType: null | string;
             date: null | components["schemas"]["FuzzyDateResponse"];
-            /** @description The countries or bodies that are party to it, in the sources' order. */
+            /** @description The countries or bodies that are party to it, in the sources' order; empty when the sources do not say who concluded it (what it concerns is then in its facts, predicate `concerns`). */
             parties: components["schemas"]["EntityRef"][];
             event: null | components["schemas"]["EntityRef"];
             /** @description The areas it covers, in the sources' words, e.g. "tourism". */
@@ -8826,8 +8826,13 @@ export interface operations {
                      *             },
                      *             {
                      *               "type": "fact",
-                     *               "id": "delimitation-agreement-hoped-to-end-violence",
-                     *               "name": "delimitation-agreement-hoped-to-end-violence"
+                     *               "id": "delimitation-agreement-hoped-to-end-violence-by-tajikistan",
+                     *               "name": "delimitation-agreement-hoped-to-end-violence-by-tajikistan"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "delimitation-agreement-hoped-to-end-violence-by-kyrgyzstan",
+                     *               "name": "delimitation-agreement-hoped-to-end-violence-by-kyrgyzstan"
                      *             },
                      *             {
                      *               "type": "claim",
@@ -8875,11 +8880,6 @@ export interface operations {
                      *               "name": "uzbekistan-located-in-central-asia"
                      *             },
                      *             {
-                     *               "type": "fact",
-                     *               "id": "tajikistan-shares-ferghana-valley",
-                     *               "name": "tajikistan-shares-ferghana-valley"
-                     *             },
-                     *             {
                      *               "type": "observation",
                      *               "id": "ferghana-valley-countries-count",
                      *               "name": "countries-sharing"
@@ -8890,19 +8890,24 @@ export interface operations {
                      *               "name": "Ferghana Valley"
                      *             },
                      *             {
+                     *               "type": "fact",
+                     *               "id": "tajikistan-shares-ferghana-valley",
+                     *               "name": "tajikistan-shares-ferghana-valley"
+                     *             },
+                     *             {
                      *               "type": "entity",
                      *               "id": "uzbekistan",
                      *               "name": "Uzbekistan"
                      *             },
                      *             {
                      *               "type": "fact",
-                     *               "id": "uzbekistan-shares-ferghana-valley",
-                     *               "name": "uzbekistan-shares-ferghana-valley"
+                     *               "id": "kyrgyzstan-shares-ferghana-valley",
+                     *               "name": "kyrgyzstan-shares-ferghana-valley"
                      *             },
                      *             {
                      *               "type": "fact",
-                     *               "id": "kyrgyzstan-shares-ferghana-valley",
-                     *               "name": "kyrgyzstan-shares-ferghana-valley"
+                     *               "id": "uzbekistan-shares-ferghana-valley",
+                     *               "name": "uzbekistan-shares-ferghana-valley"
                      *             }
                      *           ],
                      *           "reasons": []
@@ -8916,28 +8921,33 @@ export interface operations {
                      *           "records": [
                      *             {
                      *               "type": "fact",
-                     *               "id": "khujand-summit-purpose",
-                     *               "name": "khujand-summit-purpose"
-                     *             },
-                     *             {
-                     *               "type": "entity",
-                     *               "id": "shavkat-mirziyoyev",
-                     *               "name": "Shavkat Mirziyoyev"
-                     *             },
-                     *             {
-                     *               "type": "fact",
                      *               "id": "tajikistan-shares-ferghana-valley",
                      *               "name": "tajikistan-shares-ferghana-valley"
                      *             },
                      *             {
                      *               "type": "fact",
-                     *               "id": "kyrgyzstan-shares-ferghana-valley",
-                     *               "name": "kyrgyzstan-shares-ferghana-valley"
+                     *               "id": "uzbekistan-shares-ferghana-valley",
+                     *               "name": "uzbekistan-shares-ferghana-valley"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "khujand-summit-purpose",
+                     *               "name": "khujand-summit-purpose"
                      *             },
                      *             {
                      *               "type": "fact",
                      *               "id": "uzbekistan-located-in-central-asia",
                      *               "name": "uzbekistan-located-in-central-asia"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "trilateral-border-agreement-concerns-tajikistan",
+                     *               "name": "trilateral-border-agreement-concerns-tajikistan"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "trilateral-border-agreement-concerns-uzbekistan",
+                     *               "name": "trilateral-border-agreement-concerns-uzbekistan"
                      *             },
                      *             {
                      *               "type": "fact",
@@ -8955,9 +8965,19 @@ export interface operations {
                      *               "name": "Uzbekistan"
                      *             },
                      *             {
+                     *               "type": "entity",
+                     *               "id": "shavkat-mirziyoyev",
+                     *               "name": "Shavkat Mirziyoyev"
+                     *             },
+                     *             {
                      *               "type": "fact",
-                     *               "id": "uzbekistan-shares-ferghana-valley",
-                     *               "name": "uzbekistan-shares-ferghana-valley"
+                     *               "id": "kyrgyzstan-shares-ferghana-valley",
+                     *               "name": "kyrgyzstan-shares-ferghana-valley"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "trilateral-border-agreement-concerns-kyrgyzstan",
+                     *               "name": "trilateral-border-agreement-concerns-kyrgyzstan"
                      *             },
                      *             {
                      *               "type": "entity",
@@ -9028,13 +9048,13 @@ export interface operations {
                      *           "records": [
                      *             {
                      *               "type": "entity",
-                     *               "id": "tajikistan-honor-guard",
-                     *               "name": "Tajikistan’s Honor Guard"
+                     *               "id": "japarov-anthems-and-gun-salute-2025",
+                     *               "name": "National anthems and 21-gun salute for Japarov"
                      *             },
                      *             {
                      *               "type": "entity",
-                     *               "id": "japarov-anthems-and-gun-salute-2025",
-                     *               "name": "National anthems and 21-gun salute for Japarov"
+                     *               "id": "tajikistan-honor-guard",
+                     *               "name": "Tajikistan’s Honor Guard"
                      *             },
                      *             {
                      *               "type": "observation",
@@ -9109,14 +9129,14 @@ export interface operations {
                      *               "name": "Japarov-Rahmon talks in Dushanbe, July 2025"
                      *             },
                      *             {
-                     *               "type": "fact",
-                     *               "id": "trade-increasing-kyrgyzstan-tajikistan",
-                     *               "name": "trade-increasing-kyrgyzstan-tajikistan"
-                     *             },
-                     *             {
                      *               "type": "entity",
                      *               "id": "the-times-of-central-asia",
                      *               "name": "The Times of Central Asia"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "trade-increasing-kyrgyzstan-tajikistan",
+                     *               "name": "trade-increasing-kyrgyzstan-tajikistan"
                      *             }
                      *           ],
                      *           "reasons": []
@@ -9130,13 +9150,13 @@ export interface operations {
                      *           "records": [
                      *             {
                      *               "type": "observation",
-                     *               "id": "kyrgyz-tajik-trade-growth-2025-vs-2024",
-                     *               "name": "trade-growth-multiple"
+                     *               "id": "kyrgyz-tajik-trade-jan-may-2025",
+                     *               "name": "bilateral-trade-value"
                      *             },
                      *             {
                      *               "type": "observation",
-                     *               "id": "kyrgyz-tajik-trade-jan-may-2025",
-                     *               "name": "bilateral-trade-value"
+                     *               "id": "kyrgyz-tajik-trade-growth-2025-vs-2024",
+                     *               "name": "trade-growth-multiple"
                      *             },
                      *             {
                      *               "type": "claim",
@@ -9180,13 +9200,13 @@ export interface operations {
                      *           "records": [
                      *             {
                      *               "type": "fact",
-                     *               "id": "western-crossing-1-reopened-after-delimitation",
-                     *               "name": "western-crossing-1-reopened-after-delimitation"
+                     *               "id": "western-crossing-2-reopened-after-delimitation",
+                     *               "name": "western-crossing-2-reopened-after-delimitation"
                      *             },
                      *             {
                      *               "type": "fact",
-                     *               "id": "western-crossing-2-reopened-after-delimitation",
-                     *               "name": "western-crossing-2-reopened-after-delimitation"
+                     *               "id": "western-crossing-1-reopened-after-delimitation",
+                     *               "name": "western-crossing-1-reopened-after-delimitation"
                      *             },
                      *             {
                      *               "type": "entity",
@@ -9194,9 +9214,9 @@ export interface operations {
                      *               "name": "Tajvaron-Karamyk crossing"
                      *             },
                      *             {
-                     *               "type": "fact",
-                     *               "id": "western-crossing-2-located-in-western-frontier",
-                     *               "name": "western-crossing-2-located-in-western-frontier"
+                     *               "type": "observation",
+                     *               "id": "western-border-crossings-reopened-2025",
+                     *               "name": "border-crossings-reopened"
                      *             },
                      *             {
                      *               "type": "fact",
@@ -9214,9 +9234,9 @@ export interface operations {
                      *               "name": "Western Kyrgyz-Tajik border crossing 1 (unnamed)"
                      *             },
                      *             {
-                     *               "type": "observation",
-                     *               "id": "western-border-crossings-reopened-2025",
-                     *               "name": "border-crossings-reopened"
+                     *               "type": "fact",
+                     *               "id": "western-crossing-2-located-in-western-frontier",
+                     *               "name": "western-crossing-2-located-in-western-frontier"
                      *             },
                      *             {
                      *               "type": "entity",
@@ -9234,14 +9254,14 @@ export interface operations {
                      *           "status": "data",
                      *           "records": [
                      *             {
-                     *               "type": "entity",
-                     *               "id": "tajvaron-karamyk-opening-announcement-2025",
-                     *               "name": "Announcement of the Tajvaron-Karamyk crossing opening"
-                     *             },
-                     *             {
                      *               "type": "fact",
                      *               "id": "tajvaron-karamyk-opening-announced",
                      *               "name": "tajvaron-karamyk-opening-announced"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "tajvaron-karamyk-opening-announcement-2025",
+                     *               "name": "Announcement of the Tajvaron-Karamyk crossing opening"
                      *             },
                      *             {
                      *               "type": "fact",
@@ -9279,24 +9299,24 @@ export interface operations {
                      *               "name": "crossing-area-far-from-2022-fighting"
                      *             },
                      *             {
-                     *               "type": "fact",
-                     *               "id": "crossing-area-far-from-2021-fighting",
-                     *               "name": "crossing-area-far-from-2021-fighting"
-                     *             },
-                     *             {
                      *               "type": "entity",
                      *               "id": "tajvaron-karamyk-crossing-area",
                      *               "name": "Tajvaron-Karamyk crossing area"
                      *             },
                      *             {
-                     *               "type": "entity",
-                     *               "id": "kyrgyz-tajik-border-closure",
-                     *               "name": "Closure of the Kyrgyz-Tajik border"
+                     *               "type": "fact",
+                     *               "id": "crossing-area-far-from-2021-fighting",
+                     *               "name": "crossing-area-far-from-2021-fighting"
                      *             },
                      *             {
                      *               "type": "fact",
                      *               "id": "crossing-area-residents-affected-by-closure",
                      *               "name": "crossing-area-residents-affected-by-closure"
+                     *             },
+                     *             {
+                     *               "type": "entity",
+                     *               "id": "kyrgyz-tajik-border-closure",
+                     *               "name": "Closure of the Kyrgyz-Tajik border"
                      *             }
                      *           ],
                      *           "reasons": []
@@ -9324,14 +9344,14 @@ export interface operations {
                      *               "name": "Tajvaron-Karamyk crossing"
                      *             },
                      *             {
-                     *               "type": "fact",
-                     *               "id": "crossing-area-sparsely-inhabited",
-                     *               "name": "crossing-area-sparsely-inhabited"
-                     *             },
-                     *             {
                      *               "type": "entity",
                      *               "id": "tajvaron-karamyk-crossing-area",
                      *               "name": "Tajvaron-Karamyk crossing area"
+                     *             },
+                     *             {
+                     *               "type": "fact",
+                     *               "id": "crossing-area-sparsely-inhabited",
+                     *               "name": "crossing-area-sparsely-inhabited"
                      *             },
                      *             {
                      *               "type": "fact",
@@ -9434,9 +9454,9 @@ export interface operations {
                      *               "name": "14 Kyrgyz-Tajik agreements of July 2025"
                      *             },
                      *             {
-                     *               "type": "entity",
-                     *               "id": "local-administrations-2025-agreements",
-                     *               "name": "Local administrations (unnamed)"
+                     *               "type": "fact",
+                     *               "id": "agreements-2025-concern-kyrgyz-health-ministry",
+                     *               "name": "agreements-2025-concern-kyrgyz-health-ministry"
                      *             },
                      *             {
                      *               "type": "fact",
@@ -9459,9 +9479,9 @@ export interface operations {
                      *               "name": "agreements-2025-concern-kyrgyz-labor-ministry"
                      *             },
                      *             {
-                     *               "type": "fact",
-                     *               "id": "agreements-2025-concern-kyrgyz-health-ministry",
-                     *               "name": "agreements-2025-concern-kyrgyz-health-ministry"
+                     *               "type": "entity",
+                     *               "id": "local-administrations-2025-agreements",
+                     *               "name": "Local administrations (unnamed)"
                      *             }
                      *           ],
                      *           "reasons": []
@@ -10038,7 +10058,7 @@ export interface operations {
                      *       "id": "http://localhost/v1/sources/kyrgyz-president-visits-tajikistan/annotations",
                      *       "type": "AnnotationCollection",
                      *       "label": "Evidence quoted from “Kyrgyz President Visits Tajikistan, Opening New Era of Friendship”",
-                     *       "total": 185,
+                     *       "total": 189,
                      *       "first": {
                      *         "id": "http://localhost/v1/sources/kyrgyz-president-visits-tajikistan/annotations/pages?limit=2",
                      *         "type": "AnnotationPage",
@@ -15269,9 +15289,46 @@ export interface operations {
                      *               }
                      *             ]
                      *           }
+                     *         },
+                     *         {
+                     *           "role": "object",
+                     *           "label": "concerned by",
+                     *           "fact": {
+                     *             "id": "trilateral-border-agreement-concerns-kyrgyzstan",
+                     *             "subject": {
+                     *               "id": "trilateral-border-agreement",
+                     *               "kind": "agreement",
+                     *               "name": "Trilateral agreement on all three countries’ borders"
+                     *             },
+                     *             "predicate": {
+                     *               "id": "concerns",
+                     *               "label": "concerns",
+                     *               "inverseLabel": "concerned by"
+                     *             },
+                     *             "object": {
+                     *               "id": "kyrgyzstan",
+                     *               "kind": "country",
+                     *               "name": "Kyrgyzstan"
+                     *             },
+                     *             "value": null,
+                     *             "date": null,
+                     *             "modality": "stated",
+                     *             "attribution": null,
+                     *             "note": "The agreement is on the borders of the three countries whose presidents met at Khujand (Japarov of Kyrgyzstan, Rahmon of Tajikistan, Mirziyoyev of Uzbekistan); the article does not say who concluded it.",
+                     *             "evidence": [
+                     *               {
+                     *                 "sourceId": "kyrgyz-president-visits-tajikistan",
+                     *                 "start": 1795,
+                     *                 "end": 1964,
+                     *                 "exact": "Uzbek President Shavkat Mirziyoyev joined Japarov and Rahmon on March 31 in the northern Tajik city of Khujand to celebrate the agreement on all three countries’ borders",
+                     *                 "prefix": "that share the Ferghana Valley. ",
+                     *                 "suffix": " and talk about future cooperati"
+                     *               }
+                     *             ]
+                     *           }
                      *         }
                      *       ],
-                     *       "factCount": 19,
+                     *       "factCount": 20,
                      *       "evidence": [
                      *         {
                      *           "sourceId": "kyrgyz-president-visits-tajikistan",
@@ -15356,7 +15413,7 @@ export interface operations {
                      *           "relation": "party",
                      *           "kind": "agreement",
                      *           "label": "agreements it is party to",
-                     *           "count": 3,
+                     *           "count": 2,
                      *           "items": [
                      *             {
                      *               "id": "kyrgyz-tajik-border-delimitation-agreement-2025",
@@ -15387,13 +15444,6 @@ export interface operations {
                      *                 "basis": "inferred",
                      *                 "note": "The signing took place during Japarov’s July 8-9 state visit; the article gives no year, which is 2025 from context (the visit “just concluded” and followed Rahmon’s March 2025 visit)."
                      *               }
-                     *             },
-                     *             {
-                     *               "id": "trilateral-border-agreement",
-                     *               "kind": "agreement",
-                     *               "name": "Trilateral agreement on all three countries’ borders",
-                     *               "role": "party",
-                     *               "date": null
                      *             }
                      *           ],
                      *           "more": null
@@ -15667,6 +15717,22 @@ export interface operations {
                      *                 "basis": "inferred",
                      *                 "note": "After the border agreement signed in March 2025 and before the July 8-9 meeting, at which a third crossing was announced; the exact dates are not stated."
                      *               }
+                     *             }
+                     *           ],
+                     *           "more": null
+                     *         },
+                     *         {
+                     *           "relation": "attribution",
+                     *           "kind": "fact",
+                     *           "label": "facts attributed to it",
+                     *           "count": 1,
+                     *           "items": [
+                     *             {
+                     *               "id": "delimitation-agreement-hoped-to-end-violence-by-kyrgyzstan",
+                     *               "kind": "fact",
+                     *               "name": "Kyrgyz-Tajik border delimitation agreement of March 2025 – hoped to end – more than a decade of violence and destruction in the border area",
+                     *               "role": "attribution",
+                     *               "date": null
                      *             }
                      *           ],
                      *           "more": null
@@ -19051,7 +19117,7 @@ export interface operations {
                      *           "kind": "place",
                      *           "name": "Lakhsh district",
                      *           "modality": null,
-                     *           "score": 12.4155,
+                     *           "score": 12.565,
                      *           "snippet": "District of Tajikistan, formerly <mark>Jirgatal</mark>, connected to Kyrgyzstan’s Chong-Alai district by the Tajvaron-Karamyk…",
                      *           "evidence": {
                      *             "sourceId": "kyrgyz-president-visits-tajikistan",
@@ -19066,7 +19132,7 @@ export interface operations {
                      *           "kind": "place",
                      *           "name": "Chong-Alai district",
                      *           "modality": null,
-                     *           "score": 4.158,
+                     *           "score": 4.2298,
                      *           "snippet": "Kyrgyzstan’s Chong-Alai and Tajikistan’s Lakhsh (formerly <mark>Jirgatal</mark>) districts",
                      *           "evidence": {
                      *             "sourceId": "kyrgyz-president-visits-tajikistan",
@@ -19076,7 +19142,7 @@ export interface operations {
                      *           }
                      *         }
                      *       ],
-                     *       "next": "eyJzb3J0IjoiNWY4ZjIwNDJmMWEyNDM0ZSIsInZhbHVlIjoiNC4xNTc5OTQwODI1OTgyNTEiLCJpZCI6ImNob25nLWFsYWktZGlzdHJpY3QifQ"
+                     *       "next": "eyJzb3J0IjoiNWY4ZjIwNDJmMWEyNDM0ZSIsInZhbHVlIjoiNC4yMjk3NjkwODYyMzk5NzgiLCJpZCI6ImNob25nLWFsYWktZGlzdHJpY3QifQ"
                      *     }
                      */
                     "application/json": components["schemas"]["PageOfSearchHitResponse"];
@@ -20234,13 +20300,13 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTc2In0",
-                     *           "position": 176,
+                     *           "cursor": "eyJTb3J0IjoiY2hhbmdlIiwiVmFsdWUiOm51bGwsIklkIjoiMTgwIn0",
+                     *           "position": 180,
                      *           "resource": "observations",
                      *           "id": "kyrgyz-tajik-trade-jan-may-2025",
                      *           "operation": "create",
                      *           "actor": "seed",
-                     *           "at": "2026-12-02T01:57:00.111391Z",
+                     *           "at": "2026-12-02T02:36:47.237685Z",
                      *           "before": null,
                      *           "after": null
                      *         }
