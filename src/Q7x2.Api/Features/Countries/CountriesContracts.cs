@@ -20,8 +20,19 @@ public sealed record CountryResponse : EntityResponse
     [JsonPropertyOrder(1)]
     public string? IsoCode { get; init; }
 
+    /// <summary>
+    /// Where <c>isoCode</c> comes from: <c>reference</c> (reference data, the ISO 3166 standard), never a source, unlike the
+    /// record's other members; null when there is no code.
+    /// </summary>
+    [Required]
+    [JsonPropertyOrder(1)]
+    public string? IsoCodeBasis { get; init; }
+
+    /// <summary>The <c>isoCodeBasis</c> of every code: it is reference data.</summary>
+    public const string Reference = "reference";
+
     internal static CountryResponse Map(Entity e, EntityContext c) =>
-        EntityContext.Base<CountryResponse>(e) with { IsoCode = e.IsoCode };
+        EntityContext.Base<CountryResponse>(e) with { IsoCode = e.IsoCode, IsoCodeBasis = e.IsoCode is null ? null : Reference };
 }
 
 /// <summary>Query parameters of <c>GET /v1/countries</c>.</summary>

@@ -73,6 +73,14 @@ namespace Q7x2.Client.Models
 #else
         public string IsoCode { get; set; }
 #endif
+        /// <summary>Where `isoCode` comes from: `reference` (reference data, the ISO 3166 standard), never a source, unlike therecord&apos;s other members; null when there is no code.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? IsoCodeBasis { get; set; }
+#nullable restore
+#else
+        public string IsoCodeBasis { get; set; }
+#endif
         /// <summary>person, country, place, organization, event, agreement or border-crossing.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -130,6 +138,7 @@ namespace Q7x2.Client.Models
                 { "facts", n => { Facts = n.GetCollectionOfObjectValues<global::Q7x2.Client.Models.EntityFactResponse>(global::Q7x2.Client.Models.EntityFactResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "isoCode", n => { IsoCode = n.GetStringValue(); } },
+                { "isoCodeBasis", n => { IsoCodeBasis = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "moreFacts", n => { MoreFacts = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
@@ -150,6 +159,7 @@ namespace Q7x2.Client.Models
             writer.WriteCollectionOfObjectValues<global::Q7x2.Client.Models.EntityFactResponse>("facts", Facts);
             writer.WriteStringValue("id", Id);
             writer.WriteStringValue("isoCode", IsoCode);
+            writer.WriteStringValue("isoCodeBasis", IsoCodeBasis);
             writer.WriteStringValue("kind", Kind);
             writer.WriteStringValue("moreFacts", MoreFacts);
             writer.WriteStringValue("name", Name);

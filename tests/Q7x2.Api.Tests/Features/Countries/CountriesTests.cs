@@ -52,6 +52,7 @@ public sealed class CountriesTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2A
         var uzbekistan = await (await _client.GetAsync("/v1/countries/uzbekistan")).ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("UZ", uzbekistan.GetProperty("isoCode").GetString());
+        Assert.Equal("reference", uzbekistan.GetProperty("isoCodeBasis").GetString());
         var facts = uzbekistan.GetProperty("facts").EnumerateArray()
             .Select(f => (f.GetProperty("fact").GetProperty("id").GetString(), f.GetProperty("role").GetString(), f.GetProperty("label").GetString()));
         Assert.Equal(

@@ -1748,6 +1748,11 @@ export interface components {
              */
             isoCode: null | string;
             /**
+             * @description Where `isoCode` comes from: `reference` (reference data, the ISO 3166 standard), never a source, unlike the
+             *     record's other members; null when there is no code.
+             */
+            isoCodeBasis: null | string;
+            /**
              * @description Detail responses only: the facts in which the entity is subject or object, in id order — all of them up to 20, else
              *     the first 20 (the first page of `/v1/facts?entity={id}`; `moreFacts` links to the rest).
              */
@@ -9124,6 +9129,11 @@ export interface operations {
                      *           "status": "data",
                      *           "records": [
                      *             {
+                     *               "type": "fact",
+                     *               "id": "trade-increasing-kyrgyzstan-tajikistan",
+                     *               "name": "trade-increasing-kyrgyzstan-tajikistan"
+                     *             },
+                     *             {
                      *               "type": "entity",
                      *               "id": "japarov-rahmon-talks-2025",
                      *               "name": "Japarov-Rahmon talks in Dushanbe, July 2025"
@@ -9132,11 +9142,6 @@ export interface operations {
                      *               "type": "entity",
                      *               "id": "the-times-of-central-asia",
                      *               "name": "The Times of Central Asia"
-                     *             },
-                     *             {
-                     *               "type": "fact",
-                     *               "id": "trade-increasing-kyrgyzstan-tajikistan",
-                     *               "name": "trade-increasing-kyrgyzstan-tajikistan"
                      *             }
                      *           ],
                      *           "reasons": []
@@ -14265,7 +14270,7 @@ export interface operations {
                  */
                 format?: string;
                 /**
-                 * @description Only these members of each item, comma-separated (400 on a name that is not one): `id`, `kind`, `name`, `aliases`, `description`, `isoCode`, `facts`, `factCount`, `moreFacts`, `evidence`, `backlinks`. With CSV, the columns of these members.
+                 * @description Only these members of each item, comma-separated (400 on a name that is not one): `id`, `kind`, `name`, `aliases`, `description`, `isoCode`, `isoCodeBasis`, `facts`, `factCount`, `moreFacts`, `evidence`, `backlinks`. With CSV, the columns of these members.
                  * @example id,name
                  */
                 fields?: string;
@@ -14313,7 +14318,8 @@ export interface operations {
                      *             }
                      *           ],
                      *           "description": "Central Asian country that shares a border with Tajikistan; its president is Sadyr Japarov.",
-                     *           "isoCode": "KG"
+                     *           "isoCode": "KG",
+                     *           "isoCodeBasis": "reference"
                      *         },
                      *         {
                      *           "id": "tajikistan",
@@ -14326,7 +14332,8 @@ export interface operations {
                      *             }
                      *           ],
                      *           "description": "Central Asian country whose capital is Dushanbe; its president is Emomali Rahmon.",
-                     *           "isoCode": "TJ"
+                     *           "isoCode": "TJ",
+                     *           "isoCodeBasis": "reference"
                      *         },
                      *         {
                      *           "id": "uzbekistan",
@@ -14339,7 +14346,8 @@ export interface operations {
                      *             }
                      *           ],
                      *           "description": "Central Asian country that shares the Ferghana Valley with Kyrgyzstan and Tajikistan; its president is Shavkat Mirziyoyev.",
-                     *           "isoCode": "UZ"
+                     *           "isoCode": "UZ",
+                     *           "isoCodeBasis": "reference"
                      *         }
                      *       ],
                      *       "next": null
@@ -14527,7 +14535,7 @@ export interface operations {
                 /** @description What to embed: facts, evidence, backlinks (comma-separated), or none. Default: all three. */
                 embed?: string;
                 /**
-                 * @description Only these members of the record, comma-separated (400 on a name that is not one): `id`, `kind`, `name`, `aliases`, `description`, `isoCode`, `facts`, `factCount`, `moreFacts`, `evidence`, `backlinks`.
+                 * @description Only these members of the record, comma-separated (400 on a name that is not one): `id`, `kind`, `name`, `aliases`, `description`, `isoCode`, `isoCodeBasis`, `facts`, `factCount`, `moreFacts`, `evidence`, `backlinks`.
                  * @example id,name
                  */
                 fields?: string;
@@ -14578,6 +14586,7 @@ export interface operations {
                      *       ],
                      *       "description": "Central Asian country that shares a border with Tajikistan; its president is Sadyr Japarov.",
                      *       "isoCode": "KG",
+                     *       "isoCodeBasis": "reference",
                      *       "facts": [
                      *         {
                      *           "role": "object",
@@ -15262,29 +15271,21 @@ export interface operations {
                      *               "name": "Tajikistan"
                      *             },
                      *             "value": null,
-                     *             "date": {
-                     *               "text": "Ahead of the Japarov-Rahmon meeting",
-                     *               "from": "2025-06-01",
-                     *               "to": "2025-07-08",
-                     *               "precision": "month",
-                     *               "qualifier": "before",
-                     *               "basis": "inferred",
-                     *               "note": "Reported before the July 8-9 (2025) meeting and after the January-May figures existed; the article gives no report date."
-                     *             },
+                     *             "date": null,
                      *             "modality": "reported",
                      *             "attribution": {
                      *               "id": "the-times-of-central-asia",
                      *               "kind": "organization",
                      *               "name": "The Times of Central Asia"
                      *             },
-                     *             "note": "Reported ahead of the Japarov-Rahmon meeting of July 2025.",
+                     *             "note": "Reported “ahead of” the Japarov-Rahmon meeting of July 8-9, 2025: the article gives no date for the report, so the fact has none (only an upper bound would be supported, and a date needs both).",
                      *             "evidence": [
                      *               {
                      *                 "sourceId": "kyrgyz-president-visits-tajikistan",
-                     *                 "start": 2503,
+                     *                 "start": 2466,
                      *                 "end": 2602,
-                     *                 "exact": "The Times of Central Asia reported that trade between the two nations is starting to increase again",
-                     *                 "prefix": " of the Japarov-Rahmon meeting, ",
+                     *                 "exact": "Ahead of the Japarov-Rahmon meeting, The Times of Central Asia reported that trade between the two nations is starting to increase again",
+                     *                 "prefix": "nal Friendship.”\nMoving Forward\n",
                      *                 "suffix": ". The figure for January-May tra"
                      *               }
                      *             ]
@@ -17477,15 +17478,7 @@ export interface operations {
                      *               "kind": "fact",
                      *               "name": "Kyrgyzstan – trade increasing with – Tajikistan",
                      *               "role": "attribution",
-                     *               "date": {
-                     *                 "text": "Ahead of the Japarov-Rahmon meeting",
-                     *                 "from": "2025-06-01",
-                     *                 "to": "2025-07-08",
-                     *                 "precision": "month",
-                     *                 "qualifier": "before",
-                     *                 "basis": "inferred",
-                     *                 "note": "Reported before the July 8-9 (2025) meeting and after the January-May figures existed; the article gives no report date."
-                     *               }
+                     *               "date": null
                      *             }
                      *           ],
                      *           "more": null
@@ -19117,7 +19110,7 @@ export interface operations {
                      *           "kind": "place",
                      *           "name": "Lakhsh district",
                      *           "modality": null,
-                     *           "score": 12.565,
+                     *           "score": 12.5759,
                      *           "snippet": "District of Tajikistan, formerly <mark>Jirgatal</mark>, connected to Kyrgyzstan’s Chong-Alai district by the Tajvaron-Karamyk…",
                      *           "evidence": {
                      *             "sourceId": "kyrgyz-president-visits-tajikistan",
@@ -19132,7 +19125,7 @@ export interface operations {
                      *           "kind": "place",
                      *           "name": "Chong-Alai district",
                      *           "modality": null,
-                     *           "score": 4.2298,
+                     *           "score": 4.2364,
                      *           "snippet": "Kyrgyzstan’s Chong-Alai and Tajikistan’s Lakhsh (formerly <mark>Jirgatal</mark>) districts",
                      *           "evidence": {
                      *             "sourceId": "kyrgyz-president-visits-tajikistan",
@@ -19142,7 +19135,7 @@ export interface operations {
                      *           }
                      *         }
                      *       ],
-                     *       "next": "eyJzb3J0IjoiNWY4ZjIwNDJmMWEyNDM0ZSIsInZhbHVlIjoiNC4yMjk3NjkwODYyMzk5NzgiLCJpZCI6ImNob25nLWFsYWktZGlzdHJpY3QifQ"
+                     *       "next": "eyJzb3J0IjoiNWY4ZjIwNDJmMWEyNDM0ZSIsInZhbHVlIjoiNC4yMzYzNjMwMjI4NTQ0MjEiLCJpZCI6ImNob25nLWFsYWktZGlzdHJpY3QifQ"
                      *     }
                      */
                     "application/json": components["schemas"]["PageOfSearchHitResponse"];

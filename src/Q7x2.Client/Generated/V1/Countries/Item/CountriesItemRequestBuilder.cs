@@ -315,7 +315,7 @@ namespace Q7x2.Client.V1.Countries.Item
             [QueryParameter("embed")]
             public string Embed { get; set; }
 #endif
-            /// <summary>Only these members of the record, comma-separated (400 on a name that is not one): `id`, `kind`, `name`, `aliases`, `description`, `isoCode`, `facts`, `factCount`, `moreFacts`, `evidence`, `backlinks`.</summary>
+            /// <summary>Only these members of the record, comma-separated (400 on a name that is not one): `id`, `kind`, `name`, `aliases`, `description`, `isoCode`, `isoCodeBasis`, `facts`, `factCount`, `moreFacts`, `evidence`, `backlinks`.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("fields")]
