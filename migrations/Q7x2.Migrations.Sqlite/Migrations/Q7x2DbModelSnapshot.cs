@@ -719,6 +719,8 @@ namespace Q7x2.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At", "Id");
+
                     b.HasIndex("Resource", "ResourceId", "Id");
 
                     b.ToTable("Revisions");

@@ -121,11 +121,14 @@ internal static partial class AsOfReads
 
         // As EF Core stores a DateTime in SQLite: text that sorts in time order.
         var text = utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        var found = Scalar<long?>(connection, transaction, "SELECT max(\"Id\") FROM \"Revisions\" WHERE \"At\" <= @at", text);
+        var found = Scalar<long?>(connection, transaction, LastAtOrBefore, text);
         return found is not { } last || last < start
             ? (0, $"{value} is before the first change the history holds.")
             : (last, null);
     }
+
+    /// <summary>The last change committed at or before <c>@at</c> (one seek of the revisions' time index).</summary>
+    internal const string LastAtOrBefore = "SELECT \"Id\" FROM \"Revisions\" WHERE \"At\" <= @at ORDER BY \"At\" DESC, \"Id\" DESC LIMIT 1";
 
     private static T Scalar<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, string? at)
     {

@@ -11,7 +11,7 @@ namespace Q7x2.Data.CompiledModel
     public partial class Q7x2DbModel
     {
         private Q7x2DbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1b41862d-1e3e-413d-a7df-6d6a092a8cf1"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("2e6c4439-85ba-4d26-b68b-4d67c9e2389d"), entityTypeCount: 25)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Q7x2.Data.CompiledModel
                 typeof(Revision),
                 baseEntityType,
                 propertyCount: 8,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -86,6 +86,9 @@ namespace Q7x2.Data.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { at, id });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { resource, resourceId, id });
 
             return runtimeEntityType;

@@ -15,5 +15,8 @@ internal sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
         builder.Property(r => r.Operation).HasMaxLength(16);
         builder.Property(r => r.Actor).HasMaxLength(100);
         builder.HasIndex(r => new { r.Resource, r.ResourceId, r.Id });
+
+        // asOf=<timestamp>: the last change committed at or before it, in one seek.
+        builder.HasIndex(r => new { r.At, r.Id });
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Tests.Features.Curation;
+using Q7x2.Api.Infrastructure;
 using Q7x2.Api.Tests.Infrastructure;
 using Q7x2.Data;
 using Q7x2.Data.Search;
@@ -141,6 +142,17 @@ public sealed class AsOfTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
     }
 
     [Fact]
+    public async Task ATimestampIsResolvedByOneSeekOfTheRevisionsTimeIndex()
+    {
+        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+
+        var plan = await ListAsync(connection, "EXPLAIN QUERY PLAN " + AsOfReads.LastAtOrBefore.Replace("@at", "'2026-01-01'", StringComparison.Ordinal), column: 3);
+
+        Assert.Equal(["SEARCH Revisions USING COVERING INDEX IX_Revisions_At_Id (At<?)"], plan);
+    }
+
+    [Fact]
     public async Task EveryReadSendsTheLatestPositionAsItsDatasetVersionAndAWriteMovesIt()
     {
         var curator = factory.CreateClient().WithKey(TestKeys.Curator);
@@ -227,14 +239,14 @@ public sealed class AsOfTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
         }
     }
 
-    private static async Task<List<string>> ListAsync(SqliteConnection connection, string sql)
+    private static async Task<List<string>> ListAsync(SqliteConnection connection, string sql, int column = 0)
     {
         await using var command = new SqliteCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var values = new List<string>();
         while (await reader.ReadAsync())
         {
-            values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
+            values.Add(Convert.ToString(reader.GetValue(column), CultureInfo.InvariantCulture)!);
         }
 
         return values;

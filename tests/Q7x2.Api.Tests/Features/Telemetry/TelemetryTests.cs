@@ -16,8 +16,23 @@ public sealed class TelemetryTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2A
     {
         (await _client.GetAsync("/v1/people?limit=1")).EnsureSuccessStatusCode();
 
-        var response = await _client.GetAsync("/metrics");
-        var body = await response.Content.ReadAsStringAsync();
+        // The duration is recorded once the response is done, and the exporter serves a scrape from its cache for a while
+        // (another test may just have scraped): scraped again until it shows, for at most 10 s.
+        HttpResponseMessage response;
+        string body;
+        var until = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            response = await _client.GetAsync("/metrics");
+            body = await response.Content.ReadAsStringAsync();
+            if (body.Contains("http_route=\"/v1/people/\"", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < until);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
