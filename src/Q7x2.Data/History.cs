@@ -57,15 +57,7 @@ public static class History
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS \"HistoryStart\" (\"Id\" INTEGER PRIMARY KEY, \"Position\" INTEGER NOT NULL)");
         var position = Convert.ToInt64(Scalar(connection, transaction, LatestSql), CultureInfo.InvariantCulture);
-        var triggers = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var read = new SqliteCommand("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'History\\_%' ESCAPE '\\'", connection, transaction))
-        using (var reader = read.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                triggers[reader.GetString(0)] = reader.GetString(1);
-            }
-        }
+        var triggers = Triggers(connection, transaction).ToDictionary(t => t.Name, t => t.Sql, StringComparer.Ordinal);
 
         foreach (var table in Tables)
         {
@@ -116,20 +108,33 @@ public static class History
     /// </summary>
     public static void DropTriggers(SqliteConnection connection)
     {
-        var names = new List<string>();
-        using (var read = new SqliteCommand("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'History\\_%' ESCAPE '\\'", connection))
-        using (var reader = read.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                names.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var name in names)
+        foreach (var (name, _) in Triggers(connection, null))
         {
             Execute(connection, null, $"DROP TRIGGER {Quote(name)}");
         }
+    }
+
+    /// <summary>The history's triggers, each with its DDL.</summary>
+    private static List<(string Name, string Sql)> Triggers(SqliteConnection connection, SqliteTransaction? transaction) =>
+        Pairs(connection, transaction, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'History\\_%' ESCAPE '\\'", null);
+
+    /// <summary>The two text columns of each row of <paramref name="sql"/> (with <c>@t</c> bound to <paramref name="table"/>).</summary>
+    private static List<(string, string)> Pairs(SqliteConnection connection, SqliteTransaction? transaction, string sql, string? table)
+    {
+        using var command = new SqliteCommand(sql, connection, transaction);
+        if (table is not null)
+        {
+            command.Parameters.AddWithValue("@t", table);
+        }
+
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, string)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return rows;
     }
 
     /// <summary>
@@ -142,16 +147,7 @@ public static class History
         foreach (var table in tables.Where(t => Tables.Contains(t) && TableShape.Read(connection, transaction, t + Suffix).Columns.Count > 0))
         {
             // Like the first load's own indexes: written without them, each built afterwards in one sorted pass.
-            var indexes = new List<(string Name, string Sql)>();
-            using (var read = new SqliteCommand("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = @t", connection, transaction))
-            {
-                read.Parameters.AddWithValue("@t", table + Suffix);
-                using var reader = read.ExecuteReader();
-                while (reader.Read())
-                {
-                    indexes.Add((reader.GetString(0), reader.GetString(1)));
-                }
-            }
+            var indexes = Pairs(connection, transaction, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = @t", table + Suffix);
 
             foreach (var (name, _) in indexes)
             {
@@ -168,26 +164,58 @@ public static class History
         }
     }
 
-    /// <summary>
-    /// The statements that make a connection read every tracked table as it stood at <paramref name="position"/>: a temporary
-    /// view named like the table (unqualified names find the temp schema first), and the statements that drop them again.
-    /// </summary>
-    public static (IReadOnlyList<string> Create, IReadOnlyList<string> Drop) Views(SqliteConnection connection, SqliteTransaction? transaction, long position)
-    {
-        var create = new List<string>(Tables.Count);
-        var drop = new List<string>(Tables.Count);
-        foreach (var table in Tables)
-        {
-            var list = Lists.GetOrAdd(table, t => TableShape.Read(connection, transaction, t).List);
-            create.Add($"CREATE TEMP VIEW {Quote(table)} AS SELECT {list} FROM main.{Quote(table + Suffix)} "
-                + $"WHERE \"ValidFrom\" <= {position} AND \"ValidTo\" > {position}");
-            drop.Add($"DROP VIEW IF EXISTS temp.{Quote(table)}");
-        }
+    /// <summary>The last change committed at or before <c>@at</c> (one seek of the revisions' time index).</summary>
+    public const string LastAtOrBeforeSql = "SELECT \"Id\" FROM \"Revisions\" WHERE \"At\" <= @at ORDER BY \"At\" DESC, \"Id\" DESC LIMIT 1";
 
-        return (create, drop);
+    /// <summary>The latest change position and the first one the history holds (never below 1).</summary>
+    public static (long Latest, long Start) Bounds(SqliteConnection connection, SqliteTransaction? transaction) =>
+        (Convert.ToInt64(Scalar(connection, transaction, LatestSql), CultureInfo.InvariantCulture),
+         Math.Max(Convert.ToInt64(Scalar(connection, transaction, StartSql), CultureInfo.InvariantCulture), 1));
+
+    /// <summary>The last change committed at or before <paramref name="at"/> (UTC, as EF Core stores it), or null.</summary>
+    public static long? LastAtOrBefore(SqliteConnection connection, SqliteTransaction? transaction, DateTime at)
+    {
+        using var command = new SqliteCommand(LastAtOrBeforeSql, connection, transaction);
+        command.Parameters.AddWithValue("@at", at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        return command.ExecuteScalar() is long id ? id : null;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Lists = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Makes <paramref name="connection"/> read every tracked table as it stood at <paramref name="position"/> until the result is
+    /// disposed: a temporary view named like each table, over its history (unqualified names find the temp schema first; the
+    /// view's extra columns, the validity positions, are never named by a query).
+    /// </summary>
+    public static IDisposable Shadow(SqliteConnection connection, SqliteTransaction? transaction, long position)
+    {
+        var shadow = new Shadowing(connection, transaction);
+        try
+        {
+            foreach (var table in Tables)
+            {
+                Execute(connection, transaction, $"CREATE TEMP VIEW {Quote(table)} AS SELECT * FROM main.{Quote(table + Suffix)} "
+                    + $"WHERE \"ValidFrom\" <= {position} AND \"ValidTo\" > {position}");
+            }
+        }
+        catch
+        {
+            shadow.Dispose();
+            throw;
+        }
+
+        return shadow;
+    }
+
+    /// <summary>Drops the views of <see cref="Shadow"/> (those that were made).</summary>
+    private sealed class Shadowing(SqliteConnection connection, SqliteTransaction? transaction) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var table in Tables)
+            {
+                Execute(connection, transaction, $"DROP VIEW IF EXISTS temp.{Quote(table)}");
+            }
+        }
+    }
 
     private static IEnumerable<(string Name, string Sql)> TriggersOf(string table, TableShape shape)
     {

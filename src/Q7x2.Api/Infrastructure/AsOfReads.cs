@@ -63,19 +63,12 @@ internal static partial class AsOfReads
                         title: "One or more query parameters are invalid.");
                 }
 
-                var (create, drop) = History.Views(connection, transaction, position);
-                try
+                // Never left behind: the connection serves the next request of its pooled context. The statements it keeps
+                // (PreparedConnections) need nothing: a schema change made through a connection expires its prepared
+                // statements, and SQLite prepares each again, against the views, on its next step (and again after them).
+                using (History.Shadow(connection, transaction, position))
                 {
-                    // The connection's kept statements read the tables themselves: they go, before and after.
-                    PreparedConnections.Forget(connection);
-                    Run(connection, transaction, create);
                     return await next(context);
-                }
-                finally
-                {
-                    // Never left behind: the connection serves the next request of its pooled context.
-                    Run(connection, transaction, drop);
-                    PreparedConnections.Forget(connection);
                 }
             };
         });
@@ -88,8 +81,7 @@ internal static partial class AsOfReads
             return (0, "Give one asOf value.");
         }
 
-        var latest = Scalar<long>(connection, transaction, History.LatestSql, null);
-        var start = Math.Max(Scalar<long>(connection, transaction, History.StartSql, null), 1);
+        var (latest, start) = History.Bounds(connection, transaction);
         if (Features.Curation.ChangeCursor.Decode(value) is { } cursor)
         {
             value = cursor.ToString(CultureInfo.InvariantCulture);
@@ -119,36 +111,10 @@ internal static partial class AsOfReads
             return (0, $"{value} is in the future.");
         }
 
-        // As EF Core stores a DateTime in SQLite: text that sorts in time order.
-        var text = utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        var found = Scalar<long?>(connection, transaction, LastAtOrBefore, text);
+        var found = History.LastAtOrBefore(connection, transaction, utc);
         return found is not { } last || last < start
             ? (0, $"{value} is before the first change the history holds.")
             : (last, null);
-    }
-
-    /// <summary>The last change committed at or before <c>@at</c> (one seek of the revisions' time index).</summary>
-    internal const string LastAtOrBefore = "SELECT \"Id\" FROM \"Revisions\" WHERE \"At\" <= @at ORDER BY \"At\" DESC, \"Id\" DESC LIMIT 1";
-
-    private static T Scalar<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, string? at)
-    {
-        using var command = new SqliteCommand(sql, connection, transaction);
-        if (at is not null)
-        {
-            command.Parameters.AddWithValue("@at", at);
-        }
-
-        var value = command.ExecuteScalar();
-        return value is null or DBNull ? default! : (T)(object)Convert.ToInt64(value, CultureInfo.InvariantCulture);
-    }
-
-    private static void Run(SqliteConnection connection, SqliteTransaction? transaction, IEnumerable<string> statements)
-    {
-        foreach (var sql in statements)
-        {
-            using var command = new SqliteCommand(sql, connection, transaction);
-            command.ExecuteNonQuery();
-        }
     }
 
     /// <summary>Documents <c>asOf</c> on each operation that answers it.</summary>

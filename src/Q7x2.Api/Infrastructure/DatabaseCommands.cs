@@ -16,16 +16,7 @@ internal static class DatabaseCommands
         // history table says in one query whether anything is pending. (CI checks the model against the snapshot.)
         if ((await PendingMigrationsAsync(db, ct)).Count > 0)
         {
-            await db.Database.OpenConnectionAsync(ct);
-            try
-            {
-                History.DropTriggers((SqliteConnection)db.Database.GetDbConnection());
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-
+            await OnConnectionAsync(db, History.DropTriggers, ct);
             await db.Database.MigrateAsync(ct);
         }
 
@@ -33,10 +24,15 @@ internal static class DatabaseCommands
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", ct);
 
         // The history of the record tables is derived from their columns: brought up to date after every migration.
+        await OnConnectionAsync(db, History.Ensure, ct);
+    }
+
+    private static async Task OnConnectionAsync(Q7x2Db db, Action<SqliteConnection> action, CancellationToken ct)
+    {
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            History.Ensure((SqliteConnection)db.Database.GetDbConnection());
+            action((SqliteConnection)db.Database.GetDbConnection());
         }
         finally
         {

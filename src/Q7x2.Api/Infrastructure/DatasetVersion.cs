@@ -26,21 +26,24 @@ internal static class DatasetVersionHeader
     public static WebApplication UseQ7x2DatasetVersion(this WebApplication app)
     {
         var version = app.Services.GetRequiredService<DatasetVersion>();
+
+        // One callback for every request (the response is its state): a read allocates no closure of its own.
+        Func<object, Task> send = state =>
+        {
+            var response = (HttpResponse)state;
+            if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(DatasetVersion.Header))
+            {
+                response.Headers[DatasetVersion.Header] = version.Current.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Task.CompletedTask;
+        };
         app.Use((context, next) =>
         {
             var request = context.Request;
             if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && request.Path.StartsWithSegments("/v1"))
             {
-                var response = context.Response;
-                response.OnStarting(() =>
-                {
-                    if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(DatasetVersion.Header))
-                    {
-                        response.Headers[DatasetVersion.Header] = version.Current.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    }
-
-                    return Task.CompletedTask;
-                });
+                context.Response.OnStarting(send, context.Response);
             }
 
             return next(context);

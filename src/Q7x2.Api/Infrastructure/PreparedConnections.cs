@@ -36,19 +36,6 @@ internal sealed class PreparedConnections : DbConnectionInterceptor
     public static void PlanIndependentlyOfValues(SqliteConnection connection) =>
         SQLitePCL.raw.sqlite3_db_config(connection.Handle, EnableQueryPlanStability, 1, out _);
 
-    /// <summary>
-    /// Drops the statements <paramref name="connection"/> keeps, so that its next commands are prepared anew. Needed when the
-    /// temp schema changes (as-of reads shadow tables with temporary views): a statement prepared on the main schema's tables
-    /// checks only that schema's version, so it would go on reading the tables the views shadow.
-    /// </summary>
-    public static void Forget(DbConnection connection)
-    {
-        if (connection is PreparedConnection prepared)
-        {
-            prepared.Forget();
-        }
-    }
-
     /// <summary>SQLITE_DBCONFIG_ENABLE_QPSG.</summary>
     private const int EnableQueryPlanStability = 1007;
 
@@ -140,18 +127,6 @@ internal sealed class PreparedConnections : DbConnectionInterceptor
             {
                 command.Dispose();
             }
-        }
-
-        /// <summary>Disposes every kept statement; one still out is not kept when it comes back.</summary>
-        public void Forget()
-        {
-            _generation++;
-            foreach (var command in _commands.Values)
-            {
-                command.Dispose();
-            }
-
-            _commands.Clear();
         }
 
         public override void Close()

@@ -546,17 +546,14 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
             {
                 Execute(sql);
             }
+
+            // The history triggers of these tables were off too: each row's first version, from the run's position.
+            History.Fill(_connection, _transaction, BulkTables.Concat(derived.Select(d => d.Table)));
         }
 
         foreach (var sql in _droppedTriggers)
         {
             Execute(sql);
-        }
-
-        if (_droppedTriggers.Count > 0)
-        {
-            // The history triggers of these tables were off too: each row's first version, from the run's position.
-            History.Fill(_connection, _transaction, BulkTables.Concat(DerivedTables().Select(d => d.Table)));
         }
 
         _droppedIndexes = [];

@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Tests.Features.Curation;
-using Q7x2.Api.Infrastructure;
 using Q7x2.Api.Tests.Infrastructure;
 using Q7x2.Data;
 using Q7x2.Data.Search;
@@ -147,7 +146,7 @@ public sealed class AsOfTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
         await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
 
-        var plan = await ListAsync(connection, "EXPLAIN QUERY PLAN " + AsOfReads.LastAtOrBefore.Replace("@at", "'2026-01-01'", StringComparison.Ordinal), column: 3);
+        var plan = await ListAsync(connection, "EXPLAIN QUERY PLAN " + History.LastAtOrBeforeSql.Replace("@at", "'2026-01-01'", StringComparison.Ordinal), column: 3);
 
         Assert.Equal(["SEARCH Revisions USING COVERING INDEX IX_Revisions_At_Id (At<?)"], plan);
     }
