@@ -26,6 +26,29 @@ public sealed class Q7x2Db(DbContextOptions<Q7x2Db> options) : DbContext(options
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>
+    /// On PostgreSQL every text column compares and sorts by code point (collation <c>C</c>), as SQLite's default <c>BINARY</c>
+    /// does, so that names and keyset cursors order the same on both engines.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (this.IsPostgres())
+        {
+            configurationBuilder.Properties<string>().UseCollation("C");
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Q7x2Db).Assembly);
+        if (this.IsPostgres())
+        {
+            // PostgreSQL 15 has no virtual generated columns: the date sort keys are stored there.
+            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                .Where(p => p.GetComputedColumnSql() is not null))
+            {
+                property.SetIsStored(true);
+            }
+        }
+    }
 }

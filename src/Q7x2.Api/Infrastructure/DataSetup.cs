@@ -8,13 +8,19 @@ namespace Q7x2.Api.Infrastructure;
 
 internal static class DataSetup
 {
-    public const string MigrationsAssembly = "Q7x2.Migrations.Sqlite";
-
     /// <summary>Contexts kept for reuse; more concurrent requests than this still get one, built anew.</summary>
     private const int PoolSize = 256;
 
     public static IServiceCollection AddQ7x2Data(this IServiceCollection services, IConfiguration configuration)
     {
+        if (Provider(configuration) == DatabaseProvider.Postgres)
+        {
+            var postgres = configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not configured.");
+            services.AddDbContextPool<Q7x2Db>(options => options.UseQ7x2Postgres(postgres, npgsql => npgsql.CommandTimeout(30)), PoolSize);
+            return services.AddDataServices();
+        }
+
         var connectionString = configuration.GetConnectionString("Sqlite")
             ?? throw new InvalidOperationException("ConnectionStrings:Sqlite is not configured.");
         EnsureDirectory(connectionString);
@@ -24,11 +30,20 @@ internal static class DataSetup
         services.AddSingleton<PreparedConnections>();
         // A list parameter (ids.Contains(x)) is one JSON parameter read with json_each: one SQL text whatever the count, prepared
         // with one binding, instead of one parameter per element.
-        services.AddDbContextPool<Q7x2Db>((provider, options) => options.UseSqlite(connectionString, sqlite =>
-            sqlite.MigrationsAssembly(MigrationsAssembly).CommandTimeout(30).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+        services.AddDbContextPool<Q7x2Db>((provider, options) => options.UseQ7x2Sqlite(connectionString, sqlite =>
+            sqlite.CommandTimeout(30).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(provider.GetRequiredService<PreparedConnections>(), new SqliteBusyTimeout(), new SqliteInterruptInterceptor())
             .ReplaceService<IExceptionDetector, SqliteCancellationDetector>(), PoolSize);
         services.AddSingleton<ISearchIndex, SqliteSearchIndex>();
+        return services.AddDataServices();
+    }
+
+    /// <summary><c>Database:Provider</c>: <c>Sqlite</c> (the default) or <c>Postgres</c>.</summary>
+    public static DatabaseProvider Provider(IConfiguration configuration) =>
+        configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+
+    private static IServiceCollection AddDataServices(this IServiceCollection services)
+    {
         services.AddScoped<Q7x2.Data.Seeding.Seeder>();
         services.AddSingleton<DatabaseReady>();
         services.AddSingleton<DatabaseInitializer>().AddHostedService(provider => provider.GetRequiredService<DatabaseInitializer>());

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Q7x2.Data;
 using Q7x2.Data.Seeding;
 
@@ -12,6 +13,13 @@ internal static class DatabaseCommands
 {
     public static async Task MigrateAsync(Q7x2Db db, CancellationToken ct)
     {
+        if (db.IsPostgres())
+        {
+            // EF Core takes its own migration lock on PostgreSQL; the history is not kept there yet.
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+
         // Migrate() first diffs the model against the migrations' snapshot, which costs most of a second of start-up; the
         // history table says in one query whether anything is pending. (CI checks the model against the snapshot.)
         if ((await PendingMigrationsAsync(db, ct)).Count > 0)
@@ -53,8 +61,10 @@ internal static class DatabaseCommands
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
-            if (await command.ExecuteScalarAsync(ct) is null)
+            command.CommandText = db.IsPostgres()
+                ? "SELECT to_regclass('\"__EFMigrationsHistory\"')::text"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
+            if (await command.ExecuteScalarAsync(ct) is null or DBNull)
             {
                 return [.. migrations];
             }
@@ -73,6 +83,56 @@ internal static class DatabaseCommands
 
         return [.. migrations.Where(m => !applied.Contains(m))];
     }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> (migrate, then seed an empty database) as the only process doing so. On PostgreSQL, several
+    /// replicas start at once against one server: the database is created if missing (a replica that loses the race to create it
+    /// goes on), then the step runs under a session advisory lock, so the first replica migrates and seeds while the others
+    /// wait and then find nothing to do. On SQLite the seeder's write lock already serialises seeds, and migrations are EF
+    /// Core's own lock.
+    /// </summary>
+    public static async Task ExclusivelyAsync(Q7x2Db db, Func<CancellationToken, Task> step, CancellationToken ct)
+    {
+        if (!db.IsPostgres())
+        {
+            await step(ct);
+            return;
+        }
+
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            try
+            {
+                await creator.CreateAsync(ct);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another replica created it first.
+            }
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartLock})", ct);
+            try
+            {
+                await step(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The advisory lock key of migrate-and-seed ("Q7x2" in ASCII).</summary>
+    private const long StartLock = 0x51_37_78_32;
 
     public static Task<SeedResult> SeedAsync(Seeder seeder, string seedPath, bool dryRun, CancellationToken ct) =>
         seeder.ApplyAsync(seedPath, dryRun, ct);

@@ -40,16 +40,19 @@ internal sealed partial class DatabaseInitializer(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Q7x2Db>();
-        await DatabaseCommands.MigrateAsync(db, cancellationToken);
-        if (await db.Sources.AnyAsync(cancellationToken))
+        await DatabaseCommands.ExclusivelyAsync(db, async ct =>
         {
-            return;
-        }
+            await DatabaseCommands.MigrateAsync(db, ct);
+            if (await db.Sources.AnyAsync(ct))
+            {
+                return;
+            }
 
-        var path = DataSetup.SeedPath(configuration);
-        var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
-        var result = await DatabaseCommands.SeedAsync(seeder, path, dryRun: false, cancellationToken);
-        LogSeeded(path, result.ToString());
+            var path = DataSetup.SeedPath(configuration);
+            var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
+            var result = await DatabaseCommands.SeedAsync(seeder, path, dryRun: false, ct);
+            LogSeeded(path, result.ToString());
+        }, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -34,7 +34,7 @@ internal static class GeneratedCorpus
 
     /// <summary>A context of its own on the database at <paramref name="connectionString"/>, as each run of the <c>seed</c> subcommand has.</summary>
     public static Q7x2Db Database(string connectionString) => new(new DbContextOptionsBuilder<Q7x2Db>()
-        .UseSqlite(connectionString, o => o.MigrationsAssembly("Q7x2.Migrations.Sqlite")).Options);
+        .UseQ7x2Sqlite(connectionString).Options);
 
     /// <summary>Migrates the database, then seeds it from <paramref name="folder"/>, as the <c>seed</c> subcommand does.</summary>
     public static async Task<SeedResult> SeedAsync(string connectionString, string folder)

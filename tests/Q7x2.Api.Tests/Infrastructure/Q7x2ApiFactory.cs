@@ -33,14 +33,14 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Path", Repository.Seed);
         TestKeys.Configure(builder);
         builder.ConfigureServices(services =>
-            services.ConfigureDbContext<Q7x2Db>(options => options.UseSqlite(ConnectionString).AddInterceptors(Commands)));
+            services.ConfigureDbContext<Q7x2Db>(options => options.UseQ7x2Sqlite(ConnectionString).AddInterceptors(Commands)));
     }
 
     /// <summary>A context on the factory's database, for assertions that look under the API.</summary>
     public Q7x2Db CreateDb()
     {
         _ = Server; // the host starts (and copies the template database) on first use
-        return new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseSqlite(ConnectionString).Options);
+        return new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseQ7x2Sqlite(ConnectionString).Options);
     }
 
     protected override void Dispose(bool disposing)

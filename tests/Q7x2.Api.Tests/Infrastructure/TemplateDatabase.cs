@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Q7x2.Data;
 
@@ -47,7 +46,7 @@ internal static class TemplateDatabase
             builder.UseEnvironment("Testing");
             builder.UseSetting("Seed:Path", Repository.Seed);
             builder.ConfigureServices(services =>
-                services.ConfigureDbContext<Q7x2Db>(options => options.UseSqlite(connectionString)));
+                services.ConfigureDbContext<Q7x2Db>(options => options.UseQ7x2Sqlite(connectionString)));
         }
     }
 }

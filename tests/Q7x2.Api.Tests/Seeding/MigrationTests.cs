@@ -17,7 +17,7 @@ public sealed class MigrationTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     private Q7x2Db CreateDb() => new(new DbContextOptionsBuilder<Q7x2Db>()
-        .UseSqlite($"Data Source={Path.Combine(_temp.Path, "empty.db")}", o => o.MigrationsAssembly("Q7x2.Migrations.Sqlite"))
+        .UseQ7x2Sqlite($"Data Source={Path.Combine(_temp.Path, "empty.db")}")
         .Options);
 
     [Fact]

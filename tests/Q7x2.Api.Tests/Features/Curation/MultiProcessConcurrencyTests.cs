@@ -42,7 +42,7 @@ public sealed class MultiProcessConcurrencyTests : IDisposable
             successes += statuses.Count(s => s == HttpStatusCode.OK);
         }
 
-        await using var db = new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseSqlite($"Data Source={database}").Options);
+        await using var db = new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseQ7x2Sqlite($"Data Source={database}").Options);
         // The curators' revisions (the seed's first load recorded its own, without bodies, before them).
         var revisions = await db.Revisions.Where(r => r.Resource == "people" && r.ResourceId == "sadyr-japarov" && r.Actor != "seed").OrderBy(r => r.Id).ToListAsync();
         Assert.Equal(successes, revisions.Count);

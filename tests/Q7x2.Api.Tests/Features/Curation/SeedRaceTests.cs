@@ -26,7 +26,7 @@ public sealed class SeedRaceTests
         var curator = factory.CreateClient().WithKey(TestKeys.Curator);
 
         // The seed will change khujand back to its seed description: it is seed-owned and has drifted.
-        await using (var db = new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseSqlite(host.ConnectionString).Options))
+        await using (var db = new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseQ7x2Sqlite(host.ConnectionString).Options))
         {
             (await db.Entities.SingleAsync(e => e.Id == "khujand")).Description = "Drifted from the seed.";
             await db.SaveChangesAsync();

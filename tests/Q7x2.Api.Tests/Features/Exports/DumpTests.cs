@@ -75,7 +75,7 @@ public sealed class DumpTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
         using var copy = new Q7x2ApiFactory();
         var imported = $"Data Source={Path.Combine(temp.Path, "copy.db")}";
         using var served = copy.WithWebHostBuilder(b => b.ConfigureServices(services =>
-            services.ConfigureDbContext<Q7x2Db>(options => options.UseSqlite(imported))));
+            services.ConfigureDbContext<Q7x2Db>(options => options.UseQ7x2Sqlite(imported))));
         var again = await served.CreateClient().GetByteArrayAsync("/v1/export");
         SqliteConnection.ClearAllPools();
         Assert.Equal(first.Length, again.Length);
@@ -163,7 +163,7 @@ public sealed class DumpTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
 
         Assert.True(result.ExitCode == 1, $"{name}: exit {result.ExitCode}\n{result.Output}\n{result.Error}");
         Assert.Contains(reason, result.Error, StringComparison.Ordinal);
-        using var db = new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseSqlite($"Data Source={database}").Options);
+        using var db = new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseQ7x2Sqlite($"Data Source={database}").Options);
         Assert.Equal(0, await db.Sources.CountAsync() + await db.Entities.CountAsync() + await db.Facts.CountAsync());
         SqliteConnection.ClearAllPools();
     }

@@ -63,7 +63,7 @@ public sealed class SearchIndexSyncTests : IDisposable
     public async Task TheMigrationIndexesTheDataAlreadyThereAndItsDownRemovesTheIndex()
     {
         await using var db = new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>()
-            .UseSqlite($"Data Source={Path.Combine(_temp.Path, "existing.db")}", o => o.MigrationsAssembly("Q7x2.Migrations.Sqlite"))
+            .UseQ7x2Sqlite($"Data Source={Path.Combine(_temp.Path, "existing.db")}")
             .Options);
         var migrations = db.Database.GetMigrations().ToList();
         var addSearchIndex = migrations.Single(m => m.EndsWith("_AddSearchIndex", StringComparison.Ordinal));
