@@ -17,12 +17,25 @@ public static class WriteTransactions
     /// <summary>
     /// Begins a transaction that takes the write lock before it reads anything. On SQLite it is <c>BEGIN IMMEDIATE</c>
     /// (Microsoft.Data.Sqlite begins every transaction that is not <c>ReadUncommitted</c> as non-deferred), which also makes
-    /// the change feed's autoincrement positions follow commit order. Another engine must give the same guarantee here:
-    /// on PostgreSQL, a transaction-scoped lock (<c>pg_advisory_xact_lock</c>) taken first, or a version column checked as a
-    /// concurrency token by the write, plus that lock before a revision's position is allocated.
+    /// the change feed's autoincrement positions follow commit order. On PostgreSQL it is a transaction-scoped advisory lock
+    /// (<c>pg_advisory_xact_lock</c>) taken first, which gives both guarantees.
     /// </summary>
-    public static Task<IDbContextTransaction> BeginWriteAsync(this Q7x2Db db, CancellationToken ct) =>
-        db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+    public static async Task<IDbContextTransaction> BeginWriteAsync(this Q7x2Db db, CancellationToken ct)
+    {
+        if (!db.IsPostgres())
+        {
+            return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+        }
+
+        // Writers take one lock, held until commit, before their first read: one writer at a time, as on SQLite, so that
+        // a write's checks see every earlier write and revision ids are allocated in commit order.
+        var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriteLock})", ct);
+        return transaction;
+    }
+
+    /// <summary>The advisory lock key every PostgreSQL writer takes ("Q7x2W" in ASCII).</summary>
+    private const long WriteLock = 0x51_37_78_32_57;
 }
 
 /// <summary>Makes SQLite itself wait (<c>busy_timeout</c>) when another process holds the write lock, instead of failing at once.</summary>

@@ -620,7 +620,7 @@ internal sealed class SeedWriter : ISeedSink, IDisposable
     }
 
     /// <summary>The entities ordered so that each comes after those it references among them (depth first; a cycle is cut).</summary>
-    private static List<Entity> ReferencesFirst(List<Entity> entities)
+    internal static List<Entity> ReferencesFirst(List<Entity> entities)
     {
         var order = new List<Entity>(entities.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);

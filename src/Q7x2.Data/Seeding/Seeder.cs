@@ -30,6 +30,11 @@ public sealed class Seeder(Q7x2Db db, ISearchIndex search)
 
     public async Task<SeedResult> ApplyAsync(string root, bool dryRun, CancellationToken ct)
     {
+        if (db.IsPostgres())
+        {
+            return await PostgresFirstLoad.ApplyAsync(db, search, root, dryRun, ct);
+        }
+
         await db.Database.OpenConnectionAsync(ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         try
