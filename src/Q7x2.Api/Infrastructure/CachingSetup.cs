@@ -20,6 +20,11 @@ internal static class CachingSetup
     {
         var section = configuration.GetSection("Caching");
         services.Configure<CachingOptions>(section);
+        if (section.Get<CachingOptions>() is { Redis: { Length: > 0 } redis } caching)
+        {
+            services.AddSharedReadStore(redis, caching.RedisInstanceName);
+        }
+
         services.AddOutputCache();
         services.AddOptions<OutputCacheOptions>().Configure<CacheGeneration>((options, generation) =>
         {

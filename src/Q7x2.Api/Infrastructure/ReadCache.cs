@@ -10,10 +10,16 @@ public sealed class CachingOptions
 
     /// <summary>How often the data version is read, which bounds how long another process's change can go unseen.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A StackExchange.Redis configuration string (<c>host:port</c>, options after commas); when set, the output cache is there, shared.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The prefix of every Redis key: one per database, shared by the API processes that serve it.</summary>
+    public string RedisInstanceName { get; set; } = "q7x2";
 }
 
 /// <summary>
-/// The output cache of anonymous reads (in memory).
+/// The output cache of anonymous reads (in memory, or in Redis shared by every API process with <c>Caching:Redis</c>).
 /// Every entry carries one tag, and every key starts with the <see cref="CacheGeneration"/>. After a change the keys move
 /// first (<see cref="FollowAsync"/>, or <see cref="EvictAllAsync"/> when the change's version is unknown), then the tagged
 /// entries are dropped (<see cref="DropAllAsync"/>): a read that loaded the old data before the change and stores it after
