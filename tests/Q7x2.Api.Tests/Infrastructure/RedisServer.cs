@@ -39,16 +39,30 @@ public sealed class RedisServer : IDisposable
         Skip.If(executable is null, "No redis-server on the PATH (apt-get install redis-server): the shared output cache is not tested.");
 
         var server = new RedisServer(executable!);
+        try
+        {
+            await server.WaitUntilItAnswersAsync();
+            return server;
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
+    private async Task WaitUntilItAnswersAsync()
+    {
         var clock = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                await using var connection = await server.ConnectAsync();
+                await using var connection = await ConnectAsync();
                 await connection.GetDatabase().PingAsync();
-                return server;
+                return;
             }
-            catch (RedisConnectionException) when (clock.Elapsed < TimeSpan.FromSeconds(30) && !server._process.HasExited)
+            catch (RedisConnectionException) when (clock.Elapsed < TimeSpan.FromSeconds(30) && !_process.HasExited)
             {
                 await Task.Delay(50);
             }
