@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Q7x2.Data;
+using Q7x2.Data.Entities;
 
 namespace Q7x2.Api.Infrastructure;
 
@@ -19,6 +20,11 @@ internal static class CachingSetup
     {
         var section = configuration.GetSection("Caching");
         services.Configure<CachingOptions>(section);
+        if (section.Get<CachingOptions>() is { Redis: { Length: > 0 } redis } caching)
+        {
+            services.AddSharedReadStore(redis, caching.RedisInstanceName);
+        }
+
         services.AddOutputCache();
         services.AddOptions<OutputCacheOptions>().Configure<CacheGeneration>((options, generation) =>
         {
@@ -90,8 +96,20 @@ internal static class CachingSetup
 
             if (Succeeded(result))
             {
-                await cache.EvictAllAsync(CancellationToken.None);
-                await version.RefreshAsync(context.HttpContext.RequestServices.GetRequiredService<Q7x2Db>(), CancellationToken.None);
+                // The version the write's transaction moved: this process's next reads look up only what is read after it.
+                var db = context.HttpContext.RequestServices.GetRequiredService<Q7x2Db>();
+                try
+                {
+                    await cache.FollowAsync(ct => DataVersion.ReadAsync(db, ct), CancellationToken.None);
+                }
+                catch
+                {
+                    await cache.EvictAllAsync(CancellationToken.None);
+                    throw;
+                }
+
+                await cache.DropAllAsync(CancellationToken.None);
+                await version.RefreshAsync(db, CancellationToken.None);
             }
 
             return result;

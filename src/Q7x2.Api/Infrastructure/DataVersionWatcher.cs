@@ -7,8 +7,8 @@ namespace Q7x2.Api.Infrastructure;
 
 /// <summary>
 /// Notices changes made by other processes (the <c>seed</c> subcommand, another API process on the same database):
-/// reads the <see cref="DataVersion"/> every <see cref="CachingOptions.PollInterval"/> and empties the read cache when it
-/// moved. A change committed elsewhere is served here at most one interval plus one poll later.
+/// reads the <see cref="DataVersion"/> every <see cref="CachingOptions.PollInterval"/>, moves the read cache's keys to it
+/// and drops the cached reads when it moved. A change committed elsewhere is served here at most one interval plus one poll later.
 /// </summary>
 internal sealed partial class DataVersionWatcher(
     IServiceScopeFactory scopes, ReadCache cache, DatasetVersion dataset, DatabaseReady ready, IOptions<CachingOptions> options, ILogger<DataVersionWatcher> logger)
@@ -21,7 +21,11 @@ internal sealed partial class DataVersionWatcher(
         // Read before the server takes requests (StartedGate holds them until every hosted service has started), so that no
         // cached entry is older than the version it is compared with; the database is migrated first.
         await ready.Task.WaitAsync(cancellationToken);
-        _seen = await ReadAsync(cancellationToken);
+        _seen = await cache.FollowAsync(ReadAsync, cancellationToken);
+
+        // A shared store may hold entries of an earlier life of the database (reset, or restored to an earlier version)
+        // under the version it now has: each process drops them as it starts.
+        await cache.DropAllAsync(cancellationToken);
         await RefreshAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
@@ -33,10 +37,11 @@ internal sealed partial class DataVersionWatcher(
         {
             try
             {
-                var version = await ReadAsync(stoppingToken);
+                // Also when the version did not move: after a detachment (CacheGeneration) this read joins it again.
+                var version = await cache.FollowAsync(ReadAsync, stoppingToken);
                 if (version != _seen)
                 {
-                    await cache.EvictAllAsync(stoppingToken);
+                    await cache.DropAllAsync(stoppingToken);
                     await RefreshAsync(stoppingToken);
                     LogChanged(_seen, version);
                     _seen = version;
