@@ -135,6 +135,21 @@ public sealed class PostgresSearchIndexTests(SearchProbeData data) : IClassFixtu
     }
 
     [SkippableTheory]
+    [MemberData(nameof(SearchTests.HostileQueries), MemberType = typeof(SearchTests))]
+    public async Task NoQueryOrPrefixTextFails(string encoded)
+    {
+        var text = Uri.UnescapeDataString(encoded);
+        PostgresServer.RequireAdmin();
+        await using var db = data.CreatePostgresDb();
+
+        var hits = await Postgres.SearchAsync(db, SearchQuery.Parse(text), null, null, 100, CancellationToken.None);
+        var suggestions = await Postgres.SuggestAsync(db, text, null, 10, CancellationToken.None);
+
+        Assert.Equal(hits.Count, hits.DistinctBy(h => h.Id).Count());
+        Assert.Equal(suggestions.Count, suggestions.DistinctBy(s => s.Id).Count());
+    }
+
+    [SkippableTheory]
     [InlineData("japarov")]
     [InlineData("Jirgatal")]
     [InlineData("jirgatal OR khujand")]
