@@ -18,6 +18,7 @@ internal static class DataSetup
             var postgres = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not configured.");
             services.AddDbContextPool<Q7x2Db>(options => options.UseQ7x2Postgres(postgres, npgsql => npgsql.CommandTimeout(30)), PoolSize);
+            services.AddSingleton<ISearchIndex, PostgresSearchIndex>();
             return services.AddDataServices();
         }
 

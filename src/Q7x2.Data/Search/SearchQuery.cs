@@ -78,6 +78,32 @@ public sealed class SearchQuery
     /// <summary>Whether a term holds a character the index keeps (a letter, digit or private-use character); the rest only separate words.</summary>
     public static bool HasWordCharacter(string text) => text.EnumerateRunes().Any(r => IsWordCharacter(Rune.GetUnicodeCategory(r)));
 
+    /// <summary>The words of a term: its runs of word characters, as the index on SQLite splits text.</summary>
+    internal static IReadOnlyList<string> Words(string text)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsWordCharacter(Rune.GetUnicodeCategory(rune)))
+            {
+                word.Append(rune.ToString());
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
+    }
+
     private static bool IsWordCharacter(UnicodeCategory category) => category switch
     {
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter

@@ -10,7 +10,7 @@ namespace Q7x2.Data.Search;
 /// </summary>
 public sealed partial class SqliteSearchIndex : ISearchIndex
 {
-    private const string ItemSeparator = "\u001F";
+    private const string ItemSeparator = SearchHighlights.ItemSeparator;
 
     /// <summary>FTS5's own default: a later write merges segments as it goes.</summary>
     private const int DefaultAutomerge = 4;
@@ -148,22 +148,11 @@ public sealed partial class SqliteSearchIndex : ISearchIndex
             ORDER BY Position
             """,
             [new("$owners", JsonSerializer.Serialize(matched.Keys))],
-            r => new Quote(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4)),
+            r => new SearchHighlights.Quote(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4)),
             ct);
 
-        var quotes = new Dictionary<string, SearchEvidence>(StringComparer.Ordinal);
-        foreach (var owner in evidence.GroupBy(v => v.Owner, StringComparer.Ordinal))
-        {
-            if (owner.ElementAtOrDefault(matched[owner.Key]) is { } quote)
-            {
-                quotes[owner.Key] = new SearchEvidence(quote.SourceId, quote.Start, quote.End, quote.Exact);
-            }
-        }
-
-        return quotes;
+        return SearchHighlights.PickQuotes(matched, evidence);
     }
-
-    private sealed record Quote(string Owner, string SourceId, int Start, int End, string Exact);
 
     private sealed class HitRow
     {
