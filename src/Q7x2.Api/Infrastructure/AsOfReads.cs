@@ -51,6 +51,13 @@ internal static partial class AsOfReads
                 }
 
                 var db = context.GetArgument<Q7x2Db>(index);
+                if (db.IsPostgres())
+                {
+                    return TypedResults.ValidationProblem(
+                        new Dictionary<string, string[]> { [Parameter] = ["asOf is not available on PostgreSQL yet: the history it reads is kept on SQLite only."] },
+                        title: "One or more query parameters are invalid.");
+                }
+
                 await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
                 var connection = (SqliteConnection)db.Database.GetDbConnection();
 

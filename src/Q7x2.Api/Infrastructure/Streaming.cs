@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Q7x2.Data;
@@ -25,7 +26,10 @@ internal static class Streaming
         var ct = http.RequestAborted;
         http.Features.Get<Microsoft.AspNetCore.Http.Timeouts.IHttpRequestTimeoutFeature>()?.DisableTimeout();
         await db.Database.OpenConnectionAsync(ct);
-        await using var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        // PostgreSQL's snapshot is a repeatable-read transaction.
+        await using var transaction = db.IsPostgres()
+            ? await db.Database.GetDbConnection().BeginTransactionAsync(IsolationLevel.RepeatableRead, ct)
+            : ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
         await db.Database.UseTransactionAsync(transaction, ct);
         try
         {

@@ -178,6 +178,14 @@ public sealed class MigrationTests : IDisposable
     ];
 
     [Fact]
+    public void TheCompiledModelIsNotFoundByAssemblyAttribute()
+    {
+        // dotnet ef dbcontext optimize writes Q7x2DbAssemblyAttributes.cs; with it EF would hand SQLite's compiled model to a
+        // PostgreSQL context too. The SQLite options name the model instead (UseQ7x2Sqlite): delete the file (README).
+        Assert.Empty(typeof(Q7x2Db).Assembly.GetCustomAttributes(typeof(DbContextModelAttribute), inherit: false));
+    }
+
+    [Fact]
     public async Task TheModelHasNoChangesMissingFromTheMigrations()
     {
         await using var db = CreateDb();

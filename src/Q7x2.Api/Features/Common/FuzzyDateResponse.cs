@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Q7x2.Data.Entities;
 
 namespace Q7x2.Api.Features.Common;
@@ -22,17 +22,22 @@ public sealed record FuzzyDateResponse(
     /// A fuzzy date read from SQL, its seven columns from <paramref name="first"/> in this record's order (text, from, to, precision,
     /// qualifier, basis, note, as stored: <c>DateText</c>…), or null when the text is null (no date).
     /// </summary>
-    public static FuzzyDateResponse? Read(SqliteDataReader r, int first) => r.IsDBNull(first) ? null : new(
+    public static FuzzyDateResponse? Read(DbDataReader r, int first) => r.IsDBNull(first) ? null : new(
         r.GetString(first), IsoDate(r, first + 1), IsoDate(r, first + 2), r.GetString(first + 3),
         r.IsDBNull(first + 4) ? null : r.GetString(first + 4), r.GetString(first + 5), r.IsDBNull(first + 6) ? null : r.GetString(first + 6));
 
     /// <summary>
-    /// A date stored as EF stores <see cref="DateOnly"/> (<c>yyyy-MM-dd</c>), read from its digits: Microsoft.Data.Sqlite's
-    /// <c>GetFieldValue&lt;DateOnly&gt;</c> runs the culture-aware date parser: a fifth of the time a hub detail spent mapping its
-    /// backlink rows, in a profile.
+    /// A date: PostgreSQL's <c>date</c>, or on SQLite text as EF stores <see cref="DateOnly"/> (<c>yyyy-MM-dd</c>), read from its
+    /// digits: Microsoft.Data.Sqlite's <c>GetFieldValue&lt;DateOnly&gt;</c> runs the culture-aware date parser: a fifth of the time
+    /// a hub detail spent mapping its backlink rows, in a profile.
     /// </summary>
-    public static DateOnly IsoDate(SqliteDataReader r, int ordinal)
+    public static DateOnly IsoDate(DbDataReader r, int ordinal)
     {
+        if (r.GetFieldType(ordinal) == typeof(DateOnly))
+        {
+            return r.GetFieldValue<DateOnly>(ordinal);
+        }
+
         var s = r.GetString(ordinal);
         return s.Length == 10 && s[4] == '-' && s[7] == '-'
             && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)

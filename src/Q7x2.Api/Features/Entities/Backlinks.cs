@@ -1,14 +1,12 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
+using System.Data.Common;
 using FluentValidation;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Features.Common;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
 using Q7x2.Data.Entities;
-using Q7x2.Data.Search;
 
 namespace Q7x2.Api.Features.Entities;
 
@@ -75,12 +73,12 @@ internal static class Backlinks
     // entity record, else a fact's or an observation's name as search titles them (its subject, predicate and object or value; its
     // metric and subjects), joined only for those kinds. An observation's subjects come in id order (the primary key's), not curated
     // order: a sort per observation would not be read from an index.
-    private static string Described(string rows) => $"""
+    private static string Described(SqlDialect sql, string rows) => $"""
         SELECT r."TargetId", r."Relation", r."RecordKind", r."RecordId", r."DateKey", r."Count",
             coalesce(r."Name",
                 concat_ws(' – ', coalesce(fs."Name", f."SubjectId"), coalesce(fp."Label", f."PredicateId"), coalesce(fo."Name", f."Value")),
                 concat_ws(' – ', upper(substr(o."Metric", 1, 1)) || replace(substr(o."Metric", 2), '-', ' '),
-                    (SELECT group_concat(coalesce(se."Name", os."EntityId"), ', ')
+                    (SELECT {sql.Join("coalesce(se.\"Name\", os.\"EntityId\")", "', '", "os.\"EntityId\"")}
                      FROM "ObservationSubjects" AS os LEFT JOIN "Entities" AS se ON se."Id" = os."EntityId"
                      WHERE os."ObservationId" = o."Id")),
                 r."RecordId") AS "Name",
@@ -101,10 +99,10 @@ internal static class Backlinks
     // For each entity of @ids and each group it has (its counter's row), the group's first rows plus one (to know there are more):
     // the first keys from the table's own order, then those rows by their key, on the same page or two. One bounded read per
     // (entity, group), whatever an entity's size, in one command for a detail or a page.
-    private static readonly string FirstOfEachGroup = Described($"""
+    private static readonly EngineSql FirstOfEachGroup = EngineSql.Of(sql => Described(sql, $"""
         SELECT {Stored}
-        FROM json_each(@ids) AS t
-        CROSS JOIN (VALUES {string.Join(", ", Groups.Select(g => $"('{g.Relation}', '{g.Kind}')"))}) AS g
+        FROM {sql.Each("@ids", "t")}
+        CROSS JOIN {sql.Rows(Groups.Select(g => $"('{g.Relation}', '{g.Kind}')"), "g", 2)}
         CROSS JOIN "BacklinkCounts" AS c
         CROSS JOIN "Backlinks" AS b
         WHERE c."TargetId" = t.value AND c."Relation" = g.column1 AND c."RecordKind" = g.column2
@@ -112,16 +110,16 @@ internal static class Backlinks
             AND (b."DateKey", b."RecordId") IN (SELECT x."DateKey", x."RecordId" FROM "Backlinks" AS x
                 WHERE x."TargetId" = t.value AND x."Relation" = g.column1 AND x."RecordKind" = g.column2
                 ORDER BY x."DateKey", x."RecordId" LIMIT {Embedded + 1})
-        """);
+        """));
 
     // Rows of one group already read (a page): what a detail shows of them, each row looked up by its record's id from the page's ids
     // (written as a CROSS JOIN, which SQLite keeps in order: given the choice, it read a hub's whole group, 34 ms).
-    private static readonly string RowsOfOneGroup = Described($"""
+    private static readonly EngineSql RowsOfOneGroup = EngineSql.Of(sql => Described(sql, $"""
         SELECT {Stored}
-        FROM json_each(@ids) AS i CROSS JOIN "Backlinks" AS b CROSS JOIN "BacklinkCounts" AS c
+        FROM {sql.Each("@ids", "i")} CROSS JOIN "Backlinks" AS b CROSS JOIN "BacklinkCounts" AS c
         WHERE b."RecordId" = i.value AND b."Relation" = @relation AND b."TargetId" = @id AND b."RecordKind" = @kind
             AND c."TargetId" = @id AND c."Relation" = @relation AND c."RecordKind" = @kind
-        """);
+        """));
 
     /// <summary>Every group with records pointing at <paramref name="id"/>, each with its first <see cref="Embedded"/>: one command.</summary>
     public static async Task<IReadOnlyList<BacklinkGroupResponse>> OfAsync(Q7x2Db db, string id, CancellationToken ct) =>
@@ -137,7 +135,7 @@ internal static class Backlinks
             return byEntity;
         }
 
-        var rows = await SqliteReader.ReadAsync(db, FirstOfEachGroup, [new SqliteParameter("@ids", JsonSerializer.Serialize(ids))], Read, ct);
+        var rows = await RawSql.ReadAsync(db, FirstOfEachGroup, [RawSql.List(db, "@ids", ids)], Read, ct);
         var byGroup = rows.ToLookup(r => (r.TargetId, r.Relation, r.RecordKind));
         foreach (var id in ids)
         {
@@ -175,18 +173,19 @@ internal static class Backlinks
         var rows = await db.Backlinks.AsNoTracking()
             .Where(b => b.TargetId == id && b.Relation == group.Relation && b.RecordKind == group.Kind)
             .PageAsync(ByDate, null, page, http, ct);
-        SqliteParameter[] parameters =
+        DbParameter[] parameters =
         [
-            new("@id", id), new("@relation", group.Relation), new("@kind", group.Kind), new("@ids", JsonSerializer.Serialize(rows.Items.Select(r => r.RecordId))),
+            RawSql.Parameter(db, "@id", id), RawSql.Parameter(db, "@relation", group.Relation), RawSql.Parameter(db, "@kind", group.Kind),
+            RawSql.List(db, "@ids", rows.Items.Select(r => r.RecordId)),
         ];
-        var described = (await SqliteReader.ReadAsync(db, RowsOfOneGroup, parameters, Read, ct)).ToDictionary(r => r.RecordId, StringComparer.Ordinal);
+        var described = (await RawSql.ReadAsync(db, RowsOfOneGroup, parameters, Read, ct)).ToDictionary(r => r.RecordId, StringComparer.Ordinal);
         return rows.Map(r => ToResponse(described[r.RecordId]));
     }
 
     private static BacklinkResponse ToResponse(BacklinkRow r) => new(r.RecordId, r.RecordKind, r.Name, r.Relation, r.Date);
 
     /// <summary>A row of the SQL above, by column position (read straight from SQLite: EF's raw-SQL pipeline cost more than the query).</summary>
-    private static BacklinkRow Read(SqliteDataReader r) => new()
+    private static BacklinkRow Read(DbDataReader r) => new()
     {
         TargetId = r.GetString(0), Relation = r.GetString(1), RecordKind = r.GetString(2), RecordId = r.GetString(3),
         DateKey = FuzzyDateResponse.IsoDate(r, 4), Count = r.GetInt32(5), Name = r.GetString(6), Date = FuzzyDateResponse.Read(r, 7),

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using Q7x2.Api.Features.Common;
 using Q7x2.Data;
 using Q7x2.Data.Entities;
-using Q7x2.Data.Search;
 
 namespace Q7x2.Api.Features.Entities;
 
@@ -59,103 +58,103 @@ internal static class GraphReader
 
     /// <summary>A record of the rows the statement reads matches the range (by overlap; none undated), or there is no range.</summary>
     private static string Dated(string row, string date = "Date") =>
-        $"(($from IS NULL AND $to IS NULL) OR ({row}.{date}From IS NOT NULL AND {row}.{date}To >= coalesce($from, {row}.{date}To) "
-        + $"AND {row}.{date}From <= coalesce($to, {row}.{date}From)))";
+        $"((@from IS NULL AND @to IS NULL) OR ({row}.\"{date}From\" IS NOT NULL AND {row}.\"{date}To\" >= coalesce(@from, {row}.\"{date}To\") "
+        + $"AND {row}.\"{date}From\" <= coalesce(@to, {row}.\"{date}From\")))";
 
     // The entities one hop from the frontier, as the edges below connect them, each lookup by an indexed column.
-    private static readonly string Near = $"""
-        WITH Frontier(Id) AS (SELECT value FROM json_each($frontier)),
+    private static string Near(SqlDialect sql) => $"""
+        WITH Frontier(Id) AS ({sql.Values("@frontier")}),
         Near(Id) AS (
-            SELECT f.ObjectId FROM Frontier CROSS JOIN "Facts" AS f ON f.SubjectId = Frontier.Id WHERE f.ObjectId IS NOT NULL AND {Dated("f")}
+            SELECT f."ObjectId" FROM Frontier {sql.OrderedJoin} "Facts" AS f ON f."SubjectId" = Frontier.Id WHERE f."ObjectId" IS NOT NULL AND {Dated("f")}
             UNION ALL
-            SELECT f.SubjectId FROM Frontier CROSS JOIN "Facts" AS f ON f.ObjectId = Frontier.Id WHERE {Dated("f")}
+            SELECT f."SubjectId" FROM Frontier {sql.OrderedJoin} "Facts" AS f ON f."ObjectId" = Frontier.Id WHERE {Dated("f")}
             UNION ALL
-            SELECT l.TargetId FROM Frontier CROSS JOIN "EntityLinks" AS l ON l.EntityId = Frontier.Id CROSS JOIN "Entities" AS r ON r.Id = l.EntityId
+            SELECT l."TargetId" FROM Frontier {sql.OrderedJoin} "EntityLinks" AS l ON l."EntityId" = Frontier.Id {sql.OrderedJoin} "Entities" AS r ON r."Id" = l."EntityId"
             WHERE {Dated("r")}
             UNION ALL
-            SELECT l.EntityId FROM Frontier CROSS JOIN "EntityLinks" AS l ON l.TargetId = Frontier.Id CROSS JOIN "Entities" AS r ON r.Id = l.EntityId
+            SELECT l."EntityId" FROM Frontier {sql.OrderedJoin} "EntityLinks" AS l ON l."TargetId" = Frontier.Id {sql.OrderedJoin} "Entities" AS r ON r."Id" = l."EntityId"
             WHERE {Dated("r")}
             UNION ALL
-            SELECT o.TargetId FROM Frontier CROSS JOIN "EntityLinks" AS l ON l.TargetId = Frontier.Id
-            CROSS JOIN "Entities" AS r ON r.Id = l.EntityId CROSS JOIN "EntityLinks" AS o ON o.EntityId = l.EntityId AND o.Role = l.Role
-            WHERE l.Role IN ('{LinkRole.Participant}', '{LinkRole.Party}') AND o.TargetId <> l.TargetId AND {Dated("r")}
+            SELECT o."TargetId" FROM Frontier {sql.OrderedJoin} "EntityLinks" AS l ON l."TargetId" = Frontier.Id
+            {sql.OrderedJoin} "Entities" AS r ON r."Id" = l."EntityId" {sql.OrderedJoin} "EntityLinks" AS o ON o."EntityId" = l."EntityId" AND o."Role" = l."Role"
+            WHERE l."Role" IN ('{LinkRole.Participant}', '{LinkRole.Party}') AND o."TargetId" <> l."TargetId" AND {Dated("r")}
             UNION ALL
-            SELECT o.EntityId FROM Frontier CROSS JOIN "ObservationSubjects" AS s ON s.EntityId = Frontier.Id
-            CROSS JOIN "Observations" AS b ON b.Id = s.ObservationId CROSS JOIN "ObservationSubjects" AS o ON o.ObservationId = s.ObservationId
-            WHERE o.EntityId <> s.EntityId AND {Dated("b", "Period")}
+            SELECT o."EntityId" FROM Frontier {sql.OrderedJoin} "ObservationSubjects" AS s ON s."EntityId" = Frontier.Id
+            {sql.OrderedJoin} "Observations" AS b ON b."Id" = s."ObservationId" {sql.OrderedJoin} "ObservationSubjects" AS o ON o."ObservationId" = s."ObservationId"
+            WHERE o."EntityId" <> s."EntityId" AND {Dated("b", "Period")}
             UNION ALL
-            SELECT r.CountryId FROM Frontier CROSS JOIN "Entities" AS r ON r.Id = Frontier.Id WHERE r.CountryId IS NOT NULL AND {Dated("r")}
+            SELECT r."CountryId" FROM Frontier {sql.OrderedJoin} "Entities" AS r ON r."Id" = Frontier.Id WHERE r."CountryId" IS NOT NULL AND {Dated("r")}
             UNION ALL
-            SELECT r.PartOfId FROM Frontier CROSS JOIN "Entities" AS r ON r.Id = Frontier.Id WHERE r.PartOfId IS NOT NULL AND {Dated("r")}
+            SELECT r."PartOfId" FROM Frontier {sql.OrderedJoin} "Entities" AS r ON r."Id" = Frontier.Id WHERE r."PartOfId" IS NOT NULL AND {Dated("r")}
             UNION ALL
-            SELECT r.PlaceId FROM Frontier CROSS JOIN "Entities" AS r ON r.Id = Frontier.Id WHERE r.PlaceId IS NOT NULL AND {Dated("r")}
+            SELECT r."PlaceId" FROM Frontier {sql.OrderedJoin} "Entities" AS r ON r."Id" = Frontier.Id WHERE r."PlaceId" IS NOT NULL AND {Dated("r")}
             UNION ALL
-            SELECT r.EventId FROM Frontier CROSS JOIN "Entities" AS r ON r.Id = Frontier.Id WHERE r.EventId IS NOT NULL AND {Dated("r")}
+            SELECT r."EventId" FROM Frontier {sql.OrderedJoin} "Entities" AS r ON r."Id" = Frontier.Id WHERE r."EventId" IS NOT NULL AND {Dated("r")}
             UNION ALL
-            SELECT r.Id FROM Frontier CROSS JOIN "Entities" AS r ON r.CountryId = Frontier.Id WHERE {Dated("r")}
+            SELECT r."Id" FROM Frontier {sql.OrderedJoin} "Entities" AS r ON r."CountryId" = Frontier.Id WHERE {Dated("r")}
             UNION ALL
-            SELECT r.Id FROM Frontier CROSS JOIN "Entities" AS r ON r.PartOfId = Frontier.Id WHERE {Dated("r")}
+            SELECT r."Id" FROM Frontier {sql.OrderedJoin} "Entities" AS r ON r."PartOfId" = Frontier.Id WHERE {Dated("r")}
             UNION ALL
-            SELECT r.Id FROM Frontier CROSS JOIN "Entities" AS r ON r.PlaceId = Frontier.Id WHERE {Dated("r")}
+            SELECT r."Id" FROM Frontier {sql.OrderedJoin} "Entities" AS r ON r."PlaceId" = Frontier.Id WHERE {Dated("r")}
             UNION ALL
-            SELECT r.Id FROM Frontier CROSS JOIN "Entities" AS r ON r.EventId = Frontier.Id WHERE {Dated("r")}),
+            SELECT r."Id" FROM Frontier {sql.OrderedJoin} "Entities" AS r ON r."EventId" = Frontier.Id WHERE {Dated("r")}),
         NewNodes AS (
-            SELECT DISTINCT n.Id, n.Kind, n.Name FROM Near CROSS JOIN "Entities" AS n ON n.Id = Near.Id
-            WHERE n.Id NOT IN (SELECT value FROM json_each($seen))
-            AND ($kinds IS NULL OR n.Kind IN (SELECT value FROM json_each($kinds)))
-            LIMIT $cap)
+            SELECT DISTINCT n."Id", n."Kind", n."Name" FROM Near {sql.OrderedJoin} "Entities" AS n ON n."Id" = Near.Id
+            WHERE n."Id" NOT IN ({sql.Values("@seen")})
+            AND (@kinds IS NULL OR n."Kind" IN ({sql.Values("@kinds")}))
+            LIMIT @cap)
         """;
 
-    private static readonly string NodesSql = $"{Near}\nSELECT Id, Kind, Name FROM NewNodes";
+    private static readonly EngineSql NodesSql = EngineSql.Of(sql => $"{Near(sql)}\nSELECT \"Id\", \"Kind\", \"Name\" FROM NewNodes");
 
-    private static readonly string NodeCountSql = $"{Near}\nSELECT count(*) FROM NewNodes";
+    private static readonly EngineSql NodeCountSql = EngineSql.Of(sql => $"{Near(sql)}\nSELECT count(*) FROM NewNodes");
 
     // Every edge between two nodes: one UNION ALL arm per kind of edge, each a lookup from a node by an indexed column.
     // Columns: source, target, relation, predicate label, record id, kind and name, an observation's quantity, the record's date.
-    private static readonly string Between = $"""
-        WITH Nodes(Id) AS (SELECT value FROM json_each($nodes)),
+    private static string Between(SqlDialect sql) => $"""
+        WITH Nodes(Id) AS ({sql.Values("@nodes")}),
         Edges AS (
-            SELECT f.SubjectId AS Source, f.ObjectId AS Target, 'fact' AS Relation, p.Label AS Predicate, f.Id AS RecordId,
-                'fact' AS RecordKind, NULL AS RecordName, NULL AS Value, NULL AS Unit, NULL AS Comparator, {Columns("f")}
-            FROM Nodes CROSS JOIN "Facts" AS f ON f.SubjectId = Nodes.Id CROSS JOIN "Predicates" AS p ON p.Id = f.PredicateId
-            WHERE f.ObjectId IN (SELECT Id FROM Nodes) AND {Dated("f")}
+            SELECT f."SubjectId" AS Source, f."ObjectId" AS Target, 'fact' AS Relation, p."Label" AS Predicate, f."Id" AS RecordId,
+                'fact' AS RecordKind, NULL AS RecordName, CAST(NULL AS NUMERIC) AS Value, NULL AS Unit, NULL AS Comparator, {Columns("f")}
+            FROM Nodes {sql.OrderedJoin} "Facts" AS f ON f."SubjectId" = Nodes.Id {sql.OrderedJoin} "Predicates" AS p ON p."Id" = f."PredicateId"
+            WHERE f."ObjectId" IN (SELECT Id FROM Nodes) AND {Dated("f")}
             UNION ALL
-            SELECT l.TargetId, l.EntityId, l.Role, NULL, r.Id, r.Kind, r.Name, NULL, NULL, NULL, {Columns("r")}
-            FROM Nodes CROSS JOIN "EntityLinks" AS l ON l.TargetId = Nodes.Id CROSS JOIN "Entities" AS r ON r.Id = l.EntityId
-            WHERE l.EntityId IN (SELECT Id FROM Nodes) AND {Dated("r")}
+            SELECT l."TargetId", l."EntityId", l."Role", NULL, r."Id", r."Kind", r."Name", NULL, NULL, NULL, {Columns("r")}
+            FROM Nodes {sql.OrderedJoin} "EntityLinks" AS l ON l."TargetId" = Nodes.Id {sql.OrderedJoin} "Entities" AS r ON r."Id" = l."EntityId"
+            WHERE l."EntityId" IN (SELECT Id FROM Nodes) AND {Dated("r")}
             UNION ALL
-            SELECT a.TargetId, b.TargetId, 'with-' || a.Role, NULL, r.Id, r.Kind, r.Name, NULL, NULL, NULL, {Columns("r")}
-            FROM Nodes CROSS JOIN "EntityLinks" AS a ON a.TargetId = Nodes.Id
-            CROSS JOIN "Entities" AS r ON r.Id = a.EntityId CROSS JOIN "EntityLinks" AS b ON b.EntityId = a.EntityId AND b.Role = a.Role
-            WHERE a.Role IN ('{LinkRole.Participant}', '{LinkRole.Party}') AND (b.Position, b.TargetId) > (a.Position, a.TargetId)
-            AND b.TargetId IN (SELECT Id FROM Nodes) AND {Dated("r")}
+            SELECT a."TargetId", b."TargetId", 'with-' || a."Role", NULL, r."Id", r."Kind", r."Name", NULL, NULL, NULL, {Columns("r")}
+            FROM Nodes {sql.OrderedJoin} "EntityLinks" AS a ON a."TargetId" = Nodes.Id
+            {sql.OrderedJoin} "Entities" AS r ON r."Id" = a."EntityId" {sql.OrderedJoin} "EntityLinks" AS b ON b."EntityId" = a."EntityId" AND b."Role" = a."Role"
+            WHERE a."Role" IN ('{LinkRole.Participant}', '{LinkRole.Party}') AND (b."Position", b."TargetId") > (a."Position", a."TargetId")
+            AND b."TargetId" IN (SELECT Id FROM Nodes) AND {Dated("r")}
             UNION ALL
-            SELECT a.EntityId, b.EntityId, 'observation', NULL, o.Id, 'observation', o.Metric, o.Value, o.Unit, o.Comparator,
+            SELECT a."EntityId", b."EntityId", 'observation', NULL, o."Id", 'observation', o."Metric", o."Value", o."Unit", o."Comparator",
                 {Columns("o", "Period")}
-            FROM Nodes CROSS JOIN "ObservationSubjects" AS a ON a.EntityId = Nodes.Id
-            CROSS JOIN "Observations" AS o ON o.Id = a.ObservationId CROSS JOIN "ObservationSubjects" AS b ON b.ObservationId = a.ObservationId
-            WHERE (b.Position, b.EntityId) > (a.Position, a.EntityId) AND b.EntityId IN (SELECT Id FROM Nodes) AND {Dated("o", "Period")}
+            FROM Nodes {sql.OrderedJoin} "ObservationSubjects" AS a ON a."EntityId" = Nodes.Id
+            {sql.OrderedJoin} "Observations" AS o ON o."Id" = a."ObservationId" {sql.OrderedJoin} "ObservationSubjects" AS b ON b."ObservationId" = a."ObservationId"
+            WHERE (b."Position", b."EntityId") > (a."Position", a."EntityId") AND b."EntityId" IN (SELECT Id FROM Nodes) AND {Dated("o", "Period")}
             UNION ALL
-            SELECT r.Id, r.CountryId, 'country-of', NULL, r.Id, r.Kind, r.Name, NULL, NULL, NULL, {Columns("r")}
-            FROM Nodes CROSS JOIN "Entities" AS r ON r.Id = Nodes.Id WHERE r.CountryId IN (SELECT Id FROM Nodes) AND {Dated("r")}
+            SELECT r."Id", r."CountryId", 'country-of', NULL, r."Id", r."Kind", r."Name", NULL, NULL, NULL, {Columns("r")}
+            FROM Nodes {sql.OrderedJoin} "Entities" AS r ON r."Id" = Nodes.Id WHERE r."CountryId" IN (SELECT Id FROM Nodes) AND {Dated("r")}
             UNION ALL
-            SELECT r.Id, r.PartOfId, 'part-of', NULL, r.Id, r.Kind, r.Name, NULL, NULL, NULL, {Columns("r")}
-            FROM Nodes CROSS JOIN "Entities" AS r ON r.Id = Nodes.Id WHERE r.PartOfId IN (SELECT Id FROM Nodes) AND {Dated("r")}
+            SELECT r."Id", r."PartOfId", 'part-of', NULL, r."Id", r."Kind", r."Name", NULL, NULL, NULL, {Columns("r")}
+            FROM Nodes {sql.OrderedJoin} "Entities" AS r ON r."Id" = Nodes.Id WHERE r."PartOfId" IN (SELECT Id FROM Nodes) AND {Dated("r")}
             UNION ALL
-            SELECT r.Id, r.PlaceId, 'place-of', NULL, r.Id, r.Kind, r.Name, NULL, NULL, NULL, {Columns("r")}
-            FROM Nodes CROSS JOIN "Entities" AS r ON r.Id = Nodes.Id WHERE r.PlaceId IN (SELECT Id FROM Nodes) AND {Dated("r")}
+            SELECT r."Id", r."PlaceId", 'place-of', NULL, r."Id", r."Kind", r."Name", NULL, NULL, NULL, {Columns("r")}
+            FROM Nodes {sql.OrderedJoin} "Entities" AS r ON r."Id" = Nodes.Id WHERE r."PlaceId" IN (SELECT Id FROM Nodes) AND {Dated("r")}
             UNION ALL
-            SELECT r.Id, r.EventId, 'event-of', NULL, r.Id, r.Kind, r.Name, NULL, NULL, NULL, {Columns("r")}
-            FROM Nodes CROSS JOIN "Entities" AS r ON r.Id = Nodes.Id WHERE r.EventId IN (SELECT Id FROM Nodes) AND {Dated("r")}),
-        Cut AS (SELECT * FROM Edges LIMIT $cap)
+            SELECT r."Id", r."EventId", 'event-of', NULL, r."Id", r."Kind", r."Name", NULL, NULL, NULL, {Columns("r")}
+            FROM Nodes {sql.OrderedJoin} "Entities" AS r ON r."Id" = Nodes.Id WHERE r."EventId" IN (SELECT Id FROM Nodes) AND {Dated("r")}),
+        Cut AS (SELECT * FROM Edges LIMIT @cap)
         """;
 
-    private static readonly string EdgesSql = $"{Between}\nSELECT * FROM Cut";
+    private static readonly EngineSql EdgesSql = EngineSql.Of(sql => $"{Between(sql)}\nSELECT * FROM Cut");
 
-    private static readonly string EdgeCountSql = $"{Between}\nSELECT count(*) FROM Cut";
+    private static readonly EngineSql EdgeCountSql = EngineSql.Of(sql => $"{Between(sql)}\nSELECT count(*) FROM Cut");
 
     private static string Columns(string row, string date = "Date") =>
-        string.Join(", ", new[] { "Text", "From", "To", "Precision", "Qualifier", "Basis", "Note" }.Select(c => $"{row}.{date}{c}"));
+        string.Join(", ", new[] { "Text", "From", "To", "Precision", "Qualifier", "Basis", "Note" }.Select(c => $"{row}.\"{date}{c}\""));
 
     /// <summary>The graph around <paramref name="id"/>, or why it is too large; null when there is no entity with that id.</summary>
     public static async Task<GraphOutcome?> ReadAsync(Q7x2Db db, string id, EntityGraphQuery query, GraphLimits limits, CancellationToken ct)
@@ -166,7 +165,7 @@ internal static class GraphReader
             return null;
         }
 
-        var filters = new Filters(query.Kinds is { } kinds ? JsonSerializer.Serialize(kinds) : null, query.FromDate, query.ToDate);
+        var filters = new Filters(query.Kinds, query.FromDate, query.ToDate);
         var hops = new List<List<EntityRef>>();
         var seen = new List<string> { id };
         for (var hop = 1; hop <= query.Hops; hop++)
@@ -178,12 +177,12 @@ internal static class GraphReader
             }
 
             var allowed = limits.MaxNodes - seen.Count;
-            var found = await SqliteReader.ReadAsync(db, NodesSql, Parameters(filters, ("$frontier", Json(frontier)), ("$seen", Json(seen)), ("$cap", allowed + 1)),
+            var found = await RawSql.ReadAsync(db, NodesSql, Parameters(db, filters, List(db, "@frontier", frontier), List(db, "@seen", seen), Cap(db, allowed + 1)),
                 r => new EntityRef(r.GetString(0), r.GetString(1), r.GetString(2)), ct);
             if (found.Count > allowed)
             {
                 var upTo = Math.Max(GraphLimits.CountUpTo, allowed + 1);
-                var more = await CountAsync(db, NodeCountSql, Parameters(filters, ("$frontier", Json(frontier)), ("$seen", Json(seen)), ("$cap", upTo)), ct);
+                var more = await CountAsync(db, NodeCountSql, Parameters(db, filters, List(db, "@frontier", frontier), List(db, "@seen", seen), Cap(db, upTo)), ct);
                 return new GraphOutcome(null, TooManyNodes(id, query, hop, seen.Count + more, more == upTo, limits.MaxNodes));
             }
 
@@ -193,12 +192,12 @@ internal static class GraphReader
 
         var nodes = hops.SelectMany(h => h).Prepend(centre).ToList();
         var byId = nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        var edgeParameters = Parameters(filters, ("$nodes", Json(seen)), ("$cap", limits.MaxEdges + 1));
-        var edges = await SqliteReader.ReadAsync(db, EdgesSql, edgeParameters, r => Edge(r, byId), ct);
+        var edgeParameters = Parameters(db, filters, List(db, "@nodes", seen), Cap(db, limits.MaxEdges + 1));
+        var edges = await RawSql.ReadAsync(db, EdgesSql, edgeParameters, r => Edge(r, byId), ct);
         if (edges.Count > limits.MaxEdges)
         {
             var upTo = Math.Max(GraphLimits.CountUpTo, limits.MaxEdges + 1);
-            var count = await CountAsync(db, EdgeCountSql, Parameters(filters, ("$nodes", Json(seen)), ("$cap", upTo)), ct);
+            var count = await CountAsync(db, EdgeCountSql, Parameters(db, filters, List(db, "@nodes", seen), Cap(db, upTo)), ct);
             return new GraphOutcome(null, TooManyEdges(id, query, nodes.Count, count, count == upTo, limits.MaxEdges));
         }
 
@@ -208,22 +207,28 @@ internal static class GraphReader
         return new GraphOutcome(new GraphResponse(id, query.Hops, nodes, ordered), null);
     }
 
-    private sealed record Filters(string? Kinds, DateOnly? From, DateOnly? To);
+    private sealed record Filters(IReadOnlyList<string>? Kinds, DateOnly? From, DateOnly? To);
 
-    private static string Json(List<string> ids) => JsonSerializer.Serialize(ids);
+    private static DbParameter List(Q7x2Db db, string name, List<string> ids) => RawSql.List(db, name, ids);
 
-    private static SqliteParameter[] Parameters(Filters filters, params (string Name, object Value)[] values) =>
+    private static DbParameter Cap(Q7x2Db db, int cap) => RawSql.Parameter(db, "@cap", cap);
+
+    /// <summary>The filters, then the step's own; a date is text on SQLite (as EF stores it) and a <c>date</c> on PostgreSQL.</summary>
+    private static DbParameter[] Parameters(Q7x2Db db, Filters filters, params DbParameter[] values) =>
     [
-        new("$kinds", (object?)filters.Kinds ?? DBNull.Value),
-        new("$from", filters.From is { } from ? from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value),
-        new("$to", filters.To is { } to ? to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value),
-        .. values.Select(v => new SqliteParameter(v.Name, v.Value)),
+        RawSql.List(db, "@kinds", filters.Kinds),
+        RawSql.Parameter(db, "@from", Date(db, filters.From), DbType.Date),
+        RawSql.Parameter(db, "@to", Date(db, filters.To), DbType.Date),
+        .. values,
     ];
 
-    private static async Task<int> CountAsync(Q7x2Db db, string sql, SqliteParameter[] parameters, CancellationToken ct) =>
-        (await SqliteReader.ReadAsync(db, sql, parameters, r => r.GetInt32(0), ct)).Single();
+    private static object? Date(Q7x2Db db, DateOnly? date) =>
+        date is not { } day ? null : db.IsPostgres() ? day : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static GraphEdgeResponse Edge(SqliteDataReader r, Dictionary<string, EntityRef> nodes)
+    private static async Task<int> CountAsync(Q7x2Db db, EngineSql sql, DbParameter[] parameters, CancellationToken ct) =>
+        (await RawSql.ReadAsync(db, sql, parameters, r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), ct)).Single();
+
+    private static GraphEdgeResponse Edge(DbDataReader r, Dictionary<string, EntityRef> nodes)
     {
         var (source, target, relation) = (r.GetString(0), r.GetString(1), r.GetString(2));
         var label = relation == "fact" ? r.GetString(3) : Labels[relation];

@@ -1,0 +1,100 @@
+using System.Data;
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Q7x2.Data;
+
+/// <summary>
+/// Hand-written reads that EF cannot express as cheaply, on either engine: one SQL text per engine, built once from one
+/// template (<see cref="EngineSql"/>), read row by row from EF's raw command (so it is logged, counted, interrupted and kept
+/// prepared like every other command) without EF's raw-SQL query pipeline.
+/// </summary>
+public static class RawSql
+{
+    public static async Task<List<T>> ReadAsync<T>(
+        Q7x2Db db, EngineSql sql, IReadOnlyList<DbParameter> parameters, Func<DbDataReader, T> map, CancellationToken ct)
+    {
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql.For(db), parameters);
+        var arguments = new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>());
+        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(arguments, ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(map(reader.DbDataReader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A parameter of the context's engine; <paramref name="type"/> types a null (PostgreSQL infers no type from it).</summary>
+    public static DbParameter Parameter(Q7x2Db db, string name, object? value, DbType? type = null)
+    {
+        DbParameter parameter = db.IsPostgres() ? new NpgsqlParameter(name, value ?? DBNull.Value) : new SqliteParameter(name, value ?? DBNull.Value);
+        if (type is { } dbType)
+        {
+            parameter.DbType = dbType;
+        }
+
+        return parameter;
+    }
+
+    /// <summary>A list of ids as one parameter (null for none): a JSON array on SQLite (read with <c>json_each</c>), a text array on PostgreSQL.</summary>
+    public static DbParameter List(Q7x2Db db, string name, IEnumerable<string>? values) =>
+        db.IsPostgres()
+            ? new NpgsqlParameter(name, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = values?.ToArray() ?? (object)DBNull.Value }
+            : new SqliteParameter(name, values is null ? DBNull.Value : JsonSerializer.Serialize(values));
+}
+
+/// <summary>One hand-written statement in each engine's dialect.</summary>
+public sealed class EngineSql(string sqlite, string postgres)
+{
+    public string Sqlite { get; } = sqlite;
+
+    public string Postgres { get; } = postgres;
+
+    /// <summary>The statement written once against <see cref="SqlDialect"/>.</summary>
+    public static EngineSql Of(Func<SqlDialect, string> write) => new(write(SqlDialect.Sqlite), write(SqlDialect.Postgres));
+
+    public string For(Q7x2Db db) => db.IsPostgres() ? Postgres : Sqlite;
+}
+
+/// <summary>What differs between SQLite's SQL and PostgreSQL's in the hand-written reads.</summary>
+public sealed class SqlDialect
+{
+    public static readonly SqlDialect Sqlite = new(false);
+
+    public static readonly SqlDialect Postgres = new(true);
+
+    private readonly bool _postgres;
+
+    private SqlDialect(bool postgres) => _postgres = postgres;
+
+    /// <summary>
+    /// An inner join (with <c>ON</c>) that SQLite keeps in the written order (its <c>CROSS JOIN</c>); PostgreSQL's planner orders
+    /// joins by its statistics and takes no <c>ON</c> after <c>CROSS JOIN</c>.
+    /// </summary>
+    public string OrderedJoin => _postgres ? "JOIN" : "CROSS JOIN";
+
+    /// <summary>A list parameter (<see cref="RawSql.List"/>) as a table <paramref name="alias"/> of one column, <c>value</c>.</summary>
+    public string Each(string parameter, string alias) =>
+        _postgres ? $"unnest({parameter}) AS {alias}(value)" : $"json_each({parameter}) AS {alias}";
+
+    /// <summary>The values of a list parameter, for <c>IN (…)</c>.</summary>
+    public string Values(string parameter) =>
+        _postgres ? $"SELECT unnest({parameter})" : $"SELECT value FROM json_each({parameter})";
+
+    /// <summary>Strings joined with a separator, in <paramref name="order"/> (SQLite joins in the order it reads, which the caller's index gives).</summary>
+    public string Join(string value, string separator, string order) =>
+        _postgres ? $"string_agg({value}, {separator} ORDER BY {order})" : $"group_concat({value}, {separator})";
+
+    /// <summary>An inline table of rows with columns named <c>column1</c>, <c>column2</c>… (SQLite names them so itself).</summary>
+    public string Rows(IEnumerable<string> rows, string alias, int columns) =>
+        $"(VALUES {string.Join(", ", rows)}) AS {alias}"
+        + (_postgres ? $"({string.Join(", ", Enumerable.Range(1, columns).Select(c => $"column{c}"))})" : "");
+}
