@@ -34,12 +34,17 @@ public static class DatabaseEngine
 
     public static TBuilder UseQ7x2Postgres<TBuilder>(
         this TBuilder options, string connectionString, Action<NpgsqlDbContextOptionsBuilder>? configure = null)
-        where TBuilder : DbContextOptionsBuilder =>
-        (TBuilder)options.UseNpgsql(connectionString, npgsql =>
+        where TBuilder : DbContextOptionsBuilder
+    {
+        // Npgsql sends DateOnly.MaxValue as 'infinity' unless told not to; 9999-12-31 is the sort key of an undated record (a
+        // stored date), and a keyset cursor at it compared with infinity never moved on.
+        AppContext.SetSwitch("Npgsql.DisableDateTimeInfinityConversions", true);
+        return (TBuilder)options.UseNpgsql(connectionString, npgsql =>
         {
             npgsql.MigrationsAssembly(PostgresMigrations);
             configure?.Invoke(npgsql);
         });
+    }
 
     /// <summary>Whether a context runs on PostgreSQL (its model and raw SQL differ there).</summary>
     public static bool IsPostgres(this Q7x2Db db) => db.Database.ProviderName == PostgresProviderName;

@@ -17,6 +17,7 @@ internal static class DatabaseCommands
         {
             // EF Core takes its own migration lock on PostgreSQL; the history is not kept there yet.
             await db.Database.MigrateAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(DeferrableReferences, ct);
             return;
         }
 
@@ -34,6 +35,23 @@ internal static class DatabaseCommands
         // The history of the record tables is derived from their columns: brought up to date after every migration.
         await OnConnectionAsync(db, History.Ensure, ct);
     }
+
+    /// <summary>
+    /// Every foreign key of the schema made <c>DEFERRABLE</c> (checked at once unless a transaction defers it), after every
+    /// migration, as EF creates them without: a curator's write replaces a record's row within its transaction, and the records
+    /// that point at it are checked at commit (<c>SET CONSTRAINTS ALL DEFERRED</c>, SQLite's <c>defer_foreign_keys</c>).
+    /// </summary>
+    private const string DeferrableReferences = """
+        DO $$
+        DECLARE c record;
+        BEGIN
+            FOR c IN SELECT conrelid::regclass AS "table", conname FROM pg_constraint
+                WHERE contype = 'f' AND NOT condeferrable AND connamespace = 'public'::regnamespace
+            LOOP
+                EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE', c."table", c.conname);
+            END LOOP;
+        END $$;
+        """;
 
     private static async Task OnConnectionAsync(Q7x2Db db, Action<SqliteConnection> action, CancellationToken ct)
     {

@@ -9,10 +9,18 @@ namespace Q7x2.Api.Tests.Infrastructure;
 /// <summary>
 /// The real API over a temporary SQLite file: a copy of the template database (migrated and seeded from the repository's
 /// seed/ once per test run by the API's own start-up), so each factory starts on a seeded database without seeding again.
+/// With <c>Q7X2_TEST_ENGINE=Postgres</c> the same on PostgreSQL: a database copied from PostgreSQL's template
+/// (<see cref="PostgresTemplate"/>), for the run of the suite on the second engine (tests of SQLite's own machinery carry the
+/// trait <c>Engine=Sqlite</c> and are left out of that run).
 /// </summary>
 public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Whether this run of the suite is the PostgreSQL one.</summary>
+    public static readonly bool OnPostgres = Environment.GetEnvironmentVariable("Q7X2_TEST_ENGINE") == nameof(DatabaseProvider.Postgres);
+
     private readonly TempDirectory _directory = Repository.TempDirectory();
+    private readonly string? _postgres = OnPostgres ? $"q7x2_test_{Guid.NewGuid():N}" : null;
+    private bool _created;
 
     public string DatabasePath => Path.Combine(_directory.Path, "q7x2.db");
 
@@ -23,6 +31,20 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_postgres is not null)
+        {
+            if (!_created)
+            {
+                PostgresTemplate.CreateCopy(PostgresServer.RequireAdmin(), _postgres);
+                _created = true;
+            }
+
+            PostgresApiFactory.Configure(builder, PostgresConnectionString);
+            TestKeys.Configure(builder);
+            builder.ConfigureServices(services => services.ConfigureDbContext<Q7x2Db>(options => options.AddInterceptors(Commands)));
+            return;
+        }
+
         // Once per factory: a host derived with WithWebHostBuilder runs this again, on the same file another host may be using.
         if (!File.Exists(DatabasePath))
         {
@@ -36,11 +58,16 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
             services.ConfigureDbContext<Q7x2Db>(options => options.UseQ7x2Sqlite(ConnectionString).AddInterceptors(Commands)));
     }
 
+    private string PostgresConnectionString =>
+        new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.RequireAdmin()) { Database = _postgres }.ConnectionString;
+
     /// <summary>A context on the factory's database, for assertions that look under the API.</summary>
     public Q7x2Db CreateDb()
     {
         _ = Server; // the host starts (and copies the template database) on first use
-        return new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseQ7x2Sqlite(ConnectionString).Options);
+        return _postgres is not null
+            ? new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseQ7x2Postgres(PostgresConnectionString).Options)
+            : new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseQ7x2Sqlite(ConnectionString).Options);
     }
 
     protected override void Dispose(bool disposing)
@@ -49,6 +76,11 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             _directory.Dispose();
+            if (_created)
+            {
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                PostgresTemplate.Drop(PostgresServer.RequireAdmin(), _postgres!);
+            }
         }
     }
 }

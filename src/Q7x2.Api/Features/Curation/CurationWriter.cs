@@ -252,7 +252,7 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         where TResponse : class
     {
         // The old row and the new one swap within the transaction; the records that point at it are checked at commit.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", ct);
+        await db.Database.ExecuteSqlRawAsync(db.IsPostgres() ? "SET CONSTRAINTS ALL DEFERRED" : "PRAGMA defer_foreign_keys = ON", ct);
         built.Record.Origin = RecordOrigin.Curator;
         if (before is not null)
         {

@@ -13,13 +13,13 @@ public sealed class BodyRuleTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2Ap
     /// <summary>Sends the write and asserts a 400 problem with an error at <paramref name="key"/>, and an untouched database.</summary>
     private async Task<string[]> RejectedAsync(Func<Task<HttpResponseMessage>> write, string key)
     {
-        var before = await DatabaseSnapshot.TakeAsync(factory.DatabasePath);
+        var before = await DatabaseSnapshot.TakeAsync(factory);
 
         var problem = await (await write()).ReadProblemAsync(HttpStatusCode.BadRequest);
 
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty(key, out var reasons), $"expected an error at '{key}', got {errors}");
-        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(factory.DatabasePath));
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(factory));
         return [.. reasons.EnumerateArray().Select(r => r.GetString()!)];
     }
 
@@ -158,13 +158,13 @@ public sealed class BodyRuleTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2Ap
     [Fact]
     public async Task ABodyThatIsNotJsonNamesTheLineWhereItBreaks()
     {
-        var before = await DatabaseSnapshot.TakeAsync(factory.DatabasePath);
+        var before = await DatabaseSnapshot.TakeAsync(factory);
 
         var problem = await (await _curator.PostAsync("/v1/people", TestKeys.Json("{\"id\": \"broken\",\n\"name\": }"))).ReadProblemAsync(HttpStatusCode.BadRequest);
 
         var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
         Assert.StartsWith("The body is not valid JSON (line 2, byte ", error.Value[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(factory.DatabasePath));
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(factory));
     }
 
     [Fact]
