@@ -12,7 +12,7 @@ using Q7x2.Data.Seeding;
 namespace Q7x2.Api.Infrastructure;
 
 /// <summary>
-/// The command line, parsed by System.CommandLine: no subcommand serves the API; <c>migrate</c>, <c>seed [--dry-run]</c>,
+/// The command line, parsed by System.CommandLine: no subcommand serves the API; <c>migrate</c>, <c>seed [--dry-run] [--if-empty]</c>,
 /// <c>keys new --name NAME --role curator|admin</c> and <c>generate --sources N [--seed S] --out DIR</c> run and exit. Configuration overrides take one form, <c>--Section:Key=value</c>
 /// (a colon in the name), plus the host's own <c>--urls=…</c>, <c>--environment=…</c>, <c>--contentRoot=…</c> and
 /// <c>--applicationName=…</c>; they go to the host's configuration, everything else to the parser. An unknown command or
@@ -28,6 +28,9 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
     /// <summary><c>generate</c>: how many sources, the seed of its random numbers, and the folder to write.</summary>
     public (int Sources, ulong Seed, string Out)? Corpus { get; private init; }
 
+    /// <summary><c>seed --if-empty</c>: seed only a database that holds no source; leave any other as it is.</summary>
+    public bool IfEmpty { get; private init; }
+
     /// <summary>Set when parsing alone answered the command line: 0 after <c>--help</c>, 2 after a usage error.</summary>
     public int? ExitCode { get; private init; }
 
@@ -35,6 +38,11 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
     public string? ImportPath { get; private init; }
 
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "Say what would change, write nothing." };
+
+    private static readonly Option<bool> IfEmptyOption = new("--if-empty")
+    {
+        Description = "Seed only when the database holds no source; otherwise say so and exit 0 without touching it (a one-off seed step that is safe to re-run).",
+    };
 
     private static readonly Option<string> NameOption = new("--name")
     {
@@ -96,7 +104,7 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
         migrate.SetAction(_ => 0);
         var seed = new Command("seed", "Apply the migrations, then bring the data to what the seed folder says (Seed:Path); prints N added, N changed, N removed, N kept.")
         {
-            DryRunOption,
+            DryRunOption, IfEmptyOption,
         };
         seed.SetAction(_ => 0);
         var create = new Command("new", "Print a new API key once, and the configuration that holds its hash.") { NameOption, RoleOption };
@@ -155,7 +163,7 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
         {
             "new" => new CommandLine("keys", false, hostArgs) { NewKey = (result.GetValue(NameOption)!, result.GetValue(RoleOption)!) },
             "migrate" => new CommandLine("migrate", false, hostArgs),
-            "seed" => new CommandLine("seed", result.GetValue(DryRunOption), hostArgs),
+            "seed" => new CommandLine("seed", result.GetValue(DryRunOption), hostArgs) { IfEmpty = result.GetValue(IfEmptyOption) },
             "import" => new CommandLine("import", false, hostArgs) { ImportPath = result.GetValue(DumpArgument) },
             "generate" => new CommandLine("generate", false, hostArgs)
             {
@@ -187,6 +195,11 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
         var ct = app.Lifetime.ApplicationStopping;
         try
         {
+            if (Command == "seed" && IfEmpty)
+            {
+                return await SeedIfEmptyAsync(app, db, scope.ServiceProvider.GetRequiredService<Seeder>(), ct);
+            }
+
             await DatabaseCommands.MigrateAsync(db, ct);
             if (Command == "migrate")
             {
@@ -209,6 +222,26 @@ internal sealed partial record CommandLine(string? Command, bool DryRun, string[
             await Console.Error.WriteLineAsync(e.Message);
             return 1;
         }
+        catch (SeedRefusedException e)
+        {
+            await Console.Error.WriteLineAsync($"{e.Message} (seed --if-empty leaves a database that holds data as it is.)");
+            return 1;
+        }
+    }
+
+    /// <summary>Migrates, then seeds an empty database as start-up does; a database that holds data is left as it is (exit 0).</summary>
+    private async Task<int> SeedIfEmptyAsync(WebApplication app, Q7x2Db db, Seeder seeder, CancellationToken ct)
+    {
+        if (await DatabaseCommands.MigrateAndSeedIfEmptyAsync(db, seeder, DataSetup.SeedPath(app.Configuration), DryRun, ct) is { } result)
+        {
+            Console.WriteLine(result);
+        }
+        else
+        {
+            Console.WriteLine("Migrations applied; the database already holds data, so nothing was seeded.");
+        }
+
+        return 0;
     }
 
     /// <summary>

@@ -152,6 +152,24 @@ internal static class DatabaseCommands
     /// <summary>The advisory lock key of migrate-and-seed ("Q7x2" in ASCII).</summary>
     private const long StartLock = 0x51_37_78_32;
 
+    /// <summary>
+    /// Migrates, then seeds when the database holds no source, as the only process doing so (<see cref="ExclusivelyAsync"/>):
+    /// what start-up does, and <c>seed --if-empty</c>. Null when the database already held data (it is left as it was).
+    /// </summary>
+    public static async Task<SeedResult?> MigrateAndSeedIfEmptyAsync(Q7x2Db db, Seeder seeder, string seedPath, bool dryRun, CancellationToken ct)
+    {
+        SeedResult? result = null;
+        await ExclusivelyAsync(db, async ct =>
+        {
+            await MigrateAsync(db, ct);
+            if (!await db.Sources.AnyAsync(ct))
+            {
+                result = await SeedAsync(seeder, seedPath, dryRun, ct);
+            }
+        }, ct);
+        return result;
+    }
+
     public static Task<SeedResult> SeedAsync(Seeder seeder, string seedPath, bool dryRun, CancellationToken ct) =>
         seeder.ApplyAsync(seedPath, dryRun, ct);
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Q7x2.Data;
 using Q7x2.Data.Seeding;
 
@@ -40,19 +39,12 @@ internal sealed partial class DatabaseInitializer(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Q7x2Db>();
-        await DatabaseCommands.ExclusivelyAsync(db, async ct =>
+        var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
+        var path = DataSetup.SeedPath(configuration);
+        if (await DatabaseCommands.MigrateAndSeedIfEmptyAsync(db, seeder, path, dryRun: false, cancellationToken) is { } result)
         {
-            await DatabaseCommands.MigrateAsync(db, ct);
-            if (await db.Sources.AnyAsync(ct))
-            {
-                return;
-            }
-
-            var path = DataSetup.SeedPath(configuration);
-            var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
-            var result = await DatabaseCommands.SeedAsync(seeder, path, dryRun: false, ct);
             LogSeeded(path, result.ToString());
-        }, cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -9,7 +9,7 @@ namespace Q7x2.Api.Infrastructure;
 /// <summary>
 /// What every response carries and who may call from where: <c>nosniff</c>, a CSP for Swagger UI, <c>no-store</c> on problems and
 /// writes, CORS (anonymous reads from any origin, writes only from <c>Cors:WriteOrigins</c>), forwarded headers when
-/// <c>ForwardedHeaders:Enabled</c>, and a request timeout (<c>RequestTimeouts:Seconds</c>) answered with a 503 problem.
+/// <c>ForwardedHeaders:Enabled</c> (from <c>KnownProxies</c> by address and <c>KnownNetworks</c> by CIDR), and a request timeout (<c>RequestTimeouts:Seconds</c>) answered with a 503 problem.
 /// </summary>
 internal static class HttpPosture
 {
@@ -30,6 +30,12 @@ internal static class HttpPosture
             foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            // Proxies by network (CIDR): a container's address is not fixed, its network's is.
+            foreach (var network in configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
         var seconds = configuration.GetValue<double?>("RequestTimeouts:Seconds") ?? 10;

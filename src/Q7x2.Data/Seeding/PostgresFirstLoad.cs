@@ -21,9 +21,9 @@ internal static class PostgresFirstLoad
         await using var transaction = await db.BeginWriteAsync(ct);
         if (await db.Sources.AnyAsync(ct) || await db.Predicates.AnyAsync(ct) || await db.Revisions.AnyAsync(ct))
         {
-            throw new NotSupportedException(
+            throw new SeedRefusedException(
                 "The database already holds data: on PostgreSQL the seed is only loaded into an empty database so far (a second run, " +
-                "which compares the seed with the stored records, needs SQLite).");
+                "which compares the seed with the stored records, needs SQLite); nothing was written.");
         }
 
         var seed = SeedLoader.Load(root);

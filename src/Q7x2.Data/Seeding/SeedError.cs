@@ -12,3 +12,8 @@ public sealed class SeedValidationException(IReadOnlyList<SeedError> errors)
 {
     public IReadOnlyList<SeedError> Errors { get; } = errors;
 }
+
+/// <summary>
+/// A seed run the engine cannot do (on PostgreSQL, a run over a database that already holds data); nothing was written.
+/// </summary>
+public sealed class SeedRefusedException(string message) : Exception(message);

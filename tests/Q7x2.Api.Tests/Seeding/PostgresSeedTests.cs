@@ -139,7 +139,7 @@ public sealed class PostgresSeedTests : IDisposable
         await seeder.ApplyAsync(Repository.Seed, dryRun: false, CancellationToken.None);
         var revisions = await db.Revisions.CountAsync();
 
-        var refused = await Assert.ThrowsAsync<NotSupportedException>(() => seeder.ApplyAsync(Repository.Seed, dryRun: false, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<SeedRefusedException>(() => seeder.ApplyAsync(Repository.Seed, dryRun: false, CancellationToken.None));
 
         Assert.Contains("empty database", refused.Message, StringComparison.Ordinal);
         Assert.Equal(revisions, await db.Revisions.CountAsync());

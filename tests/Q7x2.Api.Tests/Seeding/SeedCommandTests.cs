@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Tests.Infrastructure;
 
 namespace Q7x2.Api.Tests.Seeding;
@@ -57,6 +58,50 @@ public sealed class SeedCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("0 added, 1 changed, 1 removed", result.Output, StringComparison.Ordinal);
         Assert.Contains("0 added, 0 changed, 0 removed", (await RunAsync(seed, "seed")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedIfEmptySeedsAnEmptyDatabaseAndLeavesOneThatHoldsDataAsItIs()
+    {
+        var seed = _temp.CopyFrom(Repository.Seed, "seed");
+
+        var first = await RunAsync(seed, "seed", "--if-empty");
+        Edit(seed, "people.json", root => root["people"]![0]!["description"] = "A change that seed --if-empty must not write.");
+        var before = await DatabaseSnapshot.TakeAsync(Database);
+        var second = await RunAsync(seed, "seed", "--if-empty");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Matches(@"[1-9]\d* added, 0 changed, 0 removed", first.Output);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("already holds data, so nothing was seeded", second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("added", second.Output, StringComparison.Ordinal);
+        Assert.Empty(second.Error);
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(Database));
+    }
+
+    [SkippableFact]
+    public async Task OnPostgresSeedIfEmptyIsSafeToRerunAndAPlainSecondSeedFailsWithOneLine()
+    {
+        await using var database = PostgresServer.NewDatabase();
+        string[] postgres = ["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={database.ConnectionString}"];
+        Task<ApiProcess.Outcome> Run(params string[] args) =>
+            ApiProcess.RunAsync(_temp.Path, [.. args, .. postgres, $"--Seed:Path={Repository.Seed}"]);
+
+        var first = await Run("seed", "--if-empty");
+        await using var db = database.CreateDb();
+        var revisions = await db.Revisions.CountAsync();
+        var second = await Run("seed", "--if-empty");
+        var plain = await Run("seed");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Matches(@"[1-9]\d* added, 0 changed, 0 removed", first.Output);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("already holds data, so nothing was seeded", second.Output, StringComparison.Ordinal);
+        Assert.Equal(1, plain.ExitCode);
+        var error = Assert.Single(plain.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("already holds data", error, StringComparison.Ordinal);
+        Assert.Contains("--if-empty", error, StringComparison.Ordinal);
+        Assert.Equal(revisions, await db.Revisions.CountAsync());
     }
 
     public static TheoryData<string, string, string, string> BrokenSeeds() => new()

@@ -37,15 +37,18 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("migrate", false)]
-    [InlineData("seed", false)]
-    [InlineData("seed --dry-run", true)]
-    public void SubcommandsAreRecognizedWithTheirOptions(string args, bool dryRun)
+    [InlineData("migrate", false, false)]
+    [InlineData("seed", false, false)]
+    [InlineData("seed --dry-run", true, false)]
+    [InlineData("seed --if-empty", false, true)]
+    [InlineData("seed --if-empty --dry-run", true, true)]
+    public void SubcommandsAreRecognizedWithTheirOptions(string args, bool dryRun, bool ifEmpty)
     {
         var (parsed, _, _) = Parse([.. args.Split(' '), "--Seed:Path=/tmp/seed"]);
 
         Assert.Equal(args.Split(' ')[0], parsed.Command);
         Assert.Equal(dryRun, parsed.DryRun);
+        Assert.Equal(ifEmpty, parsed.IfEmpty);
         Assert.Null(parsed.ExitCode);
         Assert.Equal(["--Seed:Path=/tmp/seed"], parsed.HostArgs);
     }
@@ -121,6 +124,7 @@ public sealed class CommandLineTests
         if (command == "seed")
         {
             Assert.Contains("--dry-run", output, StringComparison.Ordinal);
+            Assert.Contains("--if-empty", output, StringComparison.Ordinal);
         }
 
         if (command == "generate")
@@ -136,6 +140,7 @@ public sealed class CommandLineTests
     [InlineData("seed --dryrun")]
     [InlineData("--verbose")]
     [InlineData("migrate --force")]
+    [InlineData("migrate --if-empty")]
     [InlineData("keys")]
     [InlineData("keys new --name ci")]
     [InlineData("keys new --name ci --role reader")]

@@ -1,0 +1,276 @@
+#!/usr/bin/env bash
+# docker-compose.yml's topology without Docker, from Debian's packages, on loopback, in a temporary folder: a private
+# PostgreSQL cluster, redis-server, the API published once (Release) and run as `migrate` then `seed --if-empty`, three
+# API processes on three ports (PostgreSQL, the output cache shared in Redis, forwarded headers from 127.0.0.1, rate
+# limits on) and nginx on one port, round robin over the three. Then it checks, one line per check, that every replica is
+# ready, that requests through nginx reach all three, that a write is seen at once by every replica, that a read cached by
+# one replica is a hit in another, that two clients behind nginx have budgets of their own, and that nginx goes on when a
+# replica stops. Run as root (README, Docker): `bash tests/deploy/replicas.sh`. Exits 1 when a check fails; stops
+# everything it started and removes its folder on exit.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$PWD
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+missing=()
+command -v nginx >/dev/null || missing+=(nginx)
+command -v redis-server >/dev/null || missing+=(redis-server)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+if (( ${#missing[@]} > 0 )); then
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+
+work=$(mktemp -d /tmp/q7x2-replicas.XXXXXX)
+chmod 755 "$work"
+pids=()
+pg_started=0
+
+stop_all() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  if (( pg_started )); then
+    su postgres -c "$pg_bin/pg_ctl -D $work/pg/data -m fast -w stop" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap stop_all EXIT
+
+# A free loopback port from $1 upwards, not one already in $taken (the caller adds what it gets).
+taken=()
+free_port() {
+  local port
+  for port in $(seq "$1" $(($1 + 200))); do
+    [[ " ${taken[*]} " == *" $port "* ]] && continue
+    if ! (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  echo "no free port from $1" >&2
+  return 1
+}
+
+pg_port=$(free_port 55600); taken+=("$pg_port")
+redis_port=$(free_port 56380); taken+=("$redis_port")
+nginx_port=$(free_port 58080); taken+=("$nginx_port")
+api_ports=()
+for _ in 1 2 3; do
+  p=$(free_port 58100); taken+=("$p"); api_ports+=("$p")
+done
+
+echo "== setting up in $work"
+mkdir -p "$work/pg" && chown postgres "$work/pg"
+su postgres -c "$pg_bin/initdb -D $work/pg/data -A trust -U postgres --encoding=UTF8 --locale=C.UTF-8" >/dev/null
+su postgres -c "$pg_bin/pg_ctl -D $work/pg/data -l $work/pg/log -w start -o '-h 127.0.0.1 -p $pg_port -k $work/pg -c fsync=off'" >/dev/null
+pg_started=1
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+
+redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir "$work" --logfile "$work/redis.log" &
+pids+=($!)
+echo "redis-server $(redis-server --version | awk '{print $3}') on 127.0.0.1:$redis_port"
+
+echo "publishing the API (Release) ..."
+dotnet publish src/Q7x2.Api -c Release -o "$work/app" >"$work/publish.log" 2>&1 || { cat "$work/publish.log" >&2; exit 1; }
+
+# The write key of these checks: its SHA-256 is the configuration (README, Curation).
+key=$(head -c 32 /dev/urandom | base64 | tr -d '/+=')
+key_sha=$(printf '%s' "$key" | sha256sum | awk '{print $1}')
+
+# What every replica and the one-off steps share (docker-compose.yml's environment). PollInterval is 10 minutes so that a
+# replica sees another's write only through the shared cache's eviction, never through its poll.
+export ASPNETCORE_ENVIRONMENT=Production
+export Database__Provider=Postgres
+export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Database=q7x2;Username=postgres"
+export Seed__Path="$repo/seed"
+export Caching__Redis="127.0.0.1:$redis_port"
+export Caching__PollInterval=00:10:00
+export ForwardedHeaders__Enabled=true
+export ForwardedHeaders__KnownProxies__0=127.0.0.1
+export RateLimiting__Enabled=true
+export RateLimiting__Search__PermitsPerMinute=5
+export Auth__Keys__0__Name=replicas-check Auth__Keys__0__Role=curator Auth__Keys__0__Sha256="$key_sha"
+unset ASPNETCORE_URLS
+
+api() { (cd "$work" && dotnet "$work/app/Q7x2.Api.dll" "$@"); }
+echo "migrate: $(api migrate | tail -n 1)"
+echo "seed --if-empty: $(api seed --if-empty | tail -n 1)"
+echo "seed --if-empty (again): $(api seed --if-empty | tail -n 1)"
+
+api_pids=()
+for i in 0 1 2; do
+  (cd "$work" && exec dotnet "$work/app/Q7x2.Api.dll" --urls="http://127.0.0.1:${api_ports[$i]}") >"$work/api$i.log" 2>&1 &
+  pids+=($!); api_pids+=($!)
+done
+
+mkdir -p "$work/nginx" && chown nobody "$work/nginx"
+cat >"$work/nginx.conf" <<EOF
+daemon off;
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 256; }
+http {
+    access_log $work/nginx-access.log;
+    client_body_temp_path $work/nginx/body;
+    proxy_temp_path $work/nginx/proxy;
+    fastcgi_temp_path $work/nginx/fastcgi;
+    uwsgi_temp_path $work/nginx/uwsgi;
+    scgi_temp_path $work/nginx/scgi;
+    upstream api {
+        server 127.0.0.1:${api_ports[0]};
+        server 127.0.0.1:${api_ports[1]};
+        server 127.0.0.1:${api_ports[2]};
+    }
+    server {
+        listen 127.0.0.1:$nginx_port;
+        client_max_body_size 2m;
+        location = /metrics { return 404; }
+        location / {
+            proxy_pass http://api;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host \$http_host;
+            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto \$scheme;
+            proxy_next_upstream error timeout;
+            proxy_connect_timeout 2s;
+        }
+    }
+}
+EOF
+nginx -c "$work/nginx.conf" -p "$work" &
+pids+=($!)
+proxy="http://127.0.0.1:$nginx_port"
+replica() { echo "http://127.0.0.1:${api_ports[$1]}"; }
+echo "API replicas on ${api_ports[*]}; nginx on $nginx_port"
+
+for i in 0 1 2; do
+  for _ in $(seq 1 120); do
+    curl -fsS -o /dev/null "$(replica "$i")/health/ready" 2>/dev/null && break
+    sleep 0.5
+  done
+done
+for _ in $(seq 1 20); do
+  curl -fsS -o /dev/null "$proxy/health/live" 2>/dev/null && break
+  sleep 0.25
+done
+
+passed=0
+failed=0
+check() { # check NAME CONDITION-EXIT-STATUS DETAIL
+  if [[ $2 == 0 ]]; then
+    passed=$((passed + 1)); echo "PASS $1: $3"
+  else
+    failed=$((failed + 1)); echo "FAIL $1: $3"
+  fi
+}
+
+# Status, then the headers (lowercase names) and the body into files; prints the status.
+request() { # request OUTPUT-PREFIX CURL-ARGS...
+  local out=$1; shift
+  curl -sS -o "$out.body" -D "$out.headers" -w '%{http_code}' "$@"
+}
+header() { { grep -i "^$2:" "$1.headers" || true; } | head -n 1 | cut -d' ' -f2- | tr -d '\r'; }
+
+echo "== checks"
+# (a) every replica answers /health/ready.
+ready=()
+ok=0
+for i in 0 1 2; do
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$(replica "$i")/health/ready")
+  ready+=("${api_ports[$i]}=$status")
+  [[ $status == 200 ]] || ok=1
+done
+check "a. every replica ready" "$ok" "/health/ready ${ready[*]}"
+
+# (b) requests through nginx reach all three: each replica's own count of answered requests (its /metrics, read directly)
+# grows. Scrapes and health checks are left out; a response from the output cache is counted without a route.
+served() {
+  curl -s "$(replica "$1")/metrics" \
+    | awk '/^http_server_request_duration_seconds_count\{/ && !/http_route="\/(metrics|health)/ { n += $NF } END { print n + 0 }'
+}
+before=(); for i in 0 1 2; do before+=("$(served "$i")"); done
+for _ in $(seq 1 9); do curl -fsS -o /dev/null "$proxy/v1/predicates"; done
+ok=0; counts=()
+for i in 0 1 2; do
+  d=$(( $(served "$i") - before[i] ))
+  counts+=("${api_ports[$i]}:+$d")
+  (( d > 0 )) || ok=1
+done
+check "b. nginx reaches every replica" "$ok" "9 GET /v1/predicates through nginx, answered per replica (its /metrics): ${counts[*]}"
+
+# (d) a read cached by one replica is a hit in another: the same request (same Host: entries are keyed by it) to replica 0,
+# then, once its entry is in Redis, to replica 1, which answers from Redis (Age: a response served from the cache carries it). Before the write below,
+# while every replica knows the same data version.
+s0=$(request "$work/d0" -H 'Host: q7x2.test' "$(replica 0)/v1/people")
+# The entry reaches Redis just after the response (the output cache stores it once the body is sent): wait for its key.
+for _ in $(seq 1 50); do
+  [[ -n $(redis-cli -p "$redis_port" --scan --pattern '*Q7X2.TEST/v1/people*') ]] && break
+  sleep 0.1
+done
+s1=$(request "$work/d1" -H 'Host: q7x2.test' "$(replica 1)/v1/people")
+age0=$(header "$work/d0" age); age1=$(header "$work/d1" age)
+ok=0; [[ $s0 == 200 && $s1 == 200 && -z $age0 && -n $age1 ]] || ok=1
+cmp -s "$work/d0.body" "$work/d1.body" || ok=1
+check "d. a read cached by one replica is a hit in another" "$ok" \
+  "replica ${api_ports[0]}: $s0 Age=${age0:-none} (filled); replica ${api_ports[1]}: $s1 Age=${age1:-none} (from Redis), same body"
+
+# (c) a write through nginx is seen at once by every replica: each replica first caches a fact (a hit on its second read),
+# then a DELETE of it goes through nginx, then each replica is read directly: 404, though no replica polls for ten minutes
+# (the write emptied the shared cache). A DELETE, not a PUT or PATCH: those fail on PostgreSQL so far (README, PostgreSQL).
+# The fact is the seed's last, which nothing references.
+path="/v1/facts/trilateral-border-agreement-concerns-uzbekistan"
+ok=0; warm=()
+for i in 0 1 2; do
+  curl -fsS -o /dev/null "$(replica "$i")$path"
+  s=$(request "$work/c$i" "$(replica "$i")$path")
+  a=$(header "$work/c$i" age); warm+=("${api_ports[$i]}:$s,Age=${a:-none}")
+  [[ $s == 200 && -n $a ]] || ok=1
+done
+ws=$(request "$work/w" -X DELETE -H "X-Api-Key: $key" -H 'If-Match: *' "$proxy$path")
+[[ $ws == 204 ]] || ok=1
+seen=()
+for i in 0 1 2; do
+  s=$(request "$work/r$i" "$(replica "$i")$path")
+  seen+=("${api_ports[$i]}:$s")
+  [[ $s == 404 ]] || ok=1
+done
+check "c. a write through nginx is seen at once by every replica" "$ok" \
+  "cached before: ${warm[*]}; DELETE through nginx: $ws; then ${seen[*]} (Caching:PollInterval 10 min)"
+
+# (e) two clients behind nginx have budgets of their own. nginx appends the address it sees to X-Forwarded-For and the
+# API takes the last one, so client A (from 127.0.0.1) uses up its search budget (5 a minute per replica: 15 through
+# nginx's round robin, then every replica refuses it), while client B (from 127.0.0.2) is still served with its own full
+# budget; A cannot get a fresh budget by sending an X-Forwarded-For of its own.
+search="$proxy/v1/search?q=Japarov"
+a_statuses=()
+for _ in $(seq 1 18); do a_statuses+=("$(curl -s -o /dev/null -w '%{http_code}' "$search")"); done
+last3="${a_statuses[*]: -3}"
+b=$(request "$work/eb" --interface 127.0.0.2 "$search")
+b_limit=$(header "$work/eb" ratelimit)
+spoof=$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-For: 203.0.113.9' "$search")
+ok=0
+[[ $last3 == "429 429 429" && $b == 200 && $b_limit == '"search";r=4;'* && $spoof == 429 ]] || ok=1
+check "e. two clients behind nginx have budgets of their own" "$ok" \
+  "A (127.0.0.1) 18 searches: $(tr ' ' '\n' <<<"${a_statuses[*]}" | sort | uniq -c | awk '{printf "%s×%s ", $1, $2}')then B (127.0.0.2): $b RateLimit: $b_limit; A with its own X-Forwarded-For: $spoof"
+
+# (f) a replica stops: requests through nginx still succeed (a refused connection goes to the next replica).
+kill "${api_pids[2]}"; wait "${api_pids[2]}" 2>/dev/null || true
+statuses=()
+for _ in $(seq 1 9); do statuses+=("$(curl -s -o /dev/null -w '%{http_code}' "$proxy/v1/predicates")"); done
+ok=0; [[ $(tr ' ' '\n' <<<"${statuses[*]}" | sort -u) == 200 ]] || ok=1
+check "f. nginx goes on when a replica stops" "$ok" "replica ${api_ports[2]} stopped; 9 GET through nginx: ${statuses[*]}"
+
+echo "== summary: $passed passed, $failed failed (PostgreSQL :$pg_port, Redis :$redis_port, API ${api_ports[*]}, nginx :$nginx_port)"
+if (( failed > 0 )); then
+  for i in 0 1 2; do echo "--- api$i.log (last lines)"; tail -n 20 "$work/api$i.log"; done
+  echo "--- nginx-error.log"; tail -n 20 "$work/nginx-error.log" || true
+  exit 1
+fi
