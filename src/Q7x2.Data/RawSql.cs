@@ -16,10 +16,15 @@ namespace Q7x2.Data;
 /// </summary>
 public static class RawSql
 {
+    public static Task<List<T>> ReadAsync<T>(
+        Q7x2Db db, EngineSql sql, IReadOnlyList<DbParameter> parameters, Func<DbDataReader, T> map, CancellationToken ct) =>
+        ReadAsync(db, sql.For(db), parameters, map, ct);
+
+    /// <summary>One statement of the context's engine (EF reads it as a composite format string: no braces).</summary>
     public static async Task<List<T>> ReadAsync<T>(
-        Q7x2Db db, EngineSql sql, IReadOnlyList<DbParameter> parameters, Func<DbDataReader, T> map, CancellationToken ct)
+        Q7x2Db db, string sql, IReadOnlyList<DbParameter> parameters, Func<DbDataReader, T> map, CancellationToken ct)
     {
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql.For(db), parameters);
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, parameters);
         var arguments = new RelationalCommandParameterObject(
             db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>());
         await using var reader = await command.RelationalCommand.ExecuteReaderAsync(arguments, ct);
