@@ -33,12 +33,10 @@ internal static class PostgresServer
 
         public Q7x2Db CreateDb() => new(new DbContextOptionsBuilder<Q7x2Db>().UseQ7x2Postgres(ConnectionString).Options);
 
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync()
         {
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = "postgres", Pooling = false }.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            PostgresTemplate.Drop(admin, Name); // its connections are not pooled
+            return ValueTask.CompletedTask;
         }
     }
 }
