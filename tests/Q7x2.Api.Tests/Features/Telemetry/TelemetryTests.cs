@@ -14,7 +14,9 @@ public sealed class TelemetryTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2A
     [Fact]
     public async Task MetricsAreScrapedInThePrometheusFormatWithRequestDurationsByRoute()
     {
-        (await _client.GetAsync("/v1/people?limit=1")).EnsureSuccessStatusCode();
+        // With a key, so the read is never an output-cache hit (a hit is recorded without its route).
+        using var keyed = factory.CreateClient().WithKey(TestKeys.Reader);
+        (await keyed.GetAsync("/v1/people?limit=1")).EnsureSuccessStatusCode();
 
         // The duration is recorded once the response is done, and the exporter serves a scrape from its cache for a while
         // (another test may just have scraped): scraped again until this request's line shows, for at most 10 s. (Waiting for the
