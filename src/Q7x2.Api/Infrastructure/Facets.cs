@@ -69,7 +69,9 @@ internal static class Facets
         var counts = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
         foreach (var facet in Names(asked).Select(n => faceted.Facets.Single(f => f.Name == n)))
         {
-            var values = await facet.Count(rows).OrderByDescending(r => r.Count).ThenBy(r => r.Value).Take(MaxValues).ToListAsync(ct);
+            // Ties by value, the records without one first: SQLite sorts NULL first and PostgreSQL last, so it is said explicitly.
+            var values = await facet.Count(rows).OrderByDescending(r => r.Count).ThenBy(r => r.Value != null).ThenBy(r => r.Value)
+                .Take(MaxValues).ToListAsync(ct);
             var names = facet.References
                 ? await RecordLoader.RefsAsync(http.RequestServices.GetRequiredService<Q7x2Db>(), values.Select(v => v.Value), ct)
                 : [];
