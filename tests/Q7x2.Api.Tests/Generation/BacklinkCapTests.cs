@@ -8,6 +8,8 @@ namespace Q7x2.Api.Tests.Generation;
 /// On a corpus of many sources, a hub entity's detail caps each large group of backlinks at 20 with the group's true size and a
 /// link whose pages hold exactly the group, in time order: each group as written here from the records themselves, in SQL.
 /// </summary>
+// SQLite only so far: the generated corpus is seeded into SQLite and its oracle queries are SQLite's (the same shapes on PostgreSQL: EnginesAgreeTests).
+[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class BacklinkCapTests(GeneratedCorpusQueryPlanTests.Corpus corpus) : IClassFixture<GeneratedCorpusQueryPlanTests.Corpus>
 {
     private static readonly Dictionary<string, string> Definitions = new()

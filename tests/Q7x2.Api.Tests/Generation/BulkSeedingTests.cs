@@ -12,6 +12,8 @@ namespace Q7x2.Api.Tests.Generation;
 /// The streamed seeder on a generated corpus: a re-seed rewrites only the records whose content changed (it compares hashes),
 /// and an error in the very last record read still leaves the database as it was.
 /// </summary>
+// SQLite only: the seeder's bulk first load into a SQLite file (PostgreSQL's first load: PostgresSeedTests).
+[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class BulkSeedingTests : IDisposable
 {
     private readonly TempDirectory _temp = Repository.TempDirectory();

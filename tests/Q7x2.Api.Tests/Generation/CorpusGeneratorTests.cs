@@ -4,6 +4,8 @@ using Q7x2.Api.Tests.Infrastructure;
 namespace Q7x2.Api.Tests.Generation;
 
 /// <summary><c>generate</c> is deterministic: the same arguments give the same bytes, another seed another corpus.</summary>
+// No database: the generator's output.
+[Trait(Engine.Trait, Engine.Fixed)]
 public sealed class CorpusGeneratorTests : IDisposable
 {
     private readonly TempDirectory _temp = Repository.TempDirectory();

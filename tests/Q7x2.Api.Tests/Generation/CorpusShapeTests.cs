@@ -5,6 +5,8 @@ using Q7x2.Data.Seeding;
 namespace Q7x2.Api.Tests.Generation;
 
 /// <summary>What issue 11 asks of a generated corpus, measured on 20 sources read by the seeder's own loader.</summary>
+// No database: the generated seed's shape.
+[Trait(Engine.Trait, Engine.Fixed)]
 public sealed class CorpusShapeTests : IClassFixture<CorpusShapeTests.Corpus>
 {
     private const int Sources = 20;

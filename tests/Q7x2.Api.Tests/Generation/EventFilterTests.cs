@@ -8,6 +8,8 @@ namespace Q7x2.Api.Tests.Generation;
 /// corpus of many sources they give exactly the events the filters' own definitions select, written here as SQL over the
 /// events, their places and their participants, in the timeline's date order and under the events list's sorts.
 /// </summary>
+// SQLite only so far: the generated corpus is seeded into SQLite and its oracle queries are SQLite's (the same shapes on PostgreSQL: EnginesAgreeTests).
+[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class EventFilterTests(GeneratedCorpusQueryPlanTests.Corpus corpus) : IClassFixture<GeneratedCorpusQueryPlanTests.Corpus>
 {
     private const string Country = """

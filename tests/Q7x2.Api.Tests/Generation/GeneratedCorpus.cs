@@ -63,7 +63,7 @@ public abstract class SeededCorpus(int sources) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var folder = GeneratedCorpus.Generate(_temp, "corpus", sources, seed: 7);
-        await GeneratedCorpus.SeedAsync(_factory.ConnectionString, folder);
+        await _factory.SeedAsync(folder);
         _host = _factory.WithWebHostBuilder(b => b.UseSetting("Caching:Enabled", "false").ConfigureServices(ConfigureServices));
     }
 

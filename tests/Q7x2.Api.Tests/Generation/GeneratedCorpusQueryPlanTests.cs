@@ -16,6 +16,8 @@ namespace Q7x2.Api.Tests.Generation;
 /// indexes (the rule is <see cref="QueryPlan"/>'s). The plans are checked twice: as seeding leaves the database (no
 /// statistics) and after <c>ANALYZE</c>, which a later <c>PRAGMA optimize</c> would run: neither may turn a read into a scan.
 /// </summary>
+// SQLite only so far: the generated corpus is seeded into SQLite and its oracle queries are SQLite's (the same shapes on PostgreSQL: EnginesAgreeTests).
+[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class GeneratedCorpusQueryPlanTests(GeneratedCorpusQueryPlanTests.Corpus corpus, ITestOutputHelper output)
     : IClassFixture<GeneratedCorpusQueryPlanTests.Corpus>
 {

@@ -5,6 +5,8 @@ using Q7x2.Data.Seeding;
 namespace Q7x2.Api.Tests.Generation;
 
 /// <summary>A generated corpus is a seed the unchanged seeder accepts: every quote lands where it says, and a re-seed changes nothing.</summary>
+// SQLite only: a corpus seeded twice into a SQLite file (a second seed run is SQLite's).
+[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class GeneratedCorpusSeedingTests : IDisposable
 {
     private readonly TempDirectory _temp = Repository.TempDirectory();

@@ -11,6 +11,8 @@ namespace Q7x2.Api.Tests.Generation;
 /// every pair of entities an edge joins, read from the tables in the plainest SQL. A hub's graph is over the maximum and its
 /// problem gives the oracle's exact count; other graphs have exactly the nodes the oracle reaches.
 /// </summary>
+// SQLite only so far: the generated corpus is seeded into SQLite and its oracle queries are SQLite's (the same shapes on PostgreSQL: EnginesAgreeTests).
+[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class GraphCorpusTests(GraphCorpusTests.Corpus corpus) : IClassFixture<GraphCorpusTests.Corpus>
 {
     private const int MaxNodes = 500;

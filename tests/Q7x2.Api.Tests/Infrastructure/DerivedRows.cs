@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Q7x2.Api.Tests.Infrastructure;
 
@@ -8,6 +10,7 @@ namespace Q7x2.Api.Tests.Infrastructure;
 /// </summary>
 internal static class DerivedRows
 {
+    /// <summary>On a SQLite file (a generated corpus).</summary>
     public static void AssertKept(string connectionString)
     {
         using var connection = new SqliteConnection(connectionString);
@@ -15,9 +18,18 @@ internal static class DerivedRows
         AssertKept(connection);
     }
 
-    /// <summary>On the connection, inside its open transaction if it has one.</summary>
-    public static void AssertKept(SqliteConnection connection)
+    /// <summary>On the factory's database, whichever engine it is on.</summary>
+    public static void AssertKept(Q7x2ApiFactory factory)
     {
+        using var connection = factory.OpenConnection();
+        AssertKept(connection);
+    }
+
+    /// <summary>On the connection (SQLite or PostgreSQL), inside its open transaction if it has one.</summary>
+    public static void AssertKept(DbConnection connection)
+    {
+        // SQLite's quote() and PostgreSQL's quote_nullable() both write NULL as NULL and a text in single quotes.
+        var quote = connection is NpgsqlConnection ? "quote_nullable" : "quote";
         var defined = Read(connection, """
             SELECT DISTINCT "Relation", "EntityId", "EventId", "DateKey" FROM "EventRelationRows" ORDER BY 1, 2, 3
             """);
@@ -32,15 +44,15 @@ internal static class DerivedRows
         Assert.Equal(counted, kept);
 
         // Each row with what a detail shows of its record: the name (an entity's) and the whole date.
-        const string Shown = """
-            concat_ws(' ', "RecordKind", "DateKey", quote("Name"), quote("DateText"), quote("DateFrom"), quote("DateTo"), quote("DatePrecision"),
-                quote("DateQualifier"), quote("DateBasis"), quote("DateNote"))
+        var shown = $"""
+            concat_ws(' ', "RecordKind", "DateKey", {quote}("Name"), {quote}("DateText"), {quote}("DateFrom"), {quote}("DateTo"), {quote}("DatePrecision"),
+                {quote}("DateQualifier"), {quote}("DateBasis"), {quote}("DateNote"))
             """;
         var linked = Read(connection, $"""
-            SELECT DISTINCT "TargetId", "Relation", "RecordId", {Shown} FROM "BacklinkRows" ORDER BY 1, 2, 3
+            SELECT DISTINCT "TargetId", "Relation", "RecordId", {shown} FROM "BacklinkRows" ORDER BY 1, 2, 3
             """);
         var backlinks = Read(connection, $"""
-            SELECT "TargetId", "Relation", "RecordId", {Shown} FROM "Backlinks" ORDER BY 1, 2, 3
+            SELECT "TargetId", "Relation", "RecordId", {shown} FROM "Backlinks" ORDER BY 1, 2, 3
             """);
         Assert.NotEmpty(linked);
         Assert.Equal(linked, backlinks);
@@ -51,7 +63,7 @@ internal static class DerivedRows
         Assert.Equal(sized, sizes);
     }
 
-    private static List<string> Read(SqliteConnection connection, string sql)
+    private static List<string> Read(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

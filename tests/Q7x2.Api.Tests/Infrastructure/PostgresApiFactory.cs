@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
+using Q7x2.Data.Search;
+using Q7x2.Data.Seeding;
 
 namespace Q7x2.Api.Tests.Infrastructure;
 
@@ -29,6 +32,23 @@ public sealed class PostgresApiFactory : WebApplicationFactory<Program>
 
         Configure(builder, ConnectionString);
         TestKeys.Configure(builder);
+    }
+
+    /// <summary>
+    /// The factory's database seeded from <paramref name="folder"/> instead of copied from the template (before the host starts):
+    /// created, migrated and loaded as start-up does on an empty server.
+    /// </summary>
+    public Task<SeedResult> SeedAsync(string folder)
+    {
+        _created = true;
+        return SeedAsync(ConnectionString, folder);
+    }
+
+    internal static async Task<SeedResult> SeedAsync(string connectionString, string folder)
+    {
+        await using var db = new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseQ7x2Postgres(connectionString).Options);
+        await DatabaseCommands.MigrateAsync(db, CancellationToken.None);
+        return await DatabaseCommands.SeedAsync(new Seeder(db, new PostgresSearchIndex()), folder, dryRun: false, CancellationToken.None);
     }
 
     internal static void Configure(IWebHostBuilder builder, string connectionString)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Q7x2.Data;
+using Q7x2.Data.Seeding;
 
 namespace Q7x2.Api.Tests.Infrastructure;
 
@@ -58,6 +59,18 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
             services.ConfigureDbContext<Q7x2Db>(options => options.UseQ7x2Sqlite(ConnectionString).AddInterceptors(Commands)));
     }
 
+    /// <summary>The API's arguments that point a subcommand (<see cref="ApiProcess"/>) at the factory's database.</summary>
+    public string[] Arguments
+    {
+        get
+        {
+            _ = Server;
+            return _postgres is not null
+                ? ["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={PostgresConnectionString}"]
+                : [$"--ConnectionStrings:Sqlite={ConnectionString}"];
+        }
+    }
+
     private string PostgresConnectionString =>
         new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.RequireAdmin()) { Database = _postgres }.ConnectionString;
 
@@ -68,6 +81,51 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
         return _postgres is not null
             ? new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseQ7x2Postgres(PostgresConnectionString).Options)
             : new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseQ7x2Sqlite(ConnectionString).Options);
+    }
+
+    /// <summary>
+    /// The factory's database seeded from <paramref name="folder"/> (a generated corpus) instead of copied from the template, on
+    /// the run's engine: call before the host starts.
+    /// </summary>
+    public Task<SeedResult> SeedAsync(string folder)
+    {
+        if (_postgres is null)
+        {
+            return Generation.GeneratedCorpus.SeedAsync(ConnectionString, folder);
+        }
+
+        _created = true;
+        return PostgresApiFactory.SeedAsync(PostgresConnectionString, folder);
+    }
+
+    /// <summary>An open connection to the factory's database (SQLite or PostgreSQL), for statements under the API.</summary>
+    public System.Data.Common.DbConnection OpenConnection()
+    {
+        _ = Server;
+        System.Data.Common.DbConnection connection = _postgres is not null
+            ? new Npgsql.NpgsqlConnection(PostgresConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Makes the database unusable under the running API: SQLite's file overwritten, or PostgreSQL's database dropped.</summary>
+    public void BreakDatabase()
+    {
+        if (_postgres is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            PostgresTemplate.Drop(PostgresServer.RequireAdmin(), _postgres);
+            return;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { DatabasePath + "-wal", DatabasePath + "-shm" }.Where(File.Exists))
+        {
+            File.Delete(file);
+        }
+
+        File.WriteAllText(DatabasePath, new string('x', 4096));
     }
 
     protected override void Dispose(bool disposing)

@@ -7,6 +7,8 @@ using Q7x2.Api.Tests.Infrastructure;
 namespace Q7x2.Api.Tests.Seeding;
 
 /// <summary>The PostgreSQL migrations, as the start-up step applies them (skipped without a server: <see cref="PostgresServer"/>).</summary>
+// Picks its engines itself: the first run runs it; the PostgreSQL run leaves it out (Engine.Fixed).
+[Trait(Engine.Trait, Engine.Fixed)]
 public sealed class PostgresMigrationTests
 {
     [SkippableFact]

@@ -11,6 +11,8 @@ using Q7x2.Data.Seeding;
 namespace Q7x2.Api.Tests.Seeding;
 
 /// <summary>The seed's first load on PostgreSQL against the same seed on SQLite (skipped without a server: <see cref="PostgresServer"/>).</summary>
+// Picks its engines itself: the first run runs it; the PostgreSQL run leaves it out (Engine.Fixed).
+[Trait(Engine.Trait, Engine.Fixed)]
 public sealed class PostgresSeedTests : IDisposable
 {
     private readonly TempDirectory _temp = Repository.TempDirectory();

@@ -80,6 +80,8 @@ public sealed class SeedCommandTests : IDisposable
     }
 
     [SkippableFact]
+    // Picks its engines itself: the first run runs it; the PostgreSQL run leaves it out (Engine.Fixed).
+    [Trait(Engine.Trait, Engine.Fixed)]
     public async Task OnPostgresSeedIfEmptyIsSafeToRerunAndAPlainSecondSeedFailsWithOneLine()
     {
         await using var database = PostgresServer.NewDatabase();

@@ -12,6 +12,8 @@ namespace Q7x2.Api.Tests.Seeding;
 /// begins, since SQLite reads it when a write transaction starts): with the default, a large run wrote each page its statements
 /// changed to a temporary file again and again. The connection gets its default back afterwards.
 /// </summary>
+// SQLite only: the seeder's statement journals are SQLite's pragmas (journal_mode, temp_store).
+[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class SeedJournalTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFactory>
 {
     private const int Default = 0;

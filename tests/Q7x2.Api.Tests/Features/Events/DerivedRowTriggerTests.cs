@@ -1,11 +1,12 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Q7x2.Api.Tests.Infrastructure;
 
 namespace Q7x2.Api.Tests.Features.Events;
 
 /// <summary>
 /// The triggers that keep <c>EventRelations</c>, <c>EntityFactCounts</c>, <c>Backlinks</c> and <c>BacklinkCounts</c>, each on its own, by statements no API write makes alone (an API write also
-/// rewrites the event's row, whose trigger recomputes everything). Each test runs in a transaction that is rolled back.
+/// rewrites the event's row, whose trigger recomputes everything). Each test runs in a transaction that is rolled back. On either
+/// engine: each has triggers of its own (SQLite's and PostgreSQL's PL/pgSQL), and the statements are the same.
 /// </summary>
 public sealed class DerivedRowTriggerTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFactory>
 {
@@ -60,11 +61,7 @@ public sealed class DerivedRowTriggerTests(Q7x2ApiFactory factory) : IClassFixtu
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        using (var defer = connection.CreateCommand())
-        {
-            defer.CommandText = "PRAGMA defer_foreign_keys = ON";
-            defer.ExecuteNonQuery();
-        }
+        DeferForeignKeys(connection);
 
         using var command = connection.CreateCommand();
         command.CommandText = statement;
@@ -80,13 +77,13 @@ public sealed class DerivedRowTriggerTests(Q7x2ApiFactory factory) : IClassFixtu
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
+        DeferForeignKeys(connection);
         foreach (var sql in new[]
         {
-            "PRAGMA defer_foreign_keys = ON",
             """UPDATE "Entities" SET "PlaceId" = 'curated-new-place' WHERE "Id" = 'khujand-summit-2025'""",
-            """
+            $"""
             INSERT INTO "Entities" ("Id", "Kind", "Name", "Description", "CountryId", "Areas")
-            VALUES ('curated-new-place', 'place', 'A new place', 'A place written after its event.', 'uzbekistan', '[]')
+            VALUES ('curated-new-place', 'place', 'A new place', 'A place written after its event.', 'uzbekistan', {NoAreas})
             """,
         })
         {
@@ -102,11 +99,16 @@ public sealed class DerivedRowTriggerTests(Q7x2ApiFactory factory) : IClassFixtu
         transaction.Rollback();
     }
 
-    private SqliteConnection Open()
+    /// <summary>An empty list of areas: a JSON array in SQLite's column, a text array in PostgreSQL's.</summary>
+    private static string NoAreas => Q7x2ApiFactory.OnPostgres ? "'{}'" : "'[]'";
+
+    private DbConnection Open() => factory.OpenConnection();
+
+    /// <summary>Foreign keys checked at commit, as a curator's write does (a replaced row is briefly missing).</summary>
+    private static void DeferForeignKeys(DbConnection connection)
     {
-        _ = factory.Server; // the host starts (and copies the template database) on first use
-        var connection = new SqliteConnection(factory.ConnectionString);
-        connection.Open();
-        return connection;
+        using var command = connection.CreateCommand();
+        command.CommandText = Q7x2ApiFactory.OnPostgres ? "SET CONSTRAINTS ALL DEFERRED" : "PRAGMA defer_foreign_keys = ON";
+        command.ExecuteNonQuery();
     }
 }

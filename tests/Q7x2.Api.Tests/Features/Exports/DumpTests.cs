@@ -4,9 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Q7x2.Api.Tests.Infrastructure;
-using Q7x2.Data;
 
 namespace Q7x2.Api.Tests.Features.Exports;
 
@@ -67,17 +65,15 @@ public sealed class DumpTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
         var dump = Path.Combine(temp.Path, "dump.ndjson");
         await File.WriteAllBytesAsync(dump, first);
 
-        var import = await ApiProcess.RunAsync(temp.Path, "import", dump, $"--ConnectionStrings:Sqlite=Data Source={Path.Combine(temp.Path, "copy.db")}");
+        using var database = new EmptyDatabase(temp.Path, "copy");
+        var import = await ApiProcess.RunAsync(temp.Path, ["import", dump, .. database.Arguments]);
 
         Assert.True(import.ExitCode == 0, import.Error);
         // 194 records, 5 claim qualifiers and 13 claims.
         Assert.Contains("216 added", import.Output, StringComparison.Ordinal);
         using var copy = new Q7x2ApiFactory();
-        var imported = $"Data Source={Path.Combine(temp.Path, "copy.db")}";
-        using var served = copy.WithWebHostBuilder(b => b.ConfigureServices(services =>
-            services.ConfigureDbContext<Q7x2Db>(options => options.UseQ7x2Sqlite(imported))));
+        using var served = copy.WithWebHostBuilder(database.Serve);
         var again = await served.CreateClient().GetByteArrayAsync("/v1/export");
-        SqliteConnection.ClearAllPools();
         Assert.Equal(first.Length, again.Length);
         Assert.True(first.AsSpan().SequenceEqual(again), "the second dump differs from the first");
     }
@@ -105,7 +101,7 @@ public sealed class DumpTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
 
         var full = Path.Combine(temp.Path, "good.ndjson");
         await File.WriteAllTextAsync(full, good);
-        var again = await ApiProcess.RunAsync(temp.Path, "import", full, $"--ConnectionStrings:Sqlite={factory.ConnectionString}");
+        var again = await ApiProcess.RunAsync(temp.Path, ["import", full, .. factory.Arguments]);
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("empty database", again.Error, StringComparison.Ordinal);
     }
@@ -156,16 +152,15 @@ public sealed class DumpTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
     private static async Task ExpectRefusalAsync(string folder, string name, string dump, string reason)
     {
         var path = Path.Combine(folder, $"{name}.ndjson");
-        var database = Path.Combine(folder, $"{name}.db");
         await File.WriteAllTextAsync(path, dump, new UTF8Encoding(false));
+        using var database = new EmptyDatabase(folder, name);
 
-        var result = await ApiProcess.RunAsync(folder, "import", path, $"--ConnectionStrings:Sqlite=Data Source={database}");
+        var result = await ApiProcess.RunAsync(folder, ["import", path, .. database.Arguments]);
 
         Assert.True(result.ExitCode == 1, $"{name}: exit {result.ExitCode}\n{result.Output}\n{result.Error}");
         Assert.Contains(reason, result.Error, StringComparison.Ordinal);
-        using var db = new Q7x2Db(new DbContextOptionsBuilder<Q7x2Db>().UseQ7x2Sqlite($"Data Source={database}").Options);
+        await using var db = database.CreateDb();
         Assert.Equal(0, await db.Sources.CountAsync() + await db.Entities.CountAsync() + await db.Facts.CountAsync());
-        SqliteConnection.ClearAllPools();
     }
 
     private static string[] Lines(byte[] bytes) => Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);

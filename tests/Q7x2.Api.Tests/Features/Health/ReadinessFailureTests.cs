@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Q7x2.Api.Tests.Infrastructure;
 
 namespace Q7x2.Api.Tests.Features.Health;
@@ -16,20 +15,16 @@ public sealed class ReadinessFailureTests : IDisposable
         var client = _factory.CreateClient();
         await (await client.GetAsync("/health/ready")).ReadJsonAsync(HttpStatusCode.OK);
 
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _factory.DatabasePath + "-wal", _factory.DatabasePath + "-shm" }.Where(File.Exists))
-        {
-            File.Delete(file);
-        }
-
-        await File.WriteAllTextAsync(_factory.DatabasePath, new string('x', 4096));
+        _factory.BreakDatabase();
         var response = await client.GetAsync("/health/ready");
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("database", problem.GetProperty("failedCheck").GetString());
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains("'database' check failed", detail, StringComparison.Ordinal);
-        Assert.DoesNotContain("SQLite", problem.ToString(), StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("not a database", problem.ToString(), StringComparison.OrdinalIgnoreCase);
+        foreach (var leaked in new[] { "SQLite", "not a database", "PostgreSQL", "Npgsql", "does not exist" })
+        {
+            Assert.DoesNotContain(leaked, problem.ToString(), StringComparison.OrdinalIgnoreCase);
+        }
     }
 }

@@ -34,6 +34,8 @@ public sealed class CrossProcessCacheTests(Q7x2ApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    // SQLite only: a second seed run (the seeder's diffing of stored records) is SQLite's so far; PostgreSQL loads an empty database.
+    [Trait(Engine.Trait, Engine.Sqlite)]
     public async Task ASeedRunByAnotherProcessIsServedWithinTheBoundAndAnUnchangedSeedMovesNothing()
     {
         const string url = "/v1/people/sadyr-japarov";

@@ -15,6 +15,8 @@ namespace Q7x2.Api.Tests.Features.Http;
 /// A read opens its database connection at most once, however many SQL commands it sends (EF would otherwise open and close
 /// the connection around every command), and a repeated read reuses the statements its connection has prepared.
 /// </summary>
+// SQLite only: the read connections' kept (prepared) statements and pragmas.
+[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class ReadConnectionTests(ReadConnectionTests.Host host) : IClassFixture<ReadConnectionTests.Host>
 {
     [Theory]

@@ -37,14 +37,15 @@ public sealed class ResponseExampleTests(Q7x2ApiFactory factory) : IClassFixture
             var response = await _client.GetAsync(request);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{operation}: GET {request} answered {(int)response.StatusCode}");
             var actual = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-            if (!JsonNode.DeepEquals(WithoutCommitTimes(actual), WithoutCommitTimes(example["response"])))
+            if (!JsonNode.DeepEquals(Comparable(actual), Comparable(example["response"])))
             {
                 stale.Add(operation);
                 example["response"] = actual;
             }
         }
 
-        if (Environment.GetEnvironmentVariable("Q7X2_UPDATE_EXAMPLES") == "1" && stale.Count > 0)
+        // The examples are SQLite's answers (the default engine); the PostgreSQL run only compares.
+        if (Environment.GetEnvironmentVariable("Q7X2_UPDATE_EXAMPLES") == "1" && stale.Count > 0 && !Q7x2ApiFactory.OnPostgres)
         {
             await File.WriteAllTextAsync(ExamplesPath, file.ToJsonString(new JsonSerializerOptions
             {
@@ -72,9 +73,11 @@ public sealed class ResponseExampleTests(Q7x2ApiFactory factory) : IClassFixture
 
     /// <summary>
     /// The response with the commit time (`at`) of each of the seed's revisions blanked: they are committed when the test's database
-    /// is seeded, so an example keeps the time of the run that wrote it. Everything else must be equal.
+    /// is seeded, so an example keeps the time of the run that wrote it. On PostgreSQL, a search hit's score and snippet are blanked
+    /// too, with the page's cursor, which holds a score: they are each engine's own (ts_rank and ts_headline; README, Search on
+    /// PostgreSQL). Everything else must be equal.
     /// </summary>
-    private static JsonNode? WithoutCommitTimes(JsonNode? node)
+    private static JsonNode? Comparable(JsonNode? node)
     {
         var copy = node?.DeepClone();
         foreach (var item in copy?["items"] is JsonArray items ? items.OfType<JsonObject>() : [])
@@ -82,6 +85,13 @@ public sealed class ResponseExampleTests(Q7x2ApiFactory factory) : IClassFixture
             if (item.ContainsKey("at") && (string?)item["actor"] == "seed")
             {
                 item["at"] = "";
+            }
+
+            if (Q7x2ApiFactory.OnPostgres && item.ContainsKey("score") && item.ContainsKey("snippet"))
+            {
+                item["score"] = 0;
+                item["snippet"] = "";
+                copy!["next"] = ""; // the cursor holds the last hit's score
             }
         }
 

@@ -21,6 +21,8 @@ public sealed class SearchIndexSyncTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
+    // SQLite only: a second seed run (the seeder's diffing of stored records) is SQLite's so far; PostgreSQL loads an empty database.
+    [Trait(Engine.Trait, Engine.Sqlite)]
     public async Task AReseedIsReflectedBySearchWithoutARestart()
     {
         await using var factory = new Q7x2ApiFactory();
