@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Q7x2.Api.Tests.Infrastructure;
 
 namespace Q7x2.Api.Tests.Generation;
@@ -8,8 +7,6 @@ namespace Q7x2.Api.Tests.Generation;
 /// On a corpus of many sources, a hub entity's detail caps each large group of backlinks at 20 with the group's true size and a
 /// link whose pages hold exactly the group, in time order: each group as written here from the records themselves, in SQL.
 /// </summary>
-// SQLite only so far: the generated corpus is seeded into SQLite and its oracle queries are SQLite's (the same shapes on PostgreSQL: EnginesAgreeTests).
-[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class BacklinkCapTests(GeneratedCorpusQueryPlanTests.Corpus corpus) : IClassFixture<GeneratedCorpusQueryPlanTests.Corpus>
 {
     private static readonly Dictionary<string, string> Definitions = new()
@@ -51,12 +48,13 @@ public sealed class BacklinkCapTests(GeneratedCorpusQueryPlanTests.Corpus corpus
     /// <summary>The target with the most records under the definition, and those records in time order.</summary>
     private (string Target, List<string> Ids) Largest(string definition)
     {
-        using var connection = new SqliteConnection($"Data Source={corpus.DatabasePath};Mode=ReadOnly");
-        connection.Open();
-        using var top = new SqliteCommand($"""SELECT "Target" FROM ({definition}) GROUP BY "Target" ORDER BY count(DISTINCT "Id") DESC, "Target" LIMIT 1""", connection);
+        using var connection = corpus.OpenConnection();
+        using var top = connection.CreateCommand();
+        top.CommandText = $"""SELECT "Target" FROM ({definition}) AS d GROUP BY "Target" ORDER BY count(DISTINCT "Id") DESC, "Target" LIMIT 1""";
         var target = (string)top.ExecuteScalar()!;
-        using var rows = new SqliteCommand($"""SELECT DISTINCT "Id", "Key" FROM ({definition}) WHERE "Target" = $target ORDER BY "Key", "Id" """, connection);
-        rows.Parameters.AddWithValue("$target", target);
+        using var rows = connection.CreateCommand();
+        rows.CommandText = $"""SELECT DISTINCT "Id", "Key" FROM ({definition}) AS d WHERE "Target" = @target ORDER BY "Key", "Id" """;
+        rows.Parameters.Add(Oracle.Parameter(rows, "@target", target));
         using var reader = rows.ExecuteReader();
         var ids = new List<string>();
         while (reader.Read())

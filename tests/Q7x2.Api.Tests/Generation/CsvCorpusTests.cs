@@ -8,8 +8,6 @@ namespace Q7x2.Api.Tests.Generation;
 /// CSV exports of lists longer than one export page (100 rows), on a generated corpus: the seeded article has no list that
 /// long but a source's evidence, and an export that stopped after its first page passed every test on the article.
 /// </summary>
-// SQLite only so far: the generated corpus is seeded into SQLite and its oracle queries are SQLite's (the same shapes on PostgreSQL: EnginesAgreeTests).
-[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class CsvCorpusTests(CsvCorpusTests.Corpus corpus) : IClassFixture<CsvCorpusTests.Corpus>
 {
     private readonly HttpClient _client = corpus.CreateClient();

@@ -8,8 +8,6 @@ namespace Q7x2.Api.Tests.Generation;
 /// An entity's detail embeds at most 20 of its facts — the first page of its facts list — with the count of all of them
 /// and a link to that list, so that a hub of a large corpus stays cheap to read. Fewer facts are all embedded, no link.
 /// </summary>
-// SQLite only so far: the generated corpus is seeded into SQLite and its oracle queries are SQLite's (the same shapes on PostgreSQL: EnginesAgreeTests).
-[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class EntityDetailFactsTests(GeneratedCorpusQueryPlanTests.Corpus corpus) : IClassFixture<GeneratedCorpusQueryPlanTests.Corpus>
 {
     private static List<string?> EmbeddedIds(JsonElement facts) => [.. facts.EnumerateArray().Select(f => f.GetProperty("fact").GetProperty("id").GetString())];

@@ -8,8 +8,6 @@ namespace Q7x2.Api.Tests.Generation;
 /// exactly the records whose own evidence or subjects say so, on a corpus of many sources: on the one-article seed every fact
 /// is the article's, so a filter that matched everything would pass there.
 /// </summary>
-// SQLite only so far: the generated corpus is seeded into SQLite and its oracle queries are SQLite's (the same shapes on PostgreSQL: EnginesAgreeTests).
-[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class FilteredListsTests(GeneratedCorpusQueryPlanTests.Corpus corpus) : IClassFixture<GeneratedCorpusQueryPlanTests.Corpus>
 {
     private static List<string> Ids(IEnumerable<JsonElement> items) => [.. items.Select(i => i.GetProperty("id").GetString()!)];

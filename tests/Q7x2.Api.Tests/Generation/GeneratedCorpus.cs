@@ -78,7 +78,22 @@ public abstract class SeededCorpus(int sources) : IAsyncLifetime
     /// <summary>A client of the API over the corpus (read cache off).</summary>
     public HttpClient CreateClient() => Host.CreateClient();
 
+    /// <summary>An open connection to the corpus's database (SQLite or PostgreSQL), for the tests' oracles.</summary>
+    public System.Data.Common.DbConnection OpenConnection() => _factory.OpenConnection();
+
     protected virtual void ConfigureServices(IServiceCollection services)
     {
+    }
+}
+
+/// <summary>The oracles' SQL on either engine: both take <c>@name</c> parameters.</summary>
+internal static class Oracle
+{
+    public static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        return parameter;
     }
 }

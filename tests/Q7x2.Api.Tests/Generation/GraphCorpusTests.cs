@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Q7x2.Api.Tests.Features.Entities;
 using Q7x2.Api.Tests.Infrastructure;
 
@@ -11,29 +10,26 @@ namespace Q7x2.Api.Tests.Generation;
 /// every pair of entities an edge joins, read from the tables in the plainest SQL. A hub's graph is over the maximum and its
 /// problem gives the oracle's exact count; other graphs have exactly the nodes the oracle reaches.
 /// </summary>
-// SQLite only so far: the generated corpus is seeded into SQLite and its oracle queries are SQLite's (the same shapes on PostgreSQL: EnginesAgreeTests).
-[Trait(Engine.Trait, Engine.Sqlite)]
 public sealed class GraphCorpusTests(GraphCorpusTests.Corpus corpus) : IClassFixture<GraphCorpusTests.Corpus>
 {
     private const int MaxNodes = 500;
 
     private const string Pairs = """
-        SELECT SubjectId, ObjectId FROM Facts WHERE ObjectId IS NOT NULL
-        UNION ALL SELECT EntityId, TargetId FROM EntityLinks
-        UNION ALL SELECT a.TargetId, b.TargetId FROM EntityLinks a JOIN EntityLinks b ON b.EntityId = a.EntityId AND b.Role = a.Role
-            WHERE a.Role IN ('participant', 'party') AND a.TargetId <> b.TargetId
-        UNION ALL SELECT a.EntityId, b.EntityId FROM ObservationSubjects a JOIN ObservationSubjects b ON b.ObservationId = a.ObservationId
-            WHERE a.EntityId <> b.EntityId
-        UNION ALL SELECT Id, CountryId FROM Entities WHERE CountryId IS NOT NULL
-        UNION ALL SELECT Id, PartOfId FROM Entities WHERE PartOfId IS NOT NULL
-        UNION ALL SELECT Id, PlaceId FROM Entities WHERE PlaceId IS NOT NULL
-        UNION ALL SELECT Id, EventId FROM Entities WHERE EventId IS NOT NULL
+        SELECT "SubjectId", "ObjectId" FROM "Facts" WHERE "ObjectId" IS NOT NULL
+        UNION ALL SELECT "EntityId", "TargetId" FROM "EntityLinks"
+        UNION ALL SELECT a."TargetId", b."TargetId" FROM "EntityLinks" a JOIN "EntityLinks" b ON b."EntityId" = a."EntityId" AND b."Role" = a."Role"
+            WHERE a."Role" IN ('participant', 'party') AND a."TargetId" <> b."TargetId"
+        UNION ALL SELECT a."EntityId", b."EntityId" FROM "ObservationSubjects" a JOIN "ObservationSubjects" b ON b."ObservationId" = a."ObservationId"
+            WHERE a."EntityId" <> b."EntityId"
+        UNION ALL SELECT "Id", "CountryId" FROM "Entities" WHERE "CountryId" IS NOT NULL
+        UNION ALL SELECT "Id", "PartOfId" FROM "Entities" WHERE "PartOfId" IS NOT NULL
+        UNION ALL SELECT "Id", "PlaceId" FROM "Entities" WHERE "PlaceId" IS NOT NULL
+        UNION ALL SELECT "Id", "EventId" FROM "Entities" WHERE "EventId" IS NOT NULL
         """;
 
     private async Task<(Dictionary<string, HashSet<string>> Near, List<string> Ids)> OracleAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={corpus.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = corpus.OpenConnection();
         var near = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         await using (var command = connection.CreateCommand())
         {
@@ -48,7 +44,7 @@ public sealed class GraphCorpusTests(GraphCorpusTests.Corpus corpus) : IClassFix
         }
 
         await using var ids = connection.CreateCommand();
-        ids.CommandText = "SELECT Id FROM Entities ORDER BY Id";
+        ids.CommandText = """SELECT "Id" FROM "Entities" ORDER BY "Id" """;
         var all = new List<string>();
         await using (var reader = await ids.ExecuteReaderAsync())
         {

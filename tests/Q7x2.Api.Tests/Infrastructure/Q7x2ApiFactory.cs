@@ -101,7 +101,11 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
     /// <summary>An open connection to the factory's database (SQLite or PostgreSQL), for statements under the API.</summary>
     public System.Data.Common.DbConnection OpenConnection()
     {
-        _ = Server;
+        if (_postgres is not null ? !_created : !File.Exists(DatabasePath))
+        {
+            _ = Server; // the host starts (and copies the template database) on first use
+        }
+
         System.Data.Common.DbConnection connection = _postgres is not null
             ? new Npgsql.NpgsqlConnection(PostgresConnectionString)
             : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
