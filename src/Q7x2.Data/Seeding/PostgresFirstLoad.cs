@@ -7,8 +7,8 @@ namespace Q7x2.Data.Seeding;
 /// <summary>
 /// The seed's first load into an empty PostgreSQL database, through EF Core: the same checked records (<see cref="SeedLoader"/>),
 /// written parents first in the seeder's order, the same revisions of the actor <c>seed</c>, the search index refreshed and the
-/// data version bumped, all in one write transaction (a dry run rolls it back). The derived tables follow through their
-/// triggers. A database that already holds data is refused: comparing a seed with stored records (a second run) is done by
+/// data version bumped, all in one write transaction (a dry run rolls it back). The derived tables are filled from their views
+/// once the records are in (their row triggers off meanwhile). A database that already holds data is refused: comparing a seed with stored records (a second run) is done by
 /// <see cref="SeedWriter"/>, on SQLite only so far.
 /// </summary>
 internal static class PostgresFirstLoad
@@ -27,6 +27,12 @@ internal static class PostgresFirstLoad
         }
 
         var seed = SeedLoader.Load(root);
+        // The derived tables' row triggers are off for the load (each row would recompute its record's backlinks, relations and
+        // counts: most of a load's time), and each table is filled from its view at the end, as SQLite's first load does. The
+        // foreign keys stay checked (they are PostgreSQL's internal triggers, which DISABLE TRIGGER USER leaves on); DDL is
+        // transactional, so a failed or dry run leaves the triggers as they were.
+        await db.Database.ExecuteSqlRawAsync(UserTriggers("DISABLE"), ct);
+
         var changes = new List<(string Resource, string Id)>();
         var touched = new List<string>();
         var previous = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -74,6 +80,9 @@ internal static class PostgresFirstLoad
             db.ChangeTracker.AutoDetectChangesEnabled = previous;
         }
 
+        await db.Database.ExecuteSqlRawAsync(FillDerivedTablesSql, ct);
+        await db.Database.ExecuteSqlRawAsync(UserTriggers("ENABLE"), ct);
+
         var added = seed.Sources.Count + seed.Predicates.Count + seed.Entities.Count + seed.Facts.Count + seed.Observations.Count
             + seed.Qualifiers.Count + seed.Claims.Count;
         var result = new SeedResult(added, 0, 0, dryRun);
@@ -92,6 +101,51 @@ internal static class PostgresFirstLoad
         await transaction.CommitAsync(ct);
         return result;
     }
+
+    /// <summary>Turns every table's own triggers on or off (not the foreign keys': those are PostgreSQL's internal triggers).</summary>
+    private static string UserTriggers(string toggle) => $$"""
+        DO $$
+        DECLARE
+            triggered text;
+        BEGIN
+            FOR triggered IN
+                SELECT DISTINCT c.relname FROM pg_trigger AS t
+                JOIN pg_class AS c ON c.oid = t.tgrelid JOIN pg_namespace AS n ON n.oid = c.relnamespace
+                WHERE NOT t.tgisinternal AND n.nspname = current_schema() ORDER BY 1
+            LOOP
+                EXECUTE format('ALTER TABLE %I {{toggle}} TRIGGER USER', triggered);
+            END LOOP;
+        END
+        $$
+        """;
+
+    /// <summary>
+    /// Every table the triggers keep filled from the view named after its singular with "Rows" (EventRelations and
+    /// EventRelationRows, Backlinks and BacklinkRows…), by the view's columns; a view may give a row twice, which the table's key
+    /// keeps once.
+    /// </summary>
+    private const string FillDerivedTablesSql = """
+        DO $$
+        DECLARE
+            derived record;
+        BEGIN
+            FOR derived IN
+                SELECT t.table_name AS "Table", v.table_name AS "View",
+                    (SELECT string_agg(format('%I', c.column_name), ', ' ORDER BY c.ordinal_position)
+                     FROM information_schema.columns AS c WHERE c.table_schema = v.table_schema AND c.table_name = v.table_name) AS "Columns"
+                FROM information_schema.views AS v
+                JOIN information_schema.tables AS t ON t.table_schema = v.table_schema AND t.table_type = 'BASE TABLE'
+                    AND v.table_name = left(t.table_name, -1) || 'Rows'
+                WHERE v.table_schema = current_schema()
+                ORDER BY 1
+            LOOP
+                EXECUTE format('DELETE FROM %I', derived."Table");
+                EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM %I ON CONFLICT DO NOTHING',
+                    derived."Table", derived."Columns", derived."Columns", derived."View");
+            END LOOP;
+        END
+        $$
+        """;
 
     private static IEnumerable<Evidence> Owned(List<Evidence> evidence, string? entity, string? fact, string? observation) =>
         evidence.Select(v =>
