@@ -16,6 +16,10 @@ internal static class DatabaseCommands
         if (db.IsPostgres())
         {
             // EF Core takes its own migration lock on PostgreSQL; the history is not kept there yet.
+            await CreateIfMissingAsync(db, ct);
+            // The history table first: on a new database EF Core reads it before creating it and logs that failed read at error
+            // level (npgsql/efcore.pg#3407), though the migration goes on.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             await db.Database.MigrateAsync(ct);
             await db.Database.ExecuteSqlRawAsync(DeferrableReferences, ct);
             return;
@@ -117,19 +121,7 @@ internal static class DatabaseCommands
             return;
         }
 
-        var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (!await creator.ExistsAsync(ct))
-        {
-            try
-            {
-                await creator.CreateAsync(ct);
-            }
-            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
-            {
-                // Another replica created it first.
-            }
-        }
-
+        await CreateIfMissingAsync(db, ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -146,6 +138,45 @@ internal static class DatabaseCommands
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Creates the PostgreSQL database when it is missing (a replica that loses the race to create it goes on). Whether it exists
+    /// is asked of the server's maintenance database: EF Core's own check opens the missing database and logs the refused
+    /// connection at error level on every first start. A role that may not connect there falls back to EF Core's check.
+    /// </summary>
+    private static async Task CreateIfMissingAsync(Q7x2Db db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        bool exists;
+        try
+        {
+            var maintenance = new Npgsql.NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres", Pooling = false };
+            await using var connection = new Npgsql.NpgsqlConnection(maintenance.ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var query = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
+            query.Parameters.Add(new Npgsql.NpgsqlParameter { Value = target.Database ?? target.Username ?? "" });
+            exists = await query.ExecuteScalarAsync(ct) is not null;
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            exists = await creator.ExistsAsync(ct);
+        }
+
+        if (exists)
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another replica created it first.
         }
     }
 
