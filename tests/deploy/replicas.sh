@@ -27,8 +27,22 @@ chmod 755 "$work"
 pids=()
 pg_started=0
 
+# The last lines of every log, when something failed (a check, or a command that ended the script early).
+show_logs() {
+  local log
+  for log in "$work"/api*.log "$work/nginx-error.log"; do
+    [[ -f $log ]] || continue
+    echo "--- ${log##*/} (last lines)"; tail -n 20 "$log"
+  done
+}
+
 stop_all() {
-  local pid
+  local status=$? pid
+  if (( status != 0 )); then
+    show_logs
+    mkdir -p "$work.logs" && cp "$work"/*.log "$work.logs/" 2>/dev/null || true
+    echo "logs kept in $work.logs"
+  fi
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
@@ -117,7 +131,8 @@ pid $work/nginx.pid;
 error_log $work/nginx-error.log warn;
 events { worker_connections 256; }
 http {
-    access_log $work/nginx-access.log;
+    log_format timed '\$remote_addr "\$request" \$status \$request_time \$upstream_addr \$upstream_status \$upstream_response_time';
+    access_log $work/nginx-access.log timed;
     client_body_temp_path $work/nginx/body;
     proxy_temp_path $work/nginx/proxy;
     fastcgi_temp_path $work/nginx/fastcgi;
@@ -184,7 +199,7 @@ echo "== checks"
 ready=()
 ok=0
 for i in 0 1 2; do
-  status=$(curl -s -o /dev/null -w '%{http_code}' "$(replica "$i")/health/ready")
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$(replica "$i")/health/ready") || true
   ready+=("${api_ports[$i]}=$status")
   [[ $status == 200 ]] || ok=1
 done
@@ -269,8 +284,4 @@ ok=0; [[ $(tr ' ' '\n' <<<"${statuses[*]}" | sort -u) == 200 ]] || ok=1
 check "f. nginx goes on when a replica stops" "$ok" "replica ${api_ports[2]} stopped; 9 GET through nginx: ${statuses[*]}"
 
 echo "== summary: $passed passed, $failed failed (PostgreSQL :$pg_port, Redis :$redis_port, API ${api_ports[*]}, nginx :$nginx_port)"
-if (( failed > 0 )); then
-  for i in 0 1 2; do echo "--- api$i.log (last lines)"; tail -n 20 "$work/api$i.log"; done
-  echo "--- nginx-error.log"; tail -n 20 "$work/nginx-error.log" || true
-  exit 1
-fi
+(( failed == 0 )) || exit 1
