@@ -238,9 +238,8 @@ check "d. a read cached by one replica is a hit in another" "$ok" \
   "replica ${api_ports[0]}: $s0 Age=${age0:-none} (filled); replica ${api_ports[1]}: $s1 Age=${age1:-none} (from Redis), same body"
 
 # (c) a write through nginx is seen at once by every replica: each replica first caches a fact (a hit on its second read),
-# then a DELETE of it goes through nginx, then each replica is read directly: 404, though no replica polls for ten minutes
-# (the write emptied the shared cache). A DELETE, not a PUT or PATCH: those fail on PostgreSQL so far (README, PostgreSQL).
-# The fact is the seed's last, which nothing references.
+# then a conditional PATCH of its note goes through nginx (If-Match: the ETag just read), then each replica is read
+# directly and answers the new note, though no replica polls for ten minutes (the write emptied the shared cache).
 path="/v1/facts/trilateral-border-agreement-concerns-uzbekistan"
 ok=0; warm=()
 for i in 0 1 2; do
@@ -249,16 +248,19 @@ for i in 0 1 2; do
   a=$(header "$work/c$i" age); warm+=("${api_ports[$i]}:$s,Age=${a:-none}")
   [[ $s == 200 && -n $a ]] || ok=1
 done
-ws=$(request "$work/w" -X DELETE -H "X-Api-Key: $key" -H 'If-Match: *' "$proxy$path")
-[[ $ws == 204 ]] || ok=1
+old_note=$(jq -r .note "$work/c0.body")
+note="Changed through nginx by the replicas check."
+ws=$(request "$work/w" -X PATCH -H "X-Api-Key: $key" -H "If-Match: $(header "$work/c0" etag)" \
+  -H 'Content-Type: application/merge-patch+json' --data "{\"note\": \"$note\"}" "$proxy$path")
+[[ $ws == 200 && $old_note != "$note" ]] || ok=1
 seen=()
 for i in 0 1 2; do
   s=$(request "$work/r$i" "$(replica "$i")$path")
-  seen+=("${api_ports[$i]}:$s")
-  [[ $s == 404 ]] || ok=1
+  n=$(jq -r .note "$work/r$i.body" 2>/dev/null || true)
+  if [[ $s == 200 && $n == "$note" ]]; then seen+=("${api_ports[$i]}:$s,new"); else seen+=("${api_ports[$i]}:$s,old"); ok=1; fi
 done
 check "c. a write through nginx is seen at once by every replica" "$ok" \
-  "cached before: ${warm[*]}; DELETE through nginx: $ws; then ${seen[*]} (Caching:PollInterval 10 min)"
+  "cached before: ${warm[*]}; PATCH of its note through nginx (If-Match): $ws; then ${seen[*]} note (Caching:PollInterval 10 min)"
 
 # (e) two clients behind nginx have budgets of their own. nginx appends the address it sees to X-Forwarded-For and the
 # API takes the last one, so client A (from 127.0.0.1) uses up its search budget (5 a minute per replica: 15 through
