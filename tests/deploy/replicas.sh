@@ -390,7 +390,9 @@ for c in $(seq 1 8); do
 done
 loaders=()
 for c in $(seq 1 8); do
-  curl -s --interface "127.0.0.$((30 + c))" -w '%{http_code} %{exitcode}\n' -K "$work/g/$c.curlrc" >"$work/g/$c.log" 2>/dev/null &
+  # Line-buffered, so that the count of answers is the count so far (curl's block buffer held them until it ended).
+  stdbuf -oL curl -s --interface "127.0.0.$((30 + c))" -w '%{http_code} %{exitcode}\n' -K "$work/g/$c.curlrc" \
+    >"$work/g/$c.log" 2>/dev/null &
   loaders+=($!)
 done
 answered() { cat "$work"/g/*.log | wc -l; }
