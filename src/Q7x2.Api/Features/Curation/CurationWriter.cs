@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Q7x2.Api.Infrastructure;
 using Q7x2.Data;
 using Q7x2.Data.Entities;
@@ -48,8 +50,8 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         }
 
         await SaveAsync(store, http, id, null, built, ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Created($"/v1/{store.Resource}/{id}", await RespondAsync(store, http, id, ct));
+        await CommitAsync(transaction, http, ct);
+        return TypedResults.Created($"/v1/{store.Resource}/{id}", await RespondAsync(store, http, id));
     }
 
     public async Task<Results<Ok<TResponse>, ProblemHttpResult>> ReplaceAsync<TInput, TResponse>(
@@ -100,8 +102,8 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         }
 
         await SaveAsync(store, http, id, before, built, ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok(await RespondAsync(store, http, id, ct));
+        await CommitAsync(transaction, http, ct);
+        return TypedResults.Ok(await RespondAsync(store, http, id));
     }
 
     public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync<TInput, TResponse>(
@@ -135,7 +137,7 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         await db.SaveChangesAsync(ct);
         await search.RefreshAsync(db, store.SearchIds(id), ct);
         await DataVersion.BumpAsync(db, ct);
-        await transaction.CommitAsync(ct);
+        await CommitAsync(transaction, http, ct);
         db.ChangeTracker.Clear();
         return TypedResults.NoContent();
     }
@@ -270,13 +272,25 @@ internal sealed class CurationWriter(Q7x2Db db, WriteGate gate, ISearchIndex sea
         return built.Record;
     }
 
-    /// <summary>The record as its GET renders it, with its new ETag.</summary>
-    private async Task<TResponse> RespondAsync<TInput, TResponse>(CuratedStore<TInput, TResponse> store, HttpContext http, string id, CancellationToken ct)
+    /// <summary>
+    /// Commits with the request timeout off, and not cancellable: a write that commits is answered as done, not with the
+    /// timeout's 503 ("nothing it started is left running"), which would make the client take it for one that failed. A timeout
+    /// that fired before this point (or a client gone) still stops the write uncommitted.
+    /// </summary>
+    private static async Task CommitAsync(IDbContextTransaction transaction, HttpContext http, CancellationToken ct)
+    {
+        http.Features.Get<IHttpRequestTimeoutFeature>()?.DisableTimeout();
+        ct.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>The record as its GET renders it, with its new ETag: after the commit, so not cancellable (see <see cref="CommitAsync"/>).</summary>
+    private async Task<TResponse> RespondAsync<TInput, TResponse>(CuratedStore<TInput, TResponse> store, HttpContext http, string id)
         where TInput : class
         where TResponse : class
     {
         db.ChangeTracker.Clear();
-        var response = (await store.DetailAsync(db, id, ct))!;
+        var response = (await store.DetailAsync(db, id, CancellationToken.None))!;
         http.Response.Headers.ETag = etags.OfRepresentation(response);
         return response;
     }

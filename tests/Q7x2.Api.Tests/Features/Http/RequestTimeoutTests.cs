@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Q7x2.Api.Tests.Features.Curation;
 using Q7x2.Api.Tests.Infrastructure;
 using Q7x2.Data;
 
@@ -47,6 +48,29 @@ public sealed class RequestTimeoutTests : IDisposable
 
         _slow.Armed = false;
         await (await client.GetAsync("/v1/predicates")).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task AWriteThatCommittedIsAnsweredThoughTheTimeoutCameRightAfterItsCommit()
+    {
+        var afterCommit = new StallAfterCommit();
+        using var factory = _inner.WithWebHostBuilder(builder => builder
+            .UseSetting("RequestTimeouts:Seconds", "2")
+            .ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(_errors))
+                .ConfigureDbContext<Q7x2Db>(options => options.AddInterceptors(afterCommit))));
+        var client = factory.CreateClient().WithKey(TestKeys.Curator);
+        const string url = "/v1/facts/japarov-president-of-kyrgyzstan";
+        _ = await client.PatchAsync(url, """{ "note": "A first write, which compiles the write path." }""");
+        _errors.Entries.Clear();
+
+        afterCommit.Armed = true;
+        var response = await client.PatchAsync(url, """{ "note": "Committed just before the request's time ran out." }""");
+
+        var patched = await response.ReadJsonAsync(HttpStatusCode.OK);
+        Assert.True(afterCommit.Stalled);
+        Assert.Equal("Committed just before the request's time ran out.", patched.GetProperty("note").GetString());
+        Assert.Equal(response.Headers.ETag!.Tag, await client.ETagAsync(url));
+        Assert.Empty(_errors.Entries);
     }
 
     [Fact]
@@ -100,6 +124,36 @@ public sealed class RequestTimeoutTests : IDisposable
         {
             Interlocked.Increment(ref _canceled);
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// Once armed, holds the next commit's caller, after the commit, until the request's token is cancelled (its timeout fired)
+    /// or, should the timeout no longer apply, for twice the timeout.
+    /// </summary>
+    private sealed class StallAfterCommit : DbTransactionInterceptor
+    {
+        public volatile bool Armed;
+
+        public volatile bool Stalled;
+
+        public override async Task TransactionCommittedAsync(
+            DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (!Armed)
+            {
+                return;
+            }
+
+            Armed = false;
+            Stalled = true;
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(4), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
     }
 
