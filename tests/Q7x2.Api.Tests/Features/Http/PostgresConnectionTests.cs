@@ -1,0 +1,91 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Q7x2.Api.Tests.Infrastructure;
+using Q7x2.Data;
+
+namespace Q7x2.Api.Tests.Features.Http;
+
+/// <summary>
+/// The API's connections on PostgreSQL: the data-version poll outlives connections the server ended (skipped without a server:
+/// <see cref="PostgresServer"/>).
+/// </summary>
+public sealed class PostgresConnectionTests
+{
+    [SkippableFact]
+    public async Task APollOnAConnectionTheServerEndedLeavesTheApiRunning()
+    {
+        var polls = new PollRecorder();
+        using var factory = new PostgresApiFactory();
+        using var host = factory.WithWebHostBuilder(b => b
+            .UseSetting("Caching:PollInterval", "00:00:00.050")
+            .ConfigureServices(s => s.ConfigureDbContext<Q7x2Db>(o => o.AddInterceptors(polls))));
+        var client = host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/predicates")).StatusCode);
+
+        // What a restart of the server does to the API's pooled connections: each is ended (57P01) and the next command on it fails.
+        using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer.RequireAdmin()) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name", admin);
+            terminate.Parameters.AddWithValue("name", new NpgsqlConnectionStringBuilder(factory.ConnectionString).Database!);
+            Assert.True((long)(await terminate.ExecuteScalarAsync())! > 0);
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (polls.Failed == 0 || polls.SucceededSinceFailure == 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"polls after the connections ended: {polls.Failed} failed, {polls.SucceededSinceFailure} succeeded since");
+            await Task.Delay(20);
+        }
+
+        Assert.False(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        // Requests may still meet ended connections left in the pool (each is dropped when it fails); then they are served.
+        var statuses = new List<HttpStatusCode>();
+        while (statuses.LastOrDefault() != HttpStatusCode.OK && statuses.Count < 20)
+        {
+            statuses.Add((await client.GetAsync("/v1/predicates")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, statuses[^1]);
+    }
+
+    /// <summary>Counts the data-version polls that failed, and those that succeeded after the last failure.</summary>
+    private sealed class PollRecorder : DbCommandInterceptor
+    {
+        private int _failed;
+        private int _succeededSinceFailure;
+
+        public int Failed => Volatile.Read(ref _failed);
+
+        public int SucceededSinceFailure => Volatile.Read(ref _succeededSinceFailure);
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (IsPoll(command) && Failed > 0)
+            {
+                Interlocked.Increment(ref _succeededSinceFailure);
+            }
+
+            return ValueTask.FromResult(result);
+        }
+
+        public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (IsPoll(command))
+            {
+                Interlocked.Exchange(ref _succeededSinceFailure, 0);
+                Interlocked.Increment(ref _failed);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private static bool IsPoll(DbCommand command) => command.CommandText.StartsWith("-- data-version poll", StringComparison.Ordinal);
+    }
+}
