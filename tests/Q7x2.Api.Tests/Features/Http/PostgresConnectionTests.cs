@@ -1,21 +1,67 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Q7x2.Api.Infrastructure;
 using Q7x2.Api.Tests.Infrastructure;
 using Q7x2.Data;
 
 namespace Q7x2.Api.Tests.Features.Http;
 
 /// <summary>
-/// The API's connections on PostgreSQL: the data-version poll outlives connections the server ended (skipped without a server:
-/// <see cref="PostgresServer"/>).
+/// The API's connections on PostgreSQL: a repeated statement is kept prepared on its connection (Npgsql's automatic preparation),
+/// and the data-version poll outlives connections the server ended (skipped without a server: <see cref="PostgresServer"/>).
 /// </summary>
 public sealed class PostgresConnectionTests
 {
+    [Theory]
+    [InlineData("Host=db;Database=q7x2", DataSetup.AutoPreparedStatements)]
+    [InlineData("Host=db;Database=q7x2;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=q7x2;maxautoprepare=7", 7)]
+    [InlineData("Host=db;Database=q7x2;MAX AUTO PREPARE=250", 250)]
+    public void AConnectionStringKeepsItsOwnMaxAutoPrepareElseGetsTheApisDefault(string connectionString, int expected)
+    {
+        var result = new NpgsqlConnectionStringBuilder(DataSetup.WithAutoPrepare(connectionString));
+
+        Assert.Equal(expected, result.MaxAutoPrepare);
+        Assert.Equal(("db", "q7x2"), (result.Host, result.Database));
+    }
+
+    [SkippableFact]
+    public async Task AStatementRunRepeatedlyIsKeptPreparedOnItsConnection()
+    {
+        using var factory = new PostgresApiFactory();
+
+        Assert.True(await PreparedAfterRepeatsAsync(factory.Services) > 0);
+    }
+
+    [SkippableFact]
+    public async Task MaxAutoPrepareZeroInTheConnectionStringPreparesNothing()
+    {
+        using var factory = new PostgresApiFactory();
+        using var host = factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Postgres", $"{factory.ConnectionString};Max Auto Prepare=0"));
+
+        Assert.Equal(0, await PreparedAfterRepeatsAsync(host.Services));
+    }
+
+    /// <summary>The statements prepared on a context's connection (not by SQL PREPARE) after it ran one query six times.</summary>
+    private static async Task<long> PreparedAfterRepeatsAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Q7x2Db>();
+        await db.Database.OpenConnectionAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.NotEmpty(await db.Predicates.AsNoTracking().Where(p => p.Id != "").Select(p => p.Id).ToListAsync());
+        }
+
+        return await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM pg_prepared_statements WHERE NOT from_sql").SingleAsync();
+    }
+
     [SkippableFact]
     public async Task APollOnAConnectionTheServerEndedLeavesTheApiRunning()
     {
