@@ -105,7 +105,7 @@ done
 # replica sees another's write only through the shared cache's eviction, never through its poll.
 export ASPNETCORE_ENVIRONMENT=Production
 export Database__Provider=Postgres
-export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Database=q7x2;Username=postgres"
+export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Database=q7x2;Username=postgres;Maximum Pool Size=30"
 export Seed__Path="$repo/seed"
 export Caching__Redis="127.0.0.1:$redis_port"
 export Caching__PollInterval=00:10:00
