@@ -16,6 +16,8 @@ namespace Q7x2.Api.Tests.Features.Http;
 /// The API's connections on PostgreSQL: a repeated statement is kept prepared on its connection (Npgsql's automatic preparation),
 /// and the data-version poll outlives connections the server ended (skipped without a server: <see cref="PostgresServer"/>).
 /// </summary>
+// Picks its engine itself (or uses no database): the first run runs it; the PostgreSQL run leaves it out (Engine.Fixed).
+[Trait(Engine.Trait, Engine.Fixed)]
 public sealed class PostgresConnectionTests
 {
     [Theory]
