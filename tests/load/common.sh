@@ -92,12 +92,7 @@ api_log_report() {
   echo "API log lines at warn or above: $(cat "$WORK"/api-*.log | grep -cE '^(warn|fail|crit):' || true)"
   cat "$WORK"/api-*.log | grep -A2 -E '^(warn|fail|crit):' | head -12 || true
   if [[ -n $PG_DIR ]]; then
-    echo "PostgreSQL log lines at ERROR or above since the seed: $(tail -n +$((PG_LOG_SEEN + 1)) "$PG_DIR/log" | grep -cE ' (ERROR|FATAL|PANIC): ' || true)"
-    tail -n +$((PG_LOG_SEEN + 1)) "$PG_DIR/log" | grep -E ' (ERROR|FATAL|PANIC): ' | head -6 || true
+    echo "PostgreSQL log lines at ERROR or above (the seed's included): $(grep -cE ' (ERROR|FATAL|PANIC): ' "$PG_DIR/log" || true)"
+    grep -E ' (ERROR|FATAL|PANIC): ' "$PG_DIR/log" | head -6 || true
   fi
 }
-
-# pg_log_mark: what the private cluster has logged so far is left out of api_log_report (the seed's own lines: its first
-# connection to the database it then creates, EF's probe of a history table not yet created).
-PG_LOG_SEEN=0
-pg_log_mark() { [[ -z $PG_DIR ]] || PG_LOG_SEEN=$(wc -l <"$PG_DIR/log"); }

@@ -76,7 +76,6 @@ if [[ $ENGINE == postgres ]]; then
   DB_ARGS=(--Database:Provider=Postgres --ConnectionStrings:Postgres="$PG" --Seed:Path="$ROOT/seed")
   echo "seeding (seed --if-empty)…" >&2
   (cd "$WORK" && dotnet api/Q7x2.Api.dll seed --if-empty "${DB_ARGS[@]}" >/dev/null)
-  pg_log_mark
 else
   if [[ -z $DB ]]; then
     DB=$WORK/q7x2.db
