@@ -14,19 +14,19 @@ repo=$PWD
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# shellcheck source=../postgres-cluster.sh
+source tests/postgres-cluster.sh
+
 missing=()
 command -v nginx >/dev/null || missing+=(nginx)
 command -v redis-server >/dev/null || missing+=(redis-server)
-compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if (( ${#missing[@]} > 0 )); then
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 
 work=$(mktemp -d /tmp/q7x2-replicas.XXXXXX)
 chmod 755 "$work"
 pids=()
-pg_started=0
 
 # The last lines of every log, when something failed (a check, or a command that ended the script early).
 show_logs() {
@@ -50,9 +50,7 @@ stop_all() {
   for pid in "${pids[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
-  if (( pg_started )); then
-    su postgres -c "$pg_bin/pg_ctl -D $work/pg/data -m fast -w stop" >/dev/null 2>&1 || true
-  fi
+  pg_cluster_stop "$work/pg"
   rm -rf "$work"
 }
 trap stop_all EXIT
@@ -72,20 +70,16 @@ free_port() {
   return 1
 }
 
-pg_port=$(free_port 55600); taken+=("$pg_port")
+echo "== setting up in $work"
+pg_cluster_start "$work/pg" 55600 fsync=off
+pg_port=$PG_PORT; taken+=("$pg_port")
+echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 redis_port=$(free_port 56380); taken+=("$redis_port")
 nginx_port=$(free_port 58080); taken+=("$nginx_port")
 api_ports=()
 for _ in 1 2 3; do
   p=$(free_port 58100); taken+=("$p"); api_ports+=("$p")
 done
-
-echo "== setting up in $work"
-mkdir -p "$work/pg" && chown postgres "$work/pg"
-su postgres -c "$pg_bin/initdb -D $work/pg/data -A trust -U postgres --encoding=UTF8 --locale=C.UTF-8" >/dev/null
-su postgres -c "$pg_bin/pg_ctl -D $work/pg/data -l $work/pg/log -w start -o '-h 127.0.0.1 -p $pg_port -k $work/pg -c fsync=off'" >/dev/null
-pg_started=1
-echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 
 redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir "$work" --logfile "$work/redis.log" &
 pids+=($!)
@@ -111,7 +105,7 @@ done
 # replica sees another's write only through the shared cache's eviction, never through its poll.
 export ASPNETCORE_ENVIRONMENT=Production
 export Database__Provider=Postgres
-export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Database=q7x2;Username=postgres"
+export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Database=q7x2;Username=postgres;Maximum Pool Size=30"
 export Seed__Path="$repo/seed"
 export Caching__Redis="127.0.0.1:$redis_port"
 export Caching__PollInterval=00:10:00

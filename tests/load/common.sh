@@ -1,13 +1,17 @@
 # Shared by run.sh and corpus.sh (sourced): the work folder and its processes, tools, the Release publish, start and stop.
 # Callers set ROOT and LOAD first.
+# shellcheck source=../postgres-cluster.sh
+source "$ROOT/tests/postgres-cluster.sh"
 
 WORK=$(mktemp -d /tmp/q7x2-load.XXXXXX)
 PIDS=()
+PG_DIR=""
 cleanup() {
   for pid in "${PIDS[@]}"; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
+  [[ -z $PG_DIR ]] || pg_cluster_stop "$PG_DIR"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -40,6 +44,17 @@ publish_api() {
   dotnet publish -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true "$ROOT/src/Q7x2.Api/Q7x2.Api.csproj" \
     -o "$WORK/api" -nologo -v quiet >"$WORK/build-api.log" 2>&1 \
     || { cat "$WORK/build-api.log" >&2; exit 1; }
+}
+
+# start_postgres: a private PostgreSQL cluster in $WORK/pg on a free port from 55700, with the server's default settings
+# (durability included: the figures are a deployment's), stopped on exit; sets PG_CONNECTION to its database q7x2 (created
+# by the API's seed). Needs root (initdb and pg_ctl run as the postgres user).
+start_postgres() {
+  [[ $(id -u) == 0 ]] || { echo "a private PostgreSQL cluster needs root (or give a server with --pg)" >&2; exit 2; }
+  chmod 711 "$WORK"
+  PG_DIR=$WORK/pg
+  pg_cluster_start "$PG_DIR" 55700
+  PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=q7x2;Username=postgres"
 }
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -76,4 +91,8 @@ rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 api_log_report() {
   echo "API log lines at warn or above: $(cat "$WORK"/api-*.log | grep -cE '^(warn|fail|crit):' || true)"
   cat "$WORK"/api-*.log | grep -A2 -E '^(warn|fail|crit):' | head -12 || true
+  if [[ -n $PG_DIR ]]; then
+    echo "PostgreSQL log lines at ERROR or above (the seed's included): $(grep -cE ' (ERROR|FATAL|PANIC): ' "$PG_DIR/log" || true)"
+    grep -E ' (ERROR|FATAL|PANIC): ' "$PG_DIR/log" | head -6 || true
+  fi
 }

@@ -2,9 +2,15 @@
 # Load suite: the Release API (published ReadyToRun), with the output cache and with --Caching:Enabled=false, against bare
 # Kestrel serving the bytes of the hot detail from memory, re-measured right before each scenario (each ratio is to that
 # figure). Same wrk settings for every run. Usage:
-#   tests/load/run.sh [--quick] [--db PATH]
-#   --quick     2 s per scenario and 10 s of mixed load instead of 5 s and 60 s
-#   --db PATH   run on this SQLite file (migrated on start); default: a fresh database seeded from seed/ in a temp folder
+#   tests/load/run.sh [--quick] [--engine sqlite|postgres] [--db PATH | --pg CONNECTION]
+#   --quick              2 s per scenario and 10 s of mixed load instead of 5 s and 60 s
+#   --engine ENGINE      the API's database: sqlite (the default) or postgres (--Database:Provider=Postgres)
+#   --db PATH            sqlite: run on this file (migrated on start); default: a fresh database seeded from seed/ in a temp
+#                        folder
+#   --pg CONNECTION      postgres: run on this Npgsql connection string's database (created, migrated and seeded from seed/
+#                        when it holds nothing, by `seed --if-empty`; left in place); default: a private cluster
+#                        (tests/postgres-cluster.sh, as root) on 127.0.0.1 from port 55700, the server's default settings,
+#                        its data in the temp folder, stopped and removed on exit
 # Each API process first serves PROCESS_WARMUP (20 s; 3 s with --quick) of the mixed load, every scenario's paths shuffled,
 # so that its scenarios measure optimised code, not the JIT's first tiers; then every scenario has its own warm-up (5 s; 1 s).
 # Rotating scenarios request every path once before a cached run (a cache's steady state).
@@ -22,14 +28,23 @@ DURATION=5s
 MIXED=60s
 WARMUP=5s
 PROCESS_WARMUP=20s
+ENGINE=sqlite
 DB=""
+PG=""
 while [[ $# -gt 0 ]]; do
   case $1 in
     --quick) DURATION=2s; MIXED=10s; WARMUP=1s; PROCESS_WARMUP=3s; shift ;;
+    --engine) ENGINE=$2; shift 2 ;;
     --db) DB=$(realpath "$2"); shift 2 ;;
+    --pg) PG=$2; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
+case $ENGINE in
+  sqlite) [[ -z $PG ]] || { echo "--pg is for --engine postgres" >&2; exit 2; } ;;
+  postgres) [[ -z $DB ]] || { echo "--db is for --engine sqlite" >&2; exit 2; } ;;
+  *) echo "--engine: sqlite or postgres, not $ENGINE" >&2; exit 2 ;;
+esac
 
 CONNECTIONS=32
 THREADS=2
@@ -49,12 +64,28 @@ npm install --prefix "$WORK/json-server" --no-audit --no-fund --silent json-serv
 dotnet build -c Release "$LOAD/Bare/Bare.csproj" -o "$WORK/bare" -nologo -v quiet >"$WORK/build-bare.log" 2>&1 \
   || { cat "$WORK/build-bare.log" >&2; exit 1; }
 
-if [[ -z $DB ]]; then
-  DB=$WORK/q7x2.db
-  echo "seeding a fresh database…" >&2
-  (cd "$WORK" && dotnet api/Q7x2.Api.dll seed --ConnectionStrings:Sqlite="Data Source=$DB" --Seed:Path="$ROOT/seed" >/dev/null)
+if [[ $ENGINE == postgres ]]; then
+  if [[ -n $PG ]]; then
+    DATABASE="PostgreSQL server given by --pg"
+  else
+    echo "starting a private PostgreSQL cluster…" >&2
+    start_postgres
+    PG=$PG_CONNECTION
+    DATABASE="a private PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') cluster on 127.0.0.1:$PG_PORT, the server's default settings"
+  fi
+  DB_ARGS=(--Database:Provider=Postgres --ConnectionStrings:Postgres="$PG" --Seed:Path="$ROOT/seed")
+  echo "seeding (seed --if-empty)…" >&2
+  (cd "$WORK" && dotnet api/Q7x2.Api.dll seed --if-empty "${DB_ARGS[@]}" >/dev/null)
+else
+  if [[ -z $DB ]]; then
+    DB=$WORK/q7x2.db
+    echo "seeding a fresh database…" >&2
+    (cd "$WORK" && dotnet api/Q7x2.Api.dll seed --ConnectionStrings:Sqlite="Data Source=$DB" --Seed:Path="$ROOT/seed" >/dev/null)
+  fi
+  DATABASE="SQLite file $([[ $DB == "$WORK"/* ]] && echo "seeded in the temp folder" || echo "$DB")"
+  DB_ARGS=(--ConnectionStrings:Sqlite="Data Source=$DB" --Seed:Path="$ROOT/seed")
 fi
-API_ARGS=(--ConnectionStrings:Sqlite="Data Source=$DB" --Seed:Path="$ROOT/seed" --RateLimiting:Enabled=false)
+API_ARGS=("${DB_ARGS[@]}" --RateLimiting:Enabled=false)
 
 # walk PORT RESOURCE: the detail path of every record of a list, following its cursors.
 walk() {
@@ -179,6 +210,7 @@ stop "$UNCACHED_PID"
 cat <<REPORT
 
 Q7x2 load suite — $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)
+engine: $ENGINE ($DATABASE)
 wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 10s --latency per scenario, after a $WARMUP warm-up (and $PROCESS_WARMUP of mixed load per API process); API in Release with --RateLimiting:Enabled=false,
 in-memory output cache, telemetry at its defaults; ratio = req/s over bare Kestrel serving the hot detail's $(stat -c %s "$WORK/hot.json") bytes,
 measured (column "bare") right before each scenario's run.

@@ -47,7 +47,9 @@ internal sealed partial class DataVersionWatcher(
                     _seen = version;
                 }
             }
-            catch (DbException e)
+            // On PostgreSQL a transient failure (the server restarted, a connection was ended) comes wrapped by Npgsql's
+            // execution strategy in an InvalidOperationException: uncaught, it would stop the host.
+            catch (Exception e) when (e is DbException || e.InnerException is DbException)
             {
                 LogPollFailed(e);
             }
