@@ -9,6 +9,11 @@ internal static class ApiProcess
 
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "Q7x2.Api.dll");
 
+    /// <summary>The arguments that point the API at a database: PostgreSQL's when <paramref name="postgres"/> is given, else SQLite's.</summary>
+    public static string[] DatabaseArguments(string? postgres, string sqlite) => postgres is not null
+        ? ["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={postgres}"]
+        : [$"--ConnectionStrings:Sqlite={sqlite}"];
+
     public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")

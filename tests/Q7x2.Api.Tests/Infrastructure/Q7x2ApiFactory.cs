@@ -65,9 +65,7 @@ public sealed class Q7x2ApiFactory : WebApplicationFactory<Program>
         get
         {
             _ = Server;
-            return _postgres is not null
-                ? ["--Database:Provider=Postgres", $"--ConnectionStrings:Postgres={PostgresConnectionString}"]
-                : [$"--ConnectionStrings:Sqlite={ConnectionString}"];
+            return ApiProcess.DatabaseArguments(_postgres is not null ? PostgresConnectionString : null, ConnectionString);
         }
     }
 

@@ -65,7 +65,7 @@ public sealed class DumpTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
         var dump = Path.Combine(temp.Path, "dump.ndjson");
         await File.WriteAllBytesAsync(dump, first);
 
-        using var database = new EmptyDatabase(temp.Path, "copy");
+        await using var database = new EmptyDatabase(temp.Path, "copy");
         var import = await ApiProcess.RunAsync(temp.Path, ["import", dump, .. database.Arguments]);
 
         Assert.True(import.ExitCode == 0, import.Error);
@@ -153,7 +153,7 @@ public sealed class DumpTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2ApiFac
     {
         var path = Path.Combine(folder, $"{name}.ndjson");
         await File.WriteAllTextAsync(path, dump, new UTF8Encoding(false));
-        using var database = new EmptyDatabase(folder, name);
+        await using var database = new EmptyDatabase(folder, name);
 
         var result = await ApiProcess.RunAsync(folder, ["import", path, .. database.Arguments]);
 
