@@ -22,6 +22,9 @@ public static class WriteTransactions
     /// </summary>
     public static async Task<IDbContextTransaction> BeginWriteAsync(this Q7x2Db db, CancellationToken ct)
     {
+        // A write is all or nothing: its transaction is rolled back whole when anything fails, so SaveChanges needs no savepoint
+        // of its own (two statements per save, and a rollback to it when the request's token fired, which EF logged as an error).
+        db.Database.AutoSavepointsEnabled = false;
         if (!db.IsPostgres())
         {
             return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);

@@ -9,7 +9,7 @@ namespace Q7x2.Api.Infrastructure;
 /// <summary>
 /// What every response carries and who may call from where: <c>nosniff</c>, a CSP for Swagger UI, <c>no-store</c> on problems and
 /// writes, CORS (anonymous reads from any origin, writes only from <c>Cors:WriteOrigins</c>), forwarded headers when
-/// <c>ForwardedHeaders:Enabled</c> (from <c>KnownProxies</c> by address and <c>KnownNetworks</c> by CIDR), and a request timeout (<c>RequestTimeouts:Seconds</c>) answered with a 503 problem.
+/// <c>ForwardedHeaders:Enabled</c> (from <c>KnownProxies</c> by address and <c>KnownNetworks</c> by CIDR), and a request timeout (<c>RequestTimeouts:Seconds</c>; writes <c>RequestTimeouts:WriteSeconds</c>) answered with a 503 problem.
 /// </summary>
 internal static class HttpPosture
 {
@@ -39,14 +39,32 @@ internal static class HttpPosture
             }
         });
         var seconds = configuration.GetValue<double?>("RequestTimeouts:Seconds") ?? 10;
-        services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy
+        var writeSeconds = configuration.GetValue<double?>("RequestTimeouts:WriteSeconds") ?? DefaultWriteSeconds;
+        services.AddRequestTimeouts(options =>
         {
-            Timeout = TimeSpan.FromSeconds(seconds),
-            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-            WriteTimeoutResponse = context => WriteTimeoutProblemAsync(context, seconds),
+            options.DefaultPolicy = TimeoutPolicy(seconds);
+            options.AddPolicy(WritesTimeoutPolicy, TimeoutPolicy(writeSeconds));
         });
         return services;
     }
+
+    /// <summary>The request timeout of writes (<c>RequestTimeouts:WriteSeconds</c>), set on every write endpoint.</summary>
+    public const string WritesTimeoutPolicy = "writes";
+
+    /// <summary>
+    /// A write's default time: a writer may wait for the write lock as long as SQLite's <c>busy_timeout</c>
+    /// (<see cref="Q7x2.Data.WriteTransactions.BusyTimeoutMilliseconds"/>), then needs time for its own statements. With the reads'
+    /// 10 s, writers queued behind a process's first write (which compiles EF Core's write path while it holds the lock) or behind
+    /// another process's transaction were stopped with a 503 long before that wait was over.
+    /// </summary>
+    private const double DefaultWriteSeconds = Q7x2.Data.WriteTransactions.BusyTimeoutMilliseconds / 1000.0 + 15;
+
+    private static RequestTimeoutPolicy TimeoutPolicy(double seconds) => new()
+    {
+        Timeout = TimeSpan.FromSeconds(seconds),
+        TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+        WriteTimeoutResponse = context => WriteTimeoutProblemAsync(context, seconds),
+    };
 
     private static Task WriteTimeoutProblemAsync(HttpContext context, double seconds)
     {

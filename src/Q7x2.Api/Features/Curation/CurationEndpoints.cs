@@ -46,6 +46,7 @@ internal static class CurationEndpoints
         var writes = group.MapGroup("").RequireAuthorization(ApiKeys.CuratorPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        writes.WithRequestTimeout(HttpPosture.WritesTimeoutPolicy);
         return (group, writes);
     }
 

@@ -74,6 +74,40 @@ public sealed class RequestTimeoutTests : IDisposable
     }
 
     [Fact]
+    public async Task AWriteHasTimeOfItsOwnAndIsStoppedUnwrittenWhenThatRunsOut()
+    {
+        var stall = new StallBeforeRevision();
+        using var factory = _inner.WithWebHostBuilder(builder => builder
+            .UseSetting("RequestTimeouts:Seconds", "1")
+            .UseSetting("RequestTimeouts:WriteSeconds", "8")
+            .ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(_errors))
+                .ConfigureDbContext<Q7x2Db>(options => options.AddInterceptors(stall))));
+        var client = factory.CreateClient().WithKey(TestKeys.Curator);
+        const string url = "/v1/facts/japarov-president-of-kyrgyzstan";
+        _ = await client.PatchAsync(url, """{ "note": "A first write, which compiles the write path." }""");
+        _errors.Entries.Clear();
+
+        // Three seconds inside the write (as behind another writer's lock): past the reads' timeout, within the writes'.
+        stall.Next = TimeSpan.FromSeconds(3);
+        var waited = await client.PatchAsync(url, """{ "note": "Written after a wait longer than a read may take." }""");
+
+        Assert.Equal("Written after a wait longer than a read may take.", (await waited.ReadJsonAsync(HttpStatusCode.OK)).GetProperty("note").GetString());
+        Assert.True(stall.Stalled > TimeSpan.FromSeconds(2.5), $"stalled {stall.Stalled}"); // a timer may fire a little early
+
+        // Held until the request's token fires: the writes' timeout still stops a write, with nothing written.
+        stall.Next = TimeSpan.FromMinutes(2);
+        var stopped = await client.PatchAsync(url, """{ "note": "Never written." }""");
+
+        var problem = await stopped.ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("The request took longer than 8 s and was stopped; nothing it started is left running. Narrow it or retry later.",
+            problem.GetProperty("detail").GetString());
+        Assert.InRange(stall.Stalled, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(60));
+        var current = await (await client.GetAsync(url)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Written after a wait longer than a read may take.", current.GetProperty("note").GetString());
+        Assert.True(_errors.Entries.IsEmpty, string.Join("\n", _errors.Entries));
+    }
+
+    [Fact]
     // SQLite only: sqlite3_interrupt and its error code; PostgreSQL cancels a command through Npgsql's own cancellation.
     [Trait(Engine.Trait, Engine.Sqlite)]
     public void OnlyAnInterruptOfACancelledCommandCountsAsACancellation()
@@ -153,6 +187,61 @@ public sealed class RequestTimeoutTests : IDisposable
             }
             catch (OperationCanceledException)
             {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Once given a time (<see cref="Next"/>), holds the next write's revision insert that long or until the request's token is
+    /// cancelled, whichever comes first, and records how long it held it.
+    /// </summary>
+    private sealed class StallBeforeRevision : DbCommandInterceptor
+    {
+        private long _next;
+        private long _stalled;
+
+        public TimeSpan Next
+        {
+            set => Interlocked.Exchange(ref _next, value.Ticks);
+        }
+
+        public TimeSpan Stalled => TimeSpan.FromTicks(Interlocked.Read(ref _stalled));
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await StallAsync(command, cancellationToken);
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            await StallAsync(command, cancellationToken);
+            return result;
+        }
+
+        private async Task StallAsync(DbCommand command, CancellationToken cancellationToken)
+        {
+            if (!command.CommandText.Contains("INSERT INTO \"Revisions\"", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var ticks = Interlocked.Exchange(ref _next, 0);
+            if (ticks <= 0)
+            {
+                return;
+            }
+
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                await Task.Delay(TimeSpan.FromTicks(ticks), cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _stalled, started.Elapsed.Ticks);
             }
         }
     }
