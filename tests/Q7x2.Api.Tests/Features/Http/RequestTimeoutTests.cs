@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -54,14 +55,9 @@ public sealed class RequestTimeoutTests : IDisposable
     public async Task AWriteThatCommittedIsAnsweredThoughTheTimeoutCameRightAfterItsCommit()
     {
         var afterCommit = new StallAfterCommit();
-        using var factory = _inner.WithWebHostBuilder(builder => builder
-            .UseSetting("RequestTimeouts:Seconds", "2")
-            .ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(_errors))
-                .ConfigureDbContext<Q7x2Db>(options => options.AddInterceptors(afterCommit))));
-        var client = factory.CreateClient().WithKey(TestKeys.Curator);
-        const string url = "/v1/facts/japarov-president-of-kyrgyzstan";
-        _ = await client.PatchAsync(url, """{ "note": "A first write, which compiles the write path." }""");
-        _errors.Entries.Clear();
+        var (factory, client) = await WarmWriterAsync(afterCommit, ("RequestTimeouts:Seconds", "2"));
+        using var _ = factory;
+        const string url = WrittenFact;
 
         afterCommit.Armed = true;
         var response = await client.PatchAsync(url, """{ "note": "Committed just before the request's time ran out." }""");
@@ -77,15 +73,9 @@ public sealed class RequestTimeoutTests : IDisposable
     public async Task AWriteHasTimeOfItsOwnAndIsStoppedUnwrittenWhenThatRunsOut()
     {
         var stall = new StallBeforeRevision();
-        using var factory = _inner.WithWebHostBuilder(builder => builder
-            .UseSetting("RequestTimeouts:Seconds", "1")
-            .UseSetting("RequestTimeouts:WriteSeconds", "8")
-            .ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(_errors))
-                .ConfigureDbContext<Q7x2Db>(options => options.AddInterceptors(stall))));
-        var client = factory.CreateClient().WithKey(TestKeys.Curator);
-        const string url = "/v1/facts/japarov-president-of-kyrgyzstan";
-        _ = await client.PatchAsync(url, """{ "note": "A first write, which compiles the write path." }""");
-        _errors.Entries.Clear();
+        var (factory, client) = await WarmWriterAsync(stall, ("RequestTimeouts:Seconds", "1"), ("RequestTimeouts:WriteSeconds", "8"));
+        using var _ = factory;
+        const string url = WrittenFact;
 
         // Three seconds inside the write (as behind another writer's lock): past the reads' timeout, within the writes'.
         stall.Next = TimeSpan.FromSeconds(3);
@@ -105,6 +95,31 @@ public sealed class RequestTimeoutTests : IDisposable
         var current = await (await client.GetAsync(url)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Written after a wait longer than a read may take.", current.GetProperty("note").GetString());
         Assert.True(_errors.Entries.IsEmpty, string.Join("\n", _errors.Entries));
+    }
+
+    private const string WrittenFact = "/v1/facts/japarov-president-of-kyrgyzstan";
+
+    /// <summary>
+    /// A curator's client of the API with <paramref name="settings"/>, <paramref name="interceptor"/> and the error log, after a first
+    /// write (which compiles the write path, so that the clock of what follows measures the write alone).
+    /// </summary>
+    private async Task<(WebApplicationFactory<Program> Factory, HttpClient Client)> WarmWriterAsync(
+        IInterceptor interceptor, params (string Key, string Value)[] settings)
+    {
+        var factory = _inner.WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(_errors))
+                .ConfigureDbContext<Q7x2Db>(options => options.AddInterceptors(interceptor)));
+        });
+        var client = factory.CreateClient().WithKey(TestKeys.Curator);
+        _ = await client.PatchAsync(WrittenFact, """{ "note": "A first write, which compiles the write path." }""");
+        _errors.Entries.Clear();
+        return (factory, client);
     }
 
     [Fact]
