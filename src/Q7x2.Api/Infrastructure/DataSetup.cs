@@ -20,7 +20,7 @@ internal static class DataSetup
             var postgres = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not configured.");
             services.AddDbContextPool<Q7x2Db>(
-                options => options.UseQ7x2Postgres(WithAutoPrepare(postgres), npgsql => npgsql.CommandTimeout(30)), PoolSize);
+                options => options.UseQ7x2Postgres(WithConnectionDefaults(postgres), npgsql => npgsql.CommandTimeout(30)), PoolSize);
             services.AddSingleton<ISearchIndex, PostgresSearchIndex>();
             return services.AddDataServices();
         }
@@ -51,17 +51,33 @@ internal static class DataSetup
     /// </summary>
     internal const int AutoPreparedStatements = 100;
 
-    internal static string WithAutoPrepare(string connectionString)
+    /// <summary>
+    /// The API's connection settings for what the connection string leaves unset: <c>Max Auto Prepare</c> (see
+    /// <see cref="AutoPreparedStatements"/>) and <c>No Reset On Close=true</c>. Npgsql's default resets a pooled connection's
+    /// session each time it is handed out again (for a connection with prepared statements: <c>RESET ALL</c>, <c>CLOSE ALL</c>,
+    /// <c>UNLISTEN *</c>, <c>pg_advisory_unlock_all()</c>, <c>DISCARD SEQUENCES</c>, <c>DISCARD TEMP</c>), once per request here;
+    /// the API leaves no session state to reset: its settings (<c>SET CONSTRAINTS</c>) and write lock
+    /// (<c>pg_advisory_xact_lock</c>) end with their transaction, the start-up lock is released by the step that took it, and it
+    /// makes no temporary table and listens to nothing. An open transaction is still rolled back when a connection returns.
+    /// Measured on the uncached API (README, Performance): about 10–25% more requests a second on details, lists and the
+    /// timeline, and 8–25% less of PostgreSQL's CPU per request.
+    /// </summary>
+    internal static string WithConnectionDefaults(string connectionString)
     {
         // The Npgsql builder names every keyword it knows, set or not; its connection string lists the ones set, by their
         // canonical names (maxautoprepare and MAX AUTO PREPARE become Max Auto Prepare).
         var npgsql = new NpgsqlConnectionStringBuilder(connectionString);
-        if (new DbConnectionStringBuilder { ConnectionString = npgsql.ConnectionString }.ContainsKey("Max Auto Prepare"))
+        var set = new DbConnectionStringBuilder { ConnectionString = npgsql.ConnectionString };
+        if (!set.ContainsKey("Max Auto Prepare"))
         {
-            return connectionString;
+            npgsql.MaxAutoPrepare = AutoPreparedStatements;
         }
 
-        npgsql.MaxAutoPrepare = AutoPreparedStatements;
+        if (!set.ContainsKey("No Reset On Close"))
+        {
+            npgsql.NoResetOnClose = true;
+        }
+
         return npgsql.ConnectionString;
     }
 

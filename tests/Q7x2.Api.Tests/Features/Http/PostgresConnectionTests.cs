@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Q7x2.Api.Infrastructure;
+using Q7x2.Api.Tests.Features.Curation;
 using Q7x2.Api.Tests.Infrastructure;
 using Q7x2.Data;
 
@@ -27,9 +28,22 @@ public sealed class PostgresConnectionTests
     [InlineData("Host=db;Database=q7x2;MAX AUTO PREPARE=250", 250)]
     public void AConnectionStringKeepsItsOwnMaxAutoPrepareElseGetsTheApisDefault(string connectionString, int expected)
     {
-        var result = new NpgsqlConnectionStringBuilder(DataSetup.WithAutoPrepare(connectionString));
+        var result = new NpgsqlConnectionStringBuilder(DataSetup.WithConnectionDefaults(connectionString));
 
         Assert.Equal(expected, result.MaxAutoPrepare);
+        Assert.Equal(("db", "q7x2"), (result.Host, result.Database));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=q7x2", true)]
+    [InlineData("Host=db;Database=q7x2;No Reset On Close=false", false)]
+    [InlineData("Host=db;Database=q7x2;noresetonclose=true", true)]
+    [InlineData("Host=db;Database=q7x2;NO RESET ON CLOSE=False;Max Auto Prepare=3", false)]
+    public void AConnectionStringKeepsItsOwnNoResetOnCloseElseTheApiSkipsTheReset(string connectionString, bool expected)
+    {
+        var result = new NpgsqlConnectionStringBuilder(DataSetup.WithConnectionDefaults(connectionString));
+
+        Assert.Equal(expected, result.NoResetOnClose);
         Assert.Equal(("db", "q7x2"), (result.Host, result.Database));
     }
 
@@ -48,6 +62,34 @@ public sealed class PostgresConnectionTests
         using var host = factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Postgres", $"{factory.ConnectionString};Max Auto Prepare=0"));
 
         Assert.Equal(0, await PreparedAfterRepeatsAsync(host.Services));
+    }
+
+    [SkippableFact]
+    public async Task AConnectionBackInThePoolHoldsNoSessionStateOfTheRequestThatUsedIt()
+    {
+        // What makes skipping Npgsql's reset safe (DataSetup.WithConnectionDefaults): a write's lock and settings end with its
+        // transaction, so the API's pooled connections, which are no longer reset, hold no advisory lock and no transaction.
+        using var factory = new PostgresApiFactory();
+        var client = factory.CreateClient().WithKey(TestKeys.Curator);
+        const string url = "/v1/facts/japarov-president-of-kyrgyzstan";
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PatchAsync(url, $$"""{ "note": "Write {{i}}." }""")).StatusCode);
+        }
+
+        await using var admin = new NpgsqlConnection(factory.ConnectionString);
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())),
+                (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'),
+                (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid())
+            """, admin);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+
+        Assert.Equal(0, reader.GetInt64(0)); // no advisory lock left
+        Assert.Equal(0, reader.GetInt64(1)); // every other connection idle: none left in a transaction
+        Assert.True(reader.GetInt64(2) > 0, "the API's pooled connections are open");
     }
 
     /// <summary>The statements prepared on a context's connection (not by SQL PREPARE) after it ran one query six times.</summary>
