@@ -57,15 +57,14 @@ public sealed class RequestTimeoutTests : IDisposable
         var afterCommit = new StallAfterCommit();
         var (factory, client) = await WarmWriterAsync(afterCommit, ("RequestTimeouts:Seconds", "2"));
         using var _ = factory;
-        const string url = WrittenFact;
 
         afterCommit.Armed = true;
-        var response = await client.PatchAsync(url, """{ "note": "Committed just before the request's time ran out." }""");
+        var response = await client.PatchAsync(WrittenFact, """{ "note": "Committed just before the request's time ran out." }""");
 
         var patched = await response.ReadJsonAsync(HttpStatusCode.OK);
         Assert.True(afterCommit.Stalled);
         Assert.Equal("Committed just before the request's time ran out.", patched.GetProperty("note").GetString());
-        Assert.Equal(response.Headers.ETag!.Tag, await client.ETagAsync(url));
+        Assert.Equal(response.Headers.ETag!.Tag, await client.ETagAsync(WrittenFact));
         Assert.Empty(_errors.Entries);
     }
 
@@ -75,24 +74,23 @@ public sealed class RequestTimeoutTests : IDisposable
         var stall = new StallBeforeRevision();
         var (factory, client) = await WarmWriterAsync(stall, ("RequestTimeouts:Seconds", "1"), ("RequestTimeouts:WriteSeconds", "8"));
         using var _ = factory;
-        const string url = WrittenFact;
 
         // Three seconds inside the write (as behind another writer's lock): past the reads' timeout, within the writes'.
-        stall.Next = TimeSpan.FromSeconds(3);
-        var waited = await client.PatchAsync(url, """{ "note": "Written after a wait longer than a read may take." }""");
+        stall.HoldNext(TimeSpan.FromSeconds(3));
+        var waited = await client.PatchAsync(WrittenFact, """{ "note": "Written after a wait longer than a read may take." }""");
 
         Assert.Equal("Written after a wait longer than a read may take.", (await waited.ReadJsonAsync(HttpStatusCode.OK)).GetProperty("note").GetString());
         Assert.True(stall.Stalled > TimeSpan.FromSeconds(2.5), $"stalled {stall.Stalled}"); // a timer may fire a little early
 
         // Held until the request's token fires: the writes' timeout still stops a write, with nothing written.
-        stall.Next = TimeSpan.FromMinutes(2);
-        var stopped = await client.PatchAsync(url, """{ "note": "Never written." }""");
+        stall.HoldNext(TimeSpan.FromMinutes(2));
+        var stopped = await client.PatchAsync(WrittenFact, """{ "note": "Never written." }""");
 
         var problem = await stopped.ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("The request took longer than 8 s and was stopped; nothing it started is left running. Narrow it or retry later.",
             problem.GetProperty("detail").GetString());
         Assert.InRange(stall.Stalled, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(60));
-        var current = await (await client.GetAsync(url)).ReadJsonAsync(HttpStatusCode.OK);
+        var current = await (await client.GetAsync(WrittenFact)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Written after a wait longer than a read may take.", current.GetProperty("note").GetString());
         Assert.True(_errors.Entries.IsEmpty, string.Join("\n", _errors.Entries));
     }
@@ -207,7 +205,7 @@ public sealed class RequestTimeoutTests : IDisposable
     }
 
     /// <summary>
-    /// Once given a time (<see cref="Next"/>), holds the next write's revision insert that long or until the request's token is
+    /// Once given a time (<see cref="HoldNext"/>), holds the next write's revision insert that long or until the request's token is
     /// cancelled, whichever comes first, and records how long it held it.
     /// </summary>
     private sealed class StallBeforeRevision : DbCommandInterceptor
@@ -215,10 +213,7 @@ public sealed class RequestTimeoutTests : IDisposable
         private long _next;
         private long _stalled;
 
-        public TimeSpan Next
-        {
-            set => Interlocked.Exchange(ref _next, value.Ticks);
-        }
+        public void HoldNext(TimeSpan time) => Interlocked.Exchange(ref _next, time.Ticks);
 
         public TimeSpan Stalled => TimeSpan.FromTicks(Interlocked.Read(ref _stalled));
 
