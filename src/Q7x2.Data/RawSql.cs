@@ -21,20 +21,22 @@ public static class RawSql
         ReadAsync(db, sql.For(db), parameters, map, ct);
 
     /// <summary>One statement of the context's engine (EF reads it as a composite format string: no braces).</summary>
-    public static async Task<List<T>> ReadAsync<T>(
-        Q7x2Db db, string sql, IReadOnlyList<DbParameter> parameters, Func<DbDataReader, T> map, CancellationToken ct)
+    public static Task<List<T>> ReadAsync<T>(
+        Q7x2Db db, string sql, IReadOnlyList<DbParameter> parameters, Func<DbDataReader, T> map, CancellationToken ct) =>
+        ReadSetsAsync(db, sql, parameters, sets => sets.NextAsync(map), ct);
+
+    /// <summary>
+    /// Several statements of the context's engine in one command: one round trip, and EF's per-command work once. <paramref name="read"/>
+    /// takes their result sets in order (<see cref="ResultSets.NextAsync"/>).
+    /// </summary>
+    public static async Task<T> ReadSetsAsync<T>(
+        Q7x2Db db, string sql, IReadOnlyList<DbParameter> parameters, Func<ResultSets, Task<T>> read, CancellationToken ct)
     {
         var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, parameters);
         var arguments = new RelationalCommandParameterObject(
             db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>());
         await using var reader = await command.RelationalCommand.ExecuteReaderAsync(arguments, ct);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(map(reader.DbDataReader));
-        }
-
-        return rows;
+        return await read(new ResultSets(reader.DbDataReader, ct));
     }
 
     /// <summary>A parameter of the context's engine; <paramref name="type"/> types a null (PostgreSQL infers no type from it).</summary>
@@ -56,6 +58,30 @@ public static class RawSql
             : new SqliteParameter(name, values is null ? DBNull.Value : JsonSerializer.Serialize(values));
 }
 
+/// <summary>The result sets of a command of several statements (<see cref="RawSql.ReadSetsAsync"/>), read one after the other.</summary>
+public sealed class ResultSets(DbDataReader reader, CancellationToken ct)
+{
+    private bool _started;
+
+    /// <summary>The rows of the next statement's result set (the first one's on the first call).</summary>
+    public async Task<List<T>> NextAsync<T>(Func<DbDataReader, T> map)
+    {
+        if (_started && !await reader.NextResultAsync(ct))
+        {
+            throw new InvalidOperationException("The command has no more result sets.");
+        }
+
+        _started = true;
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+}
+
 /// <summary>One hand-written statement in each engine's dialect.</summary>
 public sealed class EngineSql(string sqlite, string postgres)
 {
@@ -67,6 +93,9 @@ public sealed class EngineSql(string sqlite, string postgres)
     public static EngineSql Of(Func<SqlDialect, string> write) => new(write(SqlDialect.Sqlite), write(SqlDialect.Postgres));
 
     public string For(Q7x2Db db) => db.IsPostgres() ? Postgres : Sqlite;
+
+    /// <summary>The statement in <paramref name="dialect"/>'s words, to be sent with others written against it.</summary>
+    public string For(SqlDialect dialect) => dialect.IsPostgres ? Postgres : Sqlite;
 }
 
 /// <summary>What differs between SQLite's SQL and PostgreSQL's in the hand-written reads.</summary>
@@ -79,6 +108,11 @@ public sealed class SqlDialect
     private readonly bool _postgres;
 
     private SqlDialect(bool postgres) => _postgres = postgres;
+
+    public bool IsPostgres => _postgres;
+
+    /// <summary>The dialect of the context's engine.</summary>
+    public static SqlDialect Of(Q7x2Db db) => db.IsPostgres() ? Postgres : Sqlite;
 
     /// <summary>
     /// An inner join (with <c>ON</c>) that SQLite keeps in the written order (its <c>CROSS JOIN</c>); PostgreSQL's planner orders

@@ -22,9 +22,7 @@ public sealed record FuzzyDateResponse(
     /// A fuzzy date read from SQL, its seven columns from <paramref name="first"/> in this record's order (text, from, to, precision,
     /// qualifier, basis, note, as stored: <c>DateText</c>…), or null when the text is null (no date).
     /// </summary>
-    public static FuzzyDateResponse? Read(DbDataReader r, int first) => r.IsDBNull(first) ? null : new(
-        r.GetString(first), IsoDate(r, first + 1), IsoDate(r, first + 2), r.GetString(first + 3),
-        r.IsDBNull(first + 4) ? null : r.GetString(first + 4), r.GetString(first + 5), r.IsDBNull(first + 6) ? null : r.GetString(first + 6));
+    public static FuzzyDateResponse? Read(DbDataReader r, int first) => Of(RecordRows.Date(r, first));
 
     /// <summary>
     /// A date: PostgreSQL's <c>date</c>, or on SQLite text as EF stores <see cref="DateOnly"/> (<c>yyyy-MM-dd</c>), read from its

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Q7x2.Data;
 using Q7x2.Data.Entities;
@@ -10,9 +12,6 @@ internal static class RecordLoader
     private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<EntityRef>>> RefsOf = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, List<string> ids) => db.Entities.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new EntityRef(e.Id, e.Kind, e.Name))));
 
-    private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOfFacts = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, List<string> ids) => db.Evidence.AsNoTracking().Where(v => v.FactId != null && ids.Contains(v.FactId)).OrderBy(v => v.Position).AsQueryable()));
-
     private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOfObservations = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, List<string> ids) =>
             db.Evidence.AsNoTracking().Where(v => v.ObservationId != null && ids.Contains(v.ObservationId)).OrderBy(v => v.Position).AsQueryable()));
@@ -20,12 +19,22 @@ internal static class RecordLoader
     private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOfEntities = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, List<string> ids) => db.Evidence.AsNoTracking().Where(v => v.EntityId != null && ids.Contains(v.EntityId)).OrderBy(v => v.Position).AsQueryable()));
 
-    // The entities and the predicates facts name, in one UNION ALL: a predicate's label and inverse label in Name and Inverse.
-    private static readonly CompiledQuery<Func<Q7x2Db, List<string>, List<string>, IAsyncEnumerable<NameRow>>> NamesOf = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, List<string> entities, List<string> predicates) => db.Entities.AsNoTracking().Where(e => entities.Contains(e.Id))
-            .Select(e => new NameRow { IsPredicate = false, Id = e.Id, Kind = e.Kind, Name = e.Name, Inverse = null })
-            .Concat(db.Predicates.AsNoTracking().Where(p => predicates.Contains(p.Id))
-                .Select(p => new NameRow { IsPredicate = true, Id = p.Id, Kind = null, Name = p.Label, Inverse = p.InverseLabel }))));
+    // The entities and the predicates that facts and entities name, in one UNION ALL: a predicate's label and inverse label in Name
+    // and Inverse.
+    private static readonly EngineSql NamesOf = EngineSql.Of(sql => $"""
+        SELECT 0 AS "IsPredicate", e."Id", e."Kind", e."Name", NULL AS "Inverse" FROM "Entities" AS e WHERE e."Id" IN ({sql.Values("@entities")})
+        UNION ALL
+        SELECT 1, p."Id", NULL, p."Label", p."InverseLabel" FROM "Predicates" AS p WHERE p."Id" IN ({sql.Values("@predicates")})
+        """);
+
+    // Then the evidence of an entity (none when @entity is null) and of facts, in position order: two indexed lookups.
+    private static readonly EngineSql NamesAndEvidenceOf = EngineSql.Of(sql => $"""
+        {NamesOf.For(sql)};
+        SELECT {RecordRows.EvidenceColumns} FROM "Evidence" AS v WHERE v."EntityId" = @entity
+        UNION ALL
+        SELECT {RecordRows.EvidenceColumns} FROM "Evidence" AS v WHERE v."FactId" IN ({sql.Values("@facts")})
+        ORDER BY "Position"
+        """);
 
     private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<Fact>>> FactById = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, string id) => db.Facts.AsNoTracking().Where(f => f.Id == id)));
@@ -50,10 +59,6 @@ internal static class RecordLoader
         return refs;
     }
 
-    /// <summary>The evidence of facts, by fact id, in position order: one query.</summary>
-    public static Task<ILookup<string, EvidenceResponse>> FactEvidenceAsync(Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct) =>
-        EvidenceAsync(EvidenceOfFacts, db, ids, v => v.FactId!, ct);
-
     /// <summary>The evidence of entities themselves, by entity id, in position order: one query.</summary>
     public static Task<ILookup<string, EvidenceResponse>> EntityEvidenceAsync(Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct) =>
         EvidenceAsync(EvidenceOfEntities, db, ids, v => v.EntityId!, ct);
@@ -77,56 +82,64 @@ internal static class RecordLoader
 
     public static EvidenceResponse ToResponse(Evidence v) => new(v.SourceId, v.Start, v.End, v.Exact, v.Prefix, v.Suffix);
 
-    /// <summary>Facts with their predicate, references and evidence resolved in two more queries.</summary>
+    /// <summary>Facts with their predicate, references and evidence resolved in one more command.</summary>
     public static async Task<List<FactResponse>> FactsAsync(Q7x2Db db, List<Fact> facts, CancellationToken ct)
     {
-        var ids = facts.Select(f => f.Id).ToList();
-        var evidence = await FactEvidenceAsync(db, ids, ct);
-        var (refs, predicates) = await NamesAsync(db, facts.SelectMany(References), facts, ct);
-        return [.. facts.Select(f => ToResponse(f, predicates[f.PredicateId], refs, evidence))];
+        if (facts.Count == 0)
+        {
+            return [];
+        }
+
+        var names = await NamesAsync(db, facts.SelectMany(References), facts, ct, withEvidence: true);
+        var evidence = names.Evidence.ToLookup(v => v.FactId!, ToResponse);
+        return [.. facts.Select(f => ToResponse(f, names.Predicates[f.PredicateId], names.Refs, evidence))];
     }
 
-    /// <summary>The entities with these ids and the predicates of these facts, by id: one query.</summary>
-    public static async Task<(Dictionary<string, EntityRef> Refs, Dictionary<string, PredicateRef> Predicates)> NamesAsync(
-        Q7x2Db db, IEnumerable<string?> entityIds, IReadOnlyCollection<Fact> facts, CancellationToken ct)
+    /// <summary>
+    /// The entities with these ids and the predicates of these facts, by id; <paramref name="withEvidence"/>, also the evidence of
+    /// the facts and of the entity <paramref name="evidenceOf"/>, in position order: one command (none when there is nothing to ask).
+    /// </summary>
+    public static async Task<RecordNames> NamesAsync(
+        Q7x2Db db, IEnumerable<string?> entityIds, IReadOnlyCollection<Fact> facts, CancellationToken ct, bool withEvidence = false,
+        string? evidenceOf = null)
     {
         var entities = entityIds.OfType<string>().Distinct().ToList();
         var predicates = facts.Select(f => f.PredicateId).Distinct().ToList();
         var refs = new Dictionary<string, EntityRef>(entities.Count);
         var labels = new Dictionary<string, PredicateRef>(predicates.Count);
-        if (entities.Count + predicates.Count == 0)
+        if (entities.Count + predicates.Count == 0 && !withEvidence)
         {
-            return (refs, labels);
+            return new(refs, labels, []);
         }
 
-        await foreach (var row in NamesOf.For(db)(db, entities, predicates).WithCancellation(ct))
+        List<DbParameter> parameters = [RawSql.List(db, "@entities", entities), RawSql.List(db, "@predicates", predicates)];
+        if (withEvidence)
         {
-            if (row.IsPredicate)
-            {
-                labels.Add(row.Id, new PredicateRef(row.Id, row.Name, row.Inverse));
-            }
-            else
-            {
-                refs.Add(row.Id, new EntityRef(row.Id, row.Kind!, row.Name));
-            }
+            parameters.Add(RawSql.Parameter(db, "@entity", evidenceOf, DbType.String));
+            parameters.Add(RawSql.List(db, "@facts", facts.Select(f => f.Id)));
         }
 
-        return (refs, labels);
+        return await RawSql.ReadSetsAsync(db, (withEvidence ? NamesAndEvidenceOf : NamesOf).For(db), parameters, async sets =>
+        {
+            foreach (var (isPredicate, id, kind, name, inverse) in await sets.NextAsync(NameRow))
+            {
+                if (isPredicate)
+                {
+                    labels.Add(id, new PredicateRef(id, name, inverse));
+                }
+                else
+                {
+                    refs.Add(id, new EntityRef(id, kind!, name));
+                }
+            }
+
+            return new RecordNames(refs, labels, withEvidence ? await sets.NextAsync(RecordRows.Evidence) : []);
+        }, ct);
     }
 
     /// <summary>A row of <see cref="NamesOf"/>: an entity's reference or a predicate's labels.</summary>
-    private sealed class NameRow
-    {
-        public bool IsPredicate { get; init; }
-
-        public required string Id { get; init; }
-
-        public string? Kind { get; init; }
-
-        public required string Name { get; init; }
-
-        public string? Inverse { get; init; }
-    }
+    private static (bool IsPredicate, string Id, string? Kind, string Name, string? Inverse) NameRow(DbDataReader r) =>
+        (r.GetInt32(0) == 1, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
 
     /// <summary>The entities a fact points at.</summary>
     public static IEnumerable<string?> References(Fact f) => [f.SubjectId, f.ObjectId, f.AttributionId];
@@ -141,3 +154,6 @@ internal static class RecordLoader
         ? new EntityFactResponse("subject", f.Predicate.Label, f)
         : new EntityFactResponse("object", f.Predicate.InverseLabel ?? $"object of '{f.Predicate.Label}'", f);
 }
+
+/// <summary>What <see cref="RecordLoader.NamesAsync"/> reads: entity references and predicates by id, and evidence rows in position order.</summary>
+internal sealed record RecordNames(Dictionary<string, EntityRef> Refs, Dictionary<string, PredicateRef> Predicates, List<Evidence> Evidence);

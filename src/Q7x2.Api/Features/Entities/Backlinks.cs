@@ -99,7 +99,7 @@ internal static class Backlinks
     // For each entity of @ids and each group it has (its counter's row), the group's first rows plus one (to know there are more):
     // the first keys from the table's own order, then those rows by their key, on the same page or two. One bounded read per
     // (entity, group), whatever an entity's size, in one command for a detail or a page.
-    private static readonly EngineSql FirstOfEachGroup = EngineSql.Of(sql => Described(sql, $"""
+    internal static readonly EngineSql FirstOfEachGroup = EngineSql.Of(sql => Described(sql, $"""
         SELECT {Stored}
         FROM {sql.Each("@ids", "t")}
         CROSS JOIN {sql.Rows(Groups.Select(g => $"('{g.Relation}', '{g.Kind}')"), "g", 2)}
@@ -121,21 +121,28 @@ internal static class Backlinks
             AND c."TargetId" = @id AND c."Relation" = @relation AND c."RecordKind" = @kind
         """));
 
-    /// <summary>Every group with records pointing at <paramref name="id"/>, each with its first <see cref="Embedded"/>: one command.</summary>
-    public static async Task<IReadOnlyList<BacklinkGroupResponse>> OfAsync(Q7x2Db db, string id, CancellationToken ct) =>
-        (await OfAsync(db, [id], ct))[id];
-
-    /// <summary>The same for several entities (a page), by entity id (every id present, with no groups when nothing points at it): one command.</summary>
+    /// <summary>
+    /// Every group with records pointing at each of <paramref name="ids"/> (a page), each with its first <see cref="Embedded"/>, by
+    /// entity id (every id present, with no groups when nothing points at it): one command.
+    /// </summary>
     public static async Task<Dictionary<string, IReadOnlyList<BacklinkGroupResponse>>> OfAsync(
         Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct)
     {
-        var byEntity = new Dictionary<string, IReadOnlyList<BacklinkGroupResponse>>(StringComparer.Ordinal);
         if (ids.Count == 0)
         {
-            return byEntity;
+            return new(StringComparer.Ordinal);
         }
 
-        var rows = await RawSql.ReadAsync(db, FirstOfEachGroup, [RawSql.List(db, "@ids", ids)], Read, ct);
+        return Grouped(ids, await RawSql.ReadAsync(db, FirstOfEachGroup, [IdsParameter(db, ids)], Read, ct));
+    }
+
+    /// <summary><see cref="FirstOfEachGroup"/>'s parameter: the entities whose backlinks it reads.</summary>
+    public static DbParameter IdsParameter(Q7x2Db db, IEnumerable<string> ids) => RawSql.List(db, "@ids", ids);
+
+    /// <summary>The rows of <see cref="FirstOfEachGroup"/> for <paramref name="ids"/>, as each entity's groups in the order a detail shows them.</summary>
+    public static Dictionary<string, IReadOnlyList<BacklinkGroupResponse>> Grouped(IReadOnlyCollection<string> ids, List<BacklinkRow> rows)
+    {
+        var byEntity = new Dictionary<string, IReadOnlyList<BacklinkGroupResponse>>(StringComparer.Ordinal);
         var byGroup = rows.ToLookup(r => (r.TargetId, r.Relation, r.RecordKind));
         foreach (var id in ids)
         {
@@ -185,7 +192,7 @@ internal static class Backlinks
     private static BacklinkResponse ToResponse(BacklinkRow r) => new(r.RecordId, r.RecordKind, r.Name, r.Relation, r.Date);
 
     /// <summary>A row of the SQL above, by column position (read straight from SQLite: EF's raw-SQL pipeline cost more than the query).</summary>
-    private static BacklinkRow Read(DbDataReader r) => new()
+    internal static BacklinkRow Read(DbDataReader r) => new()
     {
         TargetId = r.GetString(0), Relation = r.GetString(1), RecordKind = r.GetString(2), RecordId = r.GetString(3),
         DateKey = FuzzyDateResponse.IsoDate(r, 4), Count = r.GetInt32(5), Name = r.GetString(6), Date = FuzzyDateResponse.Read(r, 7),

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Q7x2.Api.Features.Common;
 using Q7x2.Api.Infrastructure;
@@ -70,71 +71,90 @@ internal static class EntityQueries
         });
     }
 
-    private static readonly CompiledQuery<Func<Q7x2Db, string, CancellationToken, Task<Entity?>>> ById = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, string id, CancellationToken ct) => db.Entities.AsNoTracking().FirstOrDefault(e => e.Id == id)));
-
-    // An entity's aliases and links in one UNION ALL: an alias's name and type, a link's target and role, in Value and Type.
-    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<PartRow>>> PartsOf = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, string id) => db.EntityAliases.AsNoTracking().Where(a => a.EntityId == id)
-            .Select(a => new PartRow { IsLink = false, Value = a.Name, Type = a.Type, Position = a.Position })
-            .Concat(db.EntityLinks.AsNoTracking().Where(l => l.EntityId == id)
-                .Select(l => new PartRow { IsLink = true, Value = l.TargetId, Type = l.Role, Position = l.Position }))));
-
     /// <summary>
     /// How many facts a detail embeds: the first page of the entity's facts list. A hub of the 10,000-source corpus has
     /// 81,157 facts; embedding them all made its detail take 2.2 s and grew every server holding such responses.
     /// </summary>
     public const int EmbeddedFacts = 20;
 
-    // By subject, then by object (UNION ALL): SQLite merges both index reads in id order instead of sorting the OR's facts,
-    // and stops after one more than a detail embeds (to know whether there are more).
-    private static readonly CompiledQuery<Func<Q7x2Db, string, IAsyncEnumerable<Fact>>> FactsOf = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, string id) => db.Facts.AsNoTracking().Where(f => f.SubjectId == id)
-            .Concat(db.Facts.AsNoTracking().Where(f => f.ObjectId == id && f.SubjectId != id))
-            .OrderBy(f => f.Id).Take(EmbeddedFacts + 1).AsQueryable()));
-
     // All of an entity's facts (only when there are more than a detail embeds): the count the database keeps, as counting a hub's
     // 81,157 facts of the 10,000-source corpus took 13 ms per detail.
     private static readonly CompiledQuery<Func<Q7x2Db, string, CancellationToken, Task<int>>> FactCountOf = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, string id, CancellationToken ct) => db.EntityFactCounts.Where(c => c.EntityId == id).Select(c => c.Facts).FirstOrDefault()));
 
-    // The entity's evidence and its facts' (each row has one owner), in position order: one UNION ALL of two indexed lookups.
-    private static readonly CompiledQuery<Func<Q7x2Db, string, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOf = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, string id, List<string> facts) => db.Evidence.AsNoTracking().Where(v => v.EntityId == id)
-            .Concat(db.Evidence.AsNoTracking().Where(v => v.FactId != null && facts.Contains(v.FactId)))
-            .OrderBy(v => v.Position).AsQueryable()));
+    // The entity's row; its aliases and links in one UNION ALL (an alias's name and type, a link's target and role, in Value and
+    // Type); with facts, its first ones plus one (to know there are more) by subject, then by object (UNION ALL: SQLite merges both
+    // index reads in id order instead of sorting the OR's facts); with backlinks, what points at it. One command, in one of four
+    // shapes: facts (1) and backlinks (2) or not.
+    private static readonly EngineSql[] DetailOf = [.. Enumerable.Range(0, 4).Select(shape =>
+        EngineSql.Of(sql => string.Join(";\n", DetailStatements(sql, (shape & 1) != 0, (shape & 2) != 0))))];
+
+    private static IEnumerable<string> DetailStatements(SqlDialect sql, bool facts, bool backlinks)
+    {
+        yield return $"""SELECT {RecordRows.EntityColumns} FROM "Entities" AS e WHERE e."Id" = @id""";
+        yield return """
+            SELECT 0 AS "IsLink", a."Name" AS "Value", a."Type", a."Position" FROM "EntityAliases" AS a WHERE a."EntityId" = @id
+            UNION ALL
+            SELECT 1, l."TargetId", l."Role", l."Position" FROM "EntityLinks" AS l WHERE l."EntityId" = @id
+            """;
+        if (facts)
+        {
+            yield return $"""
+                SELECT {RecordRows.FactColumns} FROM "Facts" AS f WHERE f."SubjectId" = @id
+                UNION ALL
+                SELECT {RecordRows.FactColumns} FROM "Facts" AS f WHERE f."ObjectId" = @id AND f."SubjectId" <> @id
+                ORDER BY "Id" LIMIT {EmbeddedFacts + 1}
+                """;
+        }
+
+        if (backlinks)
+        {
+            yield return Backlinks.FirstOfEachGroup.For(sql);
+        }
+    }
 
     /// <summary>
     /// One entity of a kind (any kind when <paramref name="kind"/> is null) with what <paramref name="embed"/> asks for, or null:
     /// its first <see cref="EmbeddedFacts"/> facts (either side, in id order), their count and evidence, its own evidence, and
-    /// what points at it. Six commands at most, for the entity, its aliases and links, its facts, the predicates and entities they
-    /// name, the evidence of the entity and of its facts (each a lookup by an indexed column) and its backlinks (one bounded read
-    /// of an index per group), and one more counting the facts when there are more than it embeds.
+    /// what points at it. Two commands: the entity, its aliases and links, its facts and its backlinks (one bounded read of an index
+    /// per group), all by its id (<see cref="DetailOf"/>); then the predicates and entities they name with the evidence of the entity
+    /// and of its facts (each a lookup by an indexed column); and one more counting the facts when there are more than it embeds.
     /// </summary>
     public static async Task<T?> DetailAsync<T>(
         Q7x2Db db, string? kind, string id, Func<Entity, EntityContext, T> map, CancellationToken ct, Embed embed = Embed.Default)
         where T : EntityResponse
     {
-        var entity = await ById.For(db)(db, id, ct);
+        var withFacts = embed.HasFlag(Embed.Facts);
+        var withBacklinks = embed.HasFlag(Embed.Backlinks);
+        List<DbParameter> parameters = [RawSql.Parameter(db, "@id", id)];
+        if (withBacklinks)
+        {
+            parameters.Add(Backlinks.IdsParameter(db, [id]));
+        }
+
+        var (entity, parts, facts, backlinks) = await RawSql.ReadSetsAsync(
+            db, DetailOf[(withFacts ? 1 : 0) | (withBacklinks ? 2 : 0)].For(db), parameters, async sets => (
+                (await sets.NextAsync(RecordRows.Entity)).SingleOrDefault(),
+                await sets.NextAsync(PartRow),
+                withFacts ? await sets.NextAsync(RecordRows.Fact) : [],
+                withBacklinks ? await sets.NextAsync(Backlinks.Read) : null), ct);
         if (entity is null || (kind is not null && entity.Kind != kind))
         {
             return null;
         }
 
-        await foreach (var part in PartsOf.For(db)(db, id).WithCancellation(ct))
+        foreach (var (isLink, value, type, position) in parts)
         {
-            if (part.IsLink)
+            if (isLink)
             {
-                entity.Links.Add(new EntityLink { EntityId = id, TargetId = part.Value, Role = part.Type, Position = part.Position });
+                entity.Links.Add(new EntityLink { EntityId = id, TargetId = value, Role = type, Position = position });
             }
             else
             {
-                entity.Aliases.Add(new EntityAlias { EntityId = id, Name = part.Value, Type = part.Type, Position = part.Position });
+                entity.Aliases.Add(new EntityAlias { EntityId = id, Name = value, Type = type, Position = position });
             }
         }
 
-        var withFacts = embed.HasFlag(Embed.Facts);
-        var facts = withFacts ? await FactsOf.For(db)(db, id).ToListAsync(ct) : [];
         var count = facts.Count;
         if (count > EmbeddedFacts)
         {
@@ -142,30 +162,24 @@ internal static class EntityQueries
             count = await FactCountOf.For(db)(db, id, ct);
         }
 
-        var (refs, predicates) = await RecordLoader.NamesAsync(db, References(entity).Concat(facts.SelectMany(RecordLoader.References)), facts, ct);
-        var evidence = withFacts || embed.HasFlag(Embed.Evidence) ? await EvidenceOf.For(db)(db, id, [.. facts.Select(f => f.Id)]).ToListAsync(ct) : [];
-        var factEvidence = evidence.Where(v => v.EntityId != id).ToLookup(v => v.FactId!, RecordLoader.ToResponse);
-        return map(entity, new EntityContext(refs)) with
+        var names = await RecordLoader.NamesAsync(db, References(entity).Concat(facts.SelectMany(RecordLoader.References)), facts, ct,
+            withEvidence: withFacts || embed.HasFlag(Embed.Evidence), evidenceOf: id);
+        var factEvidence = names.Evidence.Where(v => v.EntityId != id).ToLookup(v => v.FactId!, RecordLoader.ToResponse);
+        return map(entity, new EntityContext(names.Refs)) with
         {
-            Facts = withFacts ? [.. facts.Select(f => RecordLoader.AsSeenFrom(id, RecordLoader.ToResponse(f, predicates[f.PredicateId], refs, factEvidence)))] : null,
+            Facts = withFacts
+                ? [.. facts.Select(f => RecordLoader.AsSeenFrom(id, RecordLoader.ToResponse(f, names.Predicates[f.PredicateId], names.Refs, factEvidence)))]
+                : null,
             FactCount = withFacts ? count : null,
             MoreFacts = count > facts.Count ? $"/v1/facts?entity={Uri.EscapeDataString(id)}" : null,
-            Evidence = embed.HasFlag(Embed.Evidence) ? [.. evidence.Where(v => v.EntityId == id).Select(RecordLoader.ToResponse)] : null,
-            Backlinks = embed.HasFlag(Embed.Backlinks) ? await Backlinks.OfAsync(db, id, ct) : null,
+            Evidence = embed.HasFlag(Embed.Evidence) ? [.. names.Evidence.Where(v => v.EntityId == id).Select(RecordLoader.ToResponse)] : null,
+            Backlinks = backlinks is null ? null : Backlinks.Grouped([id], backlinks)[id],
         };
     }
 
-    /// <summary>A row of <see cref="PartsOf"/>: an alias or a link.</summary>
-    private sealed class PartRow
-    {
-        public bool IsLink { get; init; }
-
-        public required string Value { get; init; }
-
-        public required string Type { get; init; }
-
-        public int Position { get; init; }
-    }
+    /// <summary>A row of the aliases and links: an alias's name and type, or a link's target and role.</summary>
+    private static (bool IsLink, string Value, string Type, int Position) PartRow(DbDataReader r) =>
+        (r.GetInt32(0) == 1, r.GetString(1), r.GetString(2), r.GetInt32(3));
 
     private static IEnumerable<string?> References(Entity e) =>
         new[] { e.CountryId, e.PartOfId, e.PlaceId, e.EventId }.Concat(e.Links.Select(l => l.TargetId));
