@@ -71,24 +71,31 @@ internal static class Backlinks
 
     // What a detail shows of rows r (TargetId, Relation, RecordKind, RecordId, DateKey, Count, Name, Date…): the stored name of an
     // entity record, else a fact's or an observation's name as search titles them (its subject, predicate and object or value; its
-    // metric and subjects), joined only for those kinds. An observation's subjects come in id order (the primary key's), not curated
-    // order: a sort per observation would not be read from an index.
+    // metric and subjects), each looked up only for a row of its kind (a CASE: a LEFT JOIN per kind probed the facts and observations
+    // for every row, and its empty concat_ws for a row of the other kind hid every observation's name). An observation's subjects
+    // come in id order (the primary key's), not curated order: a sort per observation would not be read from an index.
     private static string Described(SqlDialect sql, string rows) => $"""
         SELECT r."TargetId", r."Relation", r."RecordKind", r."RecordId", r."DateKey", r."Count",
             coalesce(r."Name",
-                concat_ws(' – ', coalesce(fs."Name", f."SubjectId"), coalesce(fp."Label", f."PredicateId"), coalesce(fo."Name", f."Value")),
-                concat_ws(' – ', upper(substr(o."Metric", 1, 1)) || replace(substr(o."Metric", 2), '-', ' '),
-                    (SELECT {sql.Join("coalesce(se.\"Name\", os.\"EntityId\")", "', '", "os.\"EntityId\"")}
-                     FROM "ObservationSubjects" AS os LEFT JOIN "Entities" AS se ON se."Id" = os."EntityId"
-                     WHERE os."ObservationId" = o."Id")),
+                CASE r."RecordKind"
+                    WHEN 'fact' THEN (
+                        SELECT concat_ws(' – ', coalesce(fs."Name", f."SubjectId"), coalesce(fp."Label", f."PredicateId"), coalesce(fo."Name", f."Value"))
+                        FROM "Facts" AS f
+                        LEFT JOIN "Entities" AS fs ON fs."Id" = f."SubjectId"
+                        LEFT JOIN "Predicates" AS fp ON fp."Id" = f."PredicateId"
+                        LEFT JOIN "Entities" AS fo ON fo."Id" = f."ObjectId"
+                        WHERE f."Id" = r."RecordId")
+                    WHEN 'observation' THEN (
+                        SELECT concat_ws(' – ', upper(substr(o."Metric", 1, 1)) || replace(substr(o."Metric", 2), '-', ' '),
+                            (SELECT {sql.Join("coalesce(se.\"Name\", os.\"EntityId\")", "', '", "os.\"EntityId\"")}
+                             FROM "ObservationSubjects" AS os LEFT JOIN "Entities" AS se ON se."Id" = os."EntityId"
+                             WHERE os."ObservationId" = o."Id"))
+                        FROM "Observations" AS o
+                        WHERE o."Id" = r."RecordId")
+                END,
                 r."RecordId") AS "Name",
             r."DateText", r."DateFrom", r."DateTo", r."DatePrecision", r."DateQualifier", r."DateBasis", r."DateNote"
         FROM ({rows}) AS r
-        LEFT JOIN "Facts" AS f ON r."RecordKind" = 'fact' AND f."Id" = r."RecordId"
-        LEFT JOIN "Entities" AS fs ON fs."Id" = f."SubjectId"
-        LEFT JOIN "Predicates" AS fp ON fp."Id" = f."PredicateId"
-        LEFT JOIN "Entities" AS fo ON fo."Id" = f."ObjectId"
-        LEFT JOIN "Observations" AS o ON r."RecordKind" = 'observation' AND o."Id" = r."RecordId"
         """;
 
     private const string Stored = """

@@ -78,11 +78,7 @@ public sealed class EntityPageTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2
                     Assert.Equal(group.GetProperty("kind").GetString(), kind);
                     var url = kind switch { "fact" => "/v1/facts/", "observation" => "/v1/observations/", _ => "/v1/entities/" } + item.GetProperty("id").GetString();
                     var detail = await (await _client.GetAsync(url)).ReadJsonAsync(HttpStatusCode.OK);
-                    if (kind is not ("fact" or "observation"))
-                    {
-                        Assert.Equal(detail.GetProperty("name").GetString(), item.GetProperty("name").GetString());
-                    }
-
+                    Assert.Equal(NameOf(kind!, detail), item.GetProperty("name").GetString());
                     checkedLinks++;
                 }
             }
@@ -90,6 +86,23 @@ public sealed class EntityPageTests(Q7x2ApiFactory factory) : IClassFixture<Q7x2
 
         Assert.True(checkedLinks > 100, $"only {checkedLinks} backlinks");
     }
+
+    /// <summary>
+    /// What a backlink calls a record: an entity's name; a fact's subject, predicate and object (or value); an observation's
+    /// metric in words and its subjects in id order, as search titles them.
+    /// </summary>
+    private static string NameOf(string kind, JsonElement detail) => kind switch
+    {
+        "fact" => string.Join(" – ",
+            detail.GetProperty("subject").GetProperty("name").GetString(), detail.GetProperty("predicate").GetProperty("label").GetString(),
+            detail.GetProperty("object").ValueKind == JsonValueKind.Null ? detail.GetProperty("value").GetString() : detail.GetProperty("object").GetProperty("name").GetString()),
+        "observation" => string.Concat(
+            char.ToUpperInvariant(detail.GetProperty("metric").GetString()![0]), detail.GetProperty("metric").GetString()![1..].Replace('-', ' '),
+            " – ",
+            string.Join(", ", detail.GetProperty("subjects").EnumerateArray()
+                .OrderBy(s => s.GetProperty("id").GetString(), StringComparer.Ordinal).Select(s => s.GetProperty("name").GetString()))),
+        _ => detail.GetProperty("name").GetString()!,
+    };
 
     [Fact]
     public async Task EmbedChoosesWhatADetailCarries()
