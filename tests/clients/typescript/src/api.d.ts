@@ -4717,7 +4717,7 @@ export interface operations {
                      *             {
                      *               "id": "japarov-gun-salute",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Gun salute – National anthems and 21-gun salute for Japarov, Sadyr Japarov",
                      *               "role": "subject",
                      *               "date": {
                      *                 "text": "July 8",
@@ -11642,7 +11642,7 @@ export interface operations {
                      *             {
                      *               "id": "japarov-state-visit-duration",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Visit duration – Japarov’s state visit to Tajikistan, July 2025",
                      *               "role": "subject",
                      *               "date": {
                      *                 "text": "July 8-9",
@@ -12959,7 +12959,7 @@ export interface operations {
                      *             {
                      *               "id": "kyrgyz-tajik-agreements-signed-2025",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Agreements signed – 14 Kyrgyz-Tajik agreements of July 2025, Kyrgyzstan, Tajikistan",
                      *               "role": "subject",
                      *               "date": {
                      *                 "text": "July 8-9",
@@ -15458,7 +15458,7 @@ export interface operations {
                      *             {
                      *               "id": "kyrgyz-tajik-military-clashes-since-independence",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Military clashes – Kyrgyzstan, Tajikistan",
                      *               "role": "subject",
                      *               "date": {
                      *                 "text": "since the five Central Asian states became independent in late 1991",
@@ -15473,7 +15473,7 @@ export interface operations {
                      *             {
                      *               "id": "tajik-civil-war-refugees-in-kyrgyzstan",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Refugees – Kyrgyzstan, Tajikistan’s 1992-1997 civil war, Tajikistan",
                      *               "role": "subject",
                      *               "date": {
                      *                 "text": "1992-1997",
@@ -15488,7 +15488,7 @@ export interface operations {
                      *             {
                      *               "id": "kyrgyz-tajik-trade-peak-years",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Annual bilateral trade value – Kyrgyzstan, Tajikistan",
                      *               "role": "subject",
                      *               "date": {
                      *                 "text": "Less than a decade ago",
@@ -15503,7 +15503,7 @@ export interface operations {
                      *             {
                      *               "id": "kyrgyz-tajik-trade-jan-may-2024",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Bilateral trade value – Kyrgyzstan, Tajikistan",
                      *               "role": "subject",
                      *               "date": {
                      *                 "text": "the first five months of 2024",
@@ -15518,7 +15518,7 @@ export interface operations {
                      *             {
                      *               "id": "kyrgyz-tajik-trade-growth-2025-vs-2024",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Trade growth multiple – Kyrgyzstan, Tajikistan",
                      *               "role": "subject",
                      *               "date": {
                      *                 "text": "January-May",
@@ -15533,7 +15533,7 @@ export interface operations {
                      *             {
                      *               "id": "kyrgyz-tajik-trade-jan-may-2025",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Bilateral trade value – Kyrgyzstan, Tajikistan",
                      *               "role": "subject",
                      *               "date": {
                      *                 "text": "January-May",
@@ -15548,7 +15548,7 @@ export interface operations {
                      *             {
                      *               "id": "western-border-crossings-reopened-2025",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Border crossings reopened – Kyrgyzstan, Tajikistan, Western sections of the Kyrgyz-Tajik frontier",
                      *               "role": "subject",
                      *               "date": {
                      *                 "text": "Following the border agreement in March",
@@ -15563,7 +15563,7 @@ export interface operations {
                      *             {
                      *               "id": "kyrgyz-tajik-agreements-signed-2025",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Agreements signed – 14 Kyrgyz-Tajik agreements of July 2025, Kyrgyzstan, Tajikistan",
                      *               "role": "subject",
                      *               "date": {
                      *                 "text": "July 8-9",
@@ -15578,21 +15578,21 @@ export interface operations {
                      *             {
                      *               "id": "kyrgyzstan-mountain-coverage",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Mountain coverage share – Kyrgyzstan",
                      *               "role": "subject",
                      *               "date": null
                      *             },
                      *             {
                      *               "id": "kyrgyzstan-population",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Population – Kyrgyzstan",
                      *               "role": "subject",
                      *               "date": null
                      *             },
                      *             {
                      *               "id": "years-since-rahmon-previous-state-visit",
                      *               "kind": "observation",
-                     *               "name": "",
+                     *               "name": "Years since previous state visit – Emomali Rahmon, Kyrgyzstan, Rahmon’s state visit to Kyrgyzstan, March 2025",
                      *               "role": "subject",
                      *               "date": null
                      *             }
