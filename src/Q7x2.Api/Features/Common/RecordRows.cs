@@ -7,9 +7,9 @@ namespace Q7x2.Api.Features.Common;
 
 /// <summary>
 /// Entities, facts and evidence as hand-written reads select them (<see cref="RawSql"/>), each read back by column position.
-/// On the hot detail EF's query pipeline cost more than the statements it ran: a compiled query of one entity took about three
-/// times the CPU of the same statement read straight from its reader (a profile of the uncached API), and statements sent
-/// together in one command are one round trip. Each list of columns and its reader are kept side by side, in the same order.
+/// On the hot detail EF's query pipeline cost more than the statements it ran: the compiled query of one entity took about
+/// 34 µs of CPU in a profile of the uncached API, the same statement read straight from its reader 13 µs in a bench; and
+/// statements sent together in one command are one round trip. Each list of columns and its reader are kept side by side, in the same order.
 /// </summary>
 internal static class RecordRows
 {
