@@ -9,9 +9,6 @@ namespace Q7x2.Api.Features.Common;
 /// <summary>Batch loads of what responses embed: one query per kind of thing, whatever the page size.</summary>
 internal static class RecordLoader
 {
-    private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<EntityRef>>> RefsOf = new(() => EF.CompileAsyncQuery(
-        (Q7x2Db db, List<string> ids) => db.Entities.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new EntityRef(e.Id, e.Kind, e.Name))));
-
     private static readonly CompiledQuery<Func<Q7x2Db, List<string>, IAsyncEnumerable<Evidence>>> EvidenceOfObservations = new(() => EF.CompileAsyncQuery(
         (Q7x2Db db, List<string> ids) =>
             db.Evidence.AsNoTracking().Where(v => v.ObservationId != null && ids.Contains(v.ObservationId)).OrderBy(v => v.Position).AsQueryable()));
@@ -42,22 +39,9 @@ internal static class RecordLoader
     /// <summary>The fact with this id, as a list of zero or one row: one compiled query.</summary>
     public static Task<List<Fact>> FactByIdAsync(Q7x2Db db, string id, CancellationToken ct) => FactById.For(db)(db, id).ToListAsync(ct).AsTask();
 
-    public static async Task<Dictionary<string, EntityRef>> RefsAsync(Q7x2Db db, IEnumerable<string?> ids, CancellationToken ct)
-    {
-        var wanted = ids.OfType<string>().Distinct().ToList();
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-
-        var refs = new Dictionary<string, EntityRef>(wanted.Count);
-        await foreach (var r in RefsOf.For(db)(db, wanted).WithCancellation(ct))
-        {
-            refs.Add(r.Id, r);
-        }
-
-        return refs;
-    }
+    /// <summary>The entities with these ids, by id: <see cref="NamesAsync"/>'s read without facts (one command, none for no ids).</summary>
+    public static async Task<Dictionary<string, EntityRef>> RefsAsync(Q7x2Db db, IEnumerable<string?> ids, CancellationToken ct) =>
+        (await NamesAsync(db, ids, [], ct)).Refs;
 
     /// <summary>The evidence of entities themselves, by entity id, in position order: one query.</summary>
     public static Task<ILookup<string, EvidenceResponse>> EntityEvidenceAsync(Q7x2Db db, IReadOnlyCollection<string> ids, CancellationToken ct) =>
