@@ -28,7 +28,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next)
         context.Features.Set(conditional);
         var response = context.Response;
         var body = response.Body;
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBody();
         response.Body = buffer;
         request.Method = HttpMethods.Get;
         try
@@ -55,8 +55,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next)
 
         if (!isHead && buffer.Length > 0)
         {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(body, context.RequestAborted);
+            await body.WriteAsync(buffer.Written, context.RequestAborted);
         }
     }
 

@@ -26,7 +26,7 @@ internal sealed class RepresentationMiddleware(RequestDelegate next, IResponseCo
 
         var response = context.Response;
         var body = response.Body;
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBody();
         response.Body = buffer;
 
         // Only a streamed export writes past the buffer: other reads set no feature (an extra feature costs every request a list).
@@ -54,7 +54,7 @@ internal sealed class RepresentationMiddleware(RequestDelegate next, IResponseCo
             return; // nothing written (status code pages may still write a problem body), or streamed past the buffer (a CSV export)
         }
 
-        var content = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var content = buffer.Written;
         var provider = Compression(context, content.Length);
         if (response.StatusCode == StatusCodes.Status200OK)
         {
