@@ -47,7 +47,5 @@ public static class DatabaseEngine
     }
 
     /// <summary>Whether a context runs on PostgreSQL (its model and raw SQL differ there).</summary>
-    public static bool IsPostgres(this Q7x2Db db) => db.Database.ProviderName == PostgresProviderName;
-
-    internal const string PostgresProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    public static bool IsPostgres(this Q7x2Db db) => db.OnPostgres;
 }

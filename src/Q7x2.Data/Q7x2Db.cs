@@ -1,10 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using Q7x2.Data.Entities;
 
 namespace Q7x2.Data;
 
 public sealed class Q7x2Db(DbContextOptions<Q7x2Db> options) : DbContext(options)
 {
+    /// <summary>
+    /// Whether the options name PostgreSQL's provider (<see cref="DatabaseEngine.IsPostgres"/>), found once per context: EF's
+    /// <c>ProviderName</c> reads the provider assembly's name, allocating, on every call, and reads ask on every request.
+    /// </summary>
+    internal bool OnPostgres { get; } = options.Extensions.Any(e => e.Info.IsDatabaseProvider && e.GetType().Assembly == typeof(NpgsqlDbContextOptionsBuilder).Assembly);
+
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Entity> Entities => Set<Entity>();
     public DbSet<EntityAlias> EntityAliases => Set<EntityAlias>();

@@ -20,7 +20,7 @@ public static class RawSql
         Q7x2Db db, EngineSql sql, IReadOnlyList<DbParameter> parameters, Func<DbDataReader, T> map, CancellationToken ct) =>
         ReadAsync(db, sql.For(db), parameters, map, ct);
 
-    /// <summary>One statement of the context's engine (EF reads it as a composite format string: no braces).</summary>
+    /// <summary>One statement of the context's engine.</summary>
     public static Task<List<T>> ReadAsync<T>(
         Q7x2Db db, string sql, IReadOnlyList<DbParameter> parameters, Func<DbDataReader, T> map, CancellationToken ct) =>
         ReadSetsAsync(db, sql, parameters, sets => sets.NextAsync(map), ct);
@@ -32,11 +32,29 @@ public static class RawSql
     public static async Task<T> ReadSetsAsync<T>(
         Q7x2Db db, string sql, IReadOnlyList<DbParameter> parameters, Func<ResultSets, Task<T>> read, CancellationToken ct)
     {
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, parameters);
+        // The text goes to the command as it is: EF's raw-SQL builder would run it through string.Format (for {0} placeholders
+        // this code does not use) and copy it twice, several KB per request for a detail's statements.
+        var given = new IRelationalParameter[parameters.Count];
+        for (var i = 0; i < given.Length; i++)
+        {
+            given[i] = new GivenParameter(parameters[i]);
+        }
+
+        var command = new RelationalCommand(db.GetService<RelationalCommandBuilderDependencies>(), sql, sql, given);
         var arguments = new RelationalCommandParameterObject(
-            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>());
-        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(arguments, ct);
+            db.GetService<IRelationalConnection>(), null, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>());
+        await using var reader = await command.ExecuteReaderAsync(arguments, ct);
         return await read(new ResultSets(reader.DbDataReader, ct));
+    }
+
+    /// <summary>A parameter made by the caller (<see cref="Parameter"/>, <see cref="List"/>), added to the command as it is.</summary>
+    private sealed class GivenParameter(DbParameter parameter) : IRelationalParameter
+    {
+        public string InvariantName => parameter.ParameterName;
+
+        public void AddDbParameter(DbCommand command, object? value) => command.Parameters.Add(parameter);
+
+        public void AddDbParameter(DbCommand command, IReadOnlyDictionary<string, object?>? parameterValues) => command.Parameters.Add(parameter);
     }
 
     /// <summary>A parameter of the context's engine; <paramref name="type"/> types a null (PostgreSQL infers no type from it).</summary>
