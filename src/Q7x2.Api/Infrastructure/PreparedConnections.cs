@@ -39,6 +39,17 @@ internal sealed class PreparedConnections : DbConnectionInterceptor
     /// <summary>SQLITE_DBCONFIG_ENABLE_QPSG.</summary>
     private const int EnableQueryPlanStability = 1007;
 
+    /// <summary>
+    /// Begins one read transaction on <paramref name="connection"/> when it is an open <see cref="PreparedConnection"/> with no
+    /// transaction: the statements of the read then share one snapshot and one WAL read lock. In autocommit each statement is a
+    /// transaction of its own, and each took and released SQLite's read lock with <c>fcntl</c> and checked the file with
+    /// <c>fstat</c> (a detail's six statements: 16 such system calls). False (nothing begun) otherwise. End it with <see cref="EndRead"/>.
+    /// </summary>
+    public static bool BeginRead(DbConnection connection) => connection is PreparedConnection prepared && prepared.BeginRead();
+
+    /// <summary>Ends the read transaction <see cref="BeginRead"/> began (a read writes nothing: commit and rollback are the same).</summary>
+    public static void EndRead(DbConnection connection) => ((PreparedConnection)connection).EndRead();
+
     public override InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result) =>
         result.HasResult || eventData.ConnectionString is not { } connectionString
             ? result
@@ -129,13 +140,79 @@ internal sealed class PreparedConnections : DbConnectionInterceptor
             }
         }
 
-        public override void Close()
+        /// <summary>
+        /// <c>BEGIN</c> (deferred: the first statement takes the read lock), sent on the connection's kept command, not through EF:
+        /// it is no query of the read's, and the EF command budget does not count it.
+        /// </summary>
+        public bool BeginRead()
         {
-            if (!_disposing && State == ConnectionState.Open && _out == 0 && Transaction is null)
+            if (State != ConnectionState.Open || Transaction is not null || !InAutocommit)
+            {
+                return false;
+            }
+
+            Run("BEGIN");
+            return true;
+        }
+
+        public void EndRead()
+        {
+            if (State != ConnectionState.Open || InAutocommit)
             {
                 return;
             }
 
+            try
+            {
+                Run("COMMIT");
+            }
+            catch (SqliteException) when (!InAutocommit)
+            {
+                try
+                {
+                    Run("ROLLBACK");
+                }
+                finally
+                {
+                    if (!InAutocommit)
+                    {
+                        // The pooled context's next request must not inherit the snapshot: closing the connection ends it.
+                        ForceClose();
+                    }
+                }
+            }
+        }
+
+        /// <summary>Whether no transaction is open on the connection, whoever began it (SQLite's own answer).</summary>
+        private bool InAutocommit => SQLitePCL.raw.sqlite3_get_autocommit(Handle) != 0;
+
+        private void Run(string sql)
+        {
+            var command = Take(sql, out var generation);
+            try
+            {
+                command.ExecuteNonQuery();
+            }
+            finally
+            {
+                Give(command, generation);
+            }
+        }
+
+        public override void Close()
+        {
+            // Kept open only when nothing is in flight: a read transaction left open would hold its snapshot (and the WAL) for
+            // the next request of the pooled context; closing rolls it back.
+            if (!_disposing && State == ConnectionState.Open && _out == 0 && Transaction is null && InAutocommit)
+            {
+                return;
+            }
+
+            ForceClose();
+        }
+
+        private void ForceClose()
+        {
             // Closing disposes every command of the connection (Microsoft.Data.Sqlite): none may be taken again, and one still
             // out is not kept when it comes back.
             _generation++;

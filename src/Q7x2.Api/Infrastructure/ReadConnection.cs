@@ -6,7 +6,9 @@ namespace Q7x2.Api.Infrastructure;
 /// <summary>
 /// Reads open their database connection once per request, not around every query as EF Core otherwise does. The connection
 /// is a <see cref="PreparedConnections"/> one: usually still open from the context's previous request, with its statements.
-/// Which argument is the context is worked out once per endpoint; writes open theirs in their transaction.
+/// Which argument is the context is worked out once per endpoint; writes open theirs in their transaction. On SQLite the read's
+/// statements run in one read transaction (<see cref="PreparedConnections.BeginRead"/>): one snapshot for all of them, and one
+/// read lock instead of one per statement.
 /// </summary>
 internal static class ReadConnection
 {
@@ -22,13 +24,30 @@ internal static class ReadConnection
 
             return async context =>
             {
-                var method = context.HttpContext.Request.Method;
-                if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+                var request = context.HttpContext.Request;
+                if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
                 {
-                    await context.GetArgument<Q7x2Db>(index).Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
+                    return await next(context);
                 }
 
-                return await next(context);
+                var db = context.GetArgument<Q7x2Db>(index);
+                await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
+
+                // A streamed read takes its own snapshot (Streaming), and asOf shadows the tables with temporary views first.
+                var connection = db.Database.GetDbConnection();
+                if (Streaming.IsStreamed(request) || request.Query.ContainsKey(AsOfReads.Parameter) || !PreparedConnections.BeginRead(connection))
+                {
+                    return await next(context);
+                }
+
+                try
+                {
+                    return await next(context);
+                }
+                finally
+                {
+                    PreparedConnections.EndRead(connection);
+                }
             };
         });
 }

@@ -62,6 +62,45 @@ public sealed class ReadConnectionTests(ReadConnectionTests.Host host) : IClassF
         Assert.Equal(reprepared, prepared.Reprepared);
     }
 
+    [Theory]
+    [InlineData("/v1/people/sadyr-japarov")]
+    [InlineData("/v1/facts?modality=stated&limit=20")]
+    [InlineData("/v1/timeline")]
+    [InlineData("/v1/search?q=japarov")]
+    public async Task AReadsCommandsRunInOneTransaction(string url)
+    {
+        host.Uses.Reset();
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync(url)).StatusCode);
+
+        // In autocommit every statement is a transaction of its own (its own snapshot, its own read lock).
+        var request = Assert.Single(host.Uses.Snapshot(), u => u.Commands >= 2);
+        Assert.Equal(0, request.InAutocommit);
+    }
+
+    [Fact]
+    public async Task AReadTransactionIsOneAtATimeAndEndsWithItsRead()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Q7x2Db>();
+        await db.Database.OpenConnectionAsync();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        bool InAutocommit() => SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle!) != 0;
+
+        Assert.True(PreparedConnections.BeginRead(connection));
+        Assert.False(InAutocommit());
+        Assert.False(PreparedConnections.BeginRead(connection));
+        PreparedConnections.EndRead(connection);
+        Assert.True(InAutocommit());
+
+        // Not inside a transaction someone else began (a streamed read's snapshot, a write).
+        await using (await db.Database.BeginTransactionAsync())
+        {
+            Assert.False(PreparedConnections.BeginRead(connection));
+        }
+
+        Assert.True(InAutocommit());
+    }
+
     /// <summary>SQLITE_STMTSTATUS_REPREPARE: how many times SQLite has prepared a statement again.</summary>
     private const int StatementStatusReprepare = 5;
 
@@ -101,7 +140,9 @@ public sealed class ReadConnectionTests(ReadConnectionTests.Host host) : IClassF
 
         public void Reset() => _uses.Clear();
 
-        public IReadOnlyList<(int Opens, int Commands)> Snapshot() => [.. _uses.Values.Select(u => (Volatile.Read(ref u[0]), Volatile.Read(ref u[1])))];
+        /// <summary>Per context: connection opens, reader commands, and those of them that ran outside any transaction.</summary>
+        public IReadOnlyList<(int Opens, int Commands, int InAutocommit)> Snapshot() =>
+            [.. _uses.Values.Select(u => (Volatile.Read(ref u[0]), Volatile.Read(ref u[1]), Volatile.Read(ref u[2])))];
 
         public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
@@ -112,15 +153,17 @@ public sealed class ReadConnectionTests(ReadConnectionTests.Host host) : IClassF
         public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Count(eventData.Context, 0);
 
         public ValueTask<DbDataReader> ReaderExecutedAsync(
-            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            Count(eventData.Context, 1);
-            return ValueTask.FromResult(result);
-        }
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(ReaderExecuted(command, eventData, result));
 
         public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
         {
             Count(eventData.Context, 1);
+            if (command.Connection is SqliteConnection { Handle: { } handle } && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0)
+            {
+                Count(eventData.Context, 2);
+            }
+
             return result;
         }
 
@@ -128,7 +171,7 @@ public sealed class ReadConnectionTests(ReadConnectionTests.Host host) : IClassF
         {
             if (context is not null)
             {
-                Interlocked.Increment(ref _uses.GetOrAdd(context, _ => new int[2])[slot]);
+                Interlocked.Increment(ref _uses.GetOrAdd(context, _ => new int[3])[slot]);
             }
         }
     }
