@@ -149,9 +149,4 @@ public sealed class SqlDialect
     /// <summary>Strings joined with a separator, in <paramref name="order"/> (SQLite joins in the order it reads, which the caller's index gives).</summary>
     public string Join(string value, string separator, string order) =>
         _postgres ? $"string_agg({value}, {separator} ORDER BY {order})" : $"group_concat({value}, {separator})";
-
-    /// <summary>An inline table of rows with columns named <c>column1</c>, <c>column2</c>… (SQLite names them so itself).</summary>
-    public string Rows(IEnumerable<string> rows, string alias, int columns) =>
-        $"(VALUES {string.Join(", ", rows)}) AS {alias}"
-        + (_postgres ? $"({string.Join(", ", Enumerable.Range(1, columns).Select(c => $"column{c}"))})" : "");
 }

@@ -17,11 +17,13 @@ internal static class RecordLoader
         (Q7x2Db db, List<string> ids) => db.Evidence.AsNoTracking().Where(v => v.EntityId != null && ids.Contains(v.EntityId)).OrderBy(v => v.Position).AsQueryable()));
 
     // The entities and the predicates that facts and entities name, in one UNION ALL: a predicate's label and inverse label in Name
-    // and Inverse.
+    // and Inverse. Each list (distinct ids) is joined, not tested with IN: SQLite builds an IN list in a temporary b-tree per execution.
     private static readonly EngineSql NamesOf = EngineSql.Of(sql => $"""
-        SELECT 0 AS "IsPredicate", e."Id", e."Kind", e."Name", NULL AS "Inverse" FROM "Entities" AS e WHERE e."Id" IN ({sql.Values("@entities")})
+        SELECT 0 AS "IsPredicate", e."Id", e."Kind", e."Name", NULL AS "Inverse"
+        FROM {sql.Each("@entities", "j")} {sql.OrderedJoin} "Entities" AS e ON e."Id" = j.value
         UNION ALL
-        SELECT 1, p."Id", NULL, p."Label", p."InverseLabel" FROM "Predicates" AS p WHERE p."Id" IN ({sql.Values("@predicates")})
+        SELECT 1, p."Id", NULL, p."Label", p."InverseLabel"
+        FROM {sql.Each("@predicates", "q")} {sql.OrderedJoin} "Predicates" AS p ON p."Id" = q.value
         """);
 
     // Then the evidence of an entity (none when @entity is null) and of facts, in position order: two indexed lookups.
@@ -29,7 +31,7 @@ internal static class RecordLoader
         {NamesOf.For(sql)};
         SELECT {RecordRows.EvidenceColumns} FROM "Evidence" AS v WHERE v."EntityId" = @entity
         UNION ALL
-        SELECT {RecordRows.EvidenceColumns} FROM "Evidence" AS v WHERE v."FactId" IN ({sql.Values("@facts")})
+        SELECT {RecordRows.EvidenceColumns} FROM {sql.Each("@facts", "j")} {sql.OrderedJoin} "Evidence" AS v ON v."FactId" = j.value
         ORDER BY "Position"
         """);
 

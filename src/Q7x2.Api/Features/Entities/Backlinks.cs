@@ -103,19 +103,28 @@ internal static class Backlinks
         b."DateText", b."DateFrom", b."DateTo", b."DatePrecision", b."DateQualifier", b."DateBasis", b."DateNote"
         """;
 
-    // For each entity of @ids and each group it has (its counter's row), the group's first rows plus one (to know there are more):
-    // the first keys from the table's own order, then those rows by their key, on the same page or two. One bounded read per
-    // (entity, group), whatever an entity's size, in one command for a detail or a page.
+    // For each entity of @ids and each group it has (its counter's row), the group's first rows plus one (to know there are more),
+    // in one command for a detail or a page. A group of at most that many rows (all but a hub's) is read whole by its key prefix;
+    // a larger one takes its first keys from the table's own order, then those rows by their key, on the same page or two: one
+    // bounded read per (entity, group), whatever an entity's size. The IN list of first keys is built in a temporary b-tree per
+    // group on SQLite (opened, filled and dropped per execution), which the small groups no longer pay for. Groups a detail does
+    // not show (none today) are read and left out by Grouped.
     internal static readonly EngineSql FirstOfEachGroup = EngineSql.Of(sql => Described(sql, $"""
         SELECT {Stored}
         FROM {sql.Each("@ids", "t")}
-        CROSS JOIN {sql.Rows(Groups.Select(g => $"('{g.Relation}', '{g.Kind}')"), "g", 2)}
         CROSS JOIN "BacklinkCounts" AS c
         CROSS JOIN "Backlinks" AS b
-        WHERE c."TargetId" = t.value AND c."Relation" = g.column1 AND c."RecordKind" = g.column2
-            AND b."TargetId" = t.value AND b."Relation" = g.column1 AND b."RecordKind" = g.column2
+        WHERE c."TargetId" = t.value AND c."Records" <= {Embedded + 1}
+            AND b."TargetId" = t.value AND b."Relation" = c."Relation" AND b."RecordKind" = c."RecordKind"
+        UNION ALL
+        SELECT {Stored}
+        FROM {sql.Each("@ids", "t")}
+        CROSS JOIN "BacklinkCounts" AS c
+        CROSS JOIN "Backlinks" AS b
+        WHERE c."TargetId" = t.value AND c."Records" > {Embedded + 1}
+            AND b."TargetId" = t.value AND b."Relation" = c."Relation" AND b."RecordKind" = c."RecordKind"
             AND (b."DateKey", b."RecordId") IN (SELECT x."DateKey", x."RecordId" FROM "Backlinks" AS x
-                WHERE x."TargetId" = t.value AND x."Relation" = g.column1 AND x."RecordKind" = g.column2
+                WHERE x."TargetId" = t.value AND x."Relation" = c."Relation" AND x."RecordKind" = c."RecordKind"
                 ORDER BY x."DateKey", x."RecordId" LIMIT {Embedded + 1})
         """));
 
