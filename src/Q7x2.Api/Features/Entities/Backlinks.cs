@@ -110,23 +110,23 @@ internal static class Backlinks
     // group on SQLite (opened, filled and dropped per execution), which the small groups no longer pay for. Groups a detail does
     // not show (none today) are read and left out by Grouped.
     internal static readonly EngineSql FirstOfEachGroup = EngineSql.Of(sql => Described(sql, $"""
-        SELECT {Stored}
-        FROM {sql.Each("@ids", "t")}
-        CROSS JOIN "BacklinkCounts" AS c
-        CROSS JOIN "Backlinks" AS b
-        WHERE c."TargetId" = t.value AND c."Records" <= {Embedded + 1}
-            AND b."TargetId" = t.value AND b."Relation" = c."Relation" AND b."RecordKind" = c."RecordKind"
+        {GroupRows(sql, $"c.\"Records\" <= {Embedded + 1}")}
         UNION ALL
-        SELECT {Stored}
-        FROM {sql.Each("@ids", "t")}
-        CROSS JOIN "BacklinkCounts" AS c
-        CROSS JOIN "Backlinks" AS b
-        WHERE c."TargetId" = t.value AND c."Records" > {Embedded + 1}
-            AND b."TargetId" = t.value AND b."Relation" = c."Relation" AND b."RecordKind" = c."RecordKind"
+        {GroupRows(sql, $"c.\"Records\" > {Embedded + 1}")}
             AND (b."DateKey", b."RecordId") IN (SELECT x."DateKey", x."RecordId" FROM "Backlinks" AS x
                 WHERE x."TargetId" = t.value AND x."Relation" = c."Relation" AND x."RecordKind" = c."RecordKind"
                 ORDER BY x."DateKey", x."RecordId" LIMIT {Embedded + 1})
         """));
+
+    /// <summary>The rows of each group of the entities of @ids whose counter meets <paramref name="size"/>.</summary>
+    private static string GroupRows(SqlDialect sql, string size) => $"""
+        SELECT {Stored}
+        FROM {sql.Each("@ids", "t")}
+        CROSS JOIN "BacklinkCounts" AS c
+        CROSS JOIN "Backlinks" AS b
+        WHERE c."TargetId" = t.value AND {size}
+            AND b."TargetId" = t.value AND b."Relation" = c."Relation" AND b."RecordKind" = c."RecordKind"
+        """;
 
     // Rows of one group already read (a page): what a detail shows of them, each row looked up by its record's id from the page's ids
     // (written as a CROSS JOIN, which SQLite keeps in order: given the choice, it read a hub's whole group, 34 ms).
